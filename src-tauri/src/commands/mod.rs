@@ -1,0 +1,42 @@
+//! Tauri commands, one file per screen. Each takes the UI's intent, calls the core and
+//! returns plain data or the core's French message.
+
+pub mod day;
+pub mod start;
+
+use journee::Project;
+use tauri::{AppHandle, Manager, State};
+
+use crate::state::{AppState, ProjectView};
+
+/// Runs `edit` on the open project and returns the project as it now is.
+pub(crate) fn with_project<T>(
+    state: &State<AppState>,
+    edit: impl FnOnce(&mut Project) -> journee::Result<T>,
+) -> Result<ProjectView, String> {
+    let mut guard = state.project.lock().map_err(|e| e.to_string())?;
+    let project = guard
+        .as_mut()
+        .ok_or_else(|| "Aucun projet n'est ouvert.".to_string())?;
+    edit(project).map_err(|e| e.to_string())?;
+    ProjectView::of(project)
+}
+
+/// Makes `project` the open one, remembers it and names it in the window title.
+pub(crate) fn install(
+    app: &AppHandle,
+    state: &State<AppState>,
+    project: Project,
+) -> Result<ProjectView, String> {
+    let view = ProjectView::of(&project)?;
+    state.remember(project.path());
+    *state.project.lock().map_err(|e| e.to_string())? = Some(project);
+    set_title(app, &view.window_title());
+    Ok(view)
+}
+
+pub(crate) fn set_title(app: &AppHandle, title: &str) {
+    if let Some(window) = app.get_webview_window("main") {
+        let _ = window.set_title(title);
+    }
+}

@@ -1,0 +1,172 @@
+//! The start screen: recent projects, new, open, demo.
+
+use std::path::{Path, PathBuf};
+
+use journee::{demo, Project, Template};
+use serde::Serialize;
+use tauri::{AppHandle, State};
+use tauri_plugin_dialog::DialogExt;
+
+use super::{install, set_title};
+use crate::state::{AppState, ProjectView};
+
+#[derive(Serialize)]
+pub struct RecentEntry {
+    pub path: String,
+    pub name: String,
+    pub folder: String,
+}
+
+#[derive(Serialize)]
+pub struct StartState {
+    pub recent: Vec<RecentEntry>,
+    /// The project open now, if any (at start: the one asked on the command line, or the
+    /// last one used).
+    pub project: Option<ProjectView>,
+    /// Why the project asked at launch could not be opened.
+    pub error: Option<String>,
+}
+
+fn entry(path: &Path) -> RecentEntry {
+    RecentEntry {
+        path: path.display().to_string(),
+        name: path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+        folder: path
+            .parent()
+            .map(|p| p.display().to_string())
+            .unwrap_or_default(),
+    }
+}
+
+/// What the start screen shows. The first call also opens what the launch asked for:
+/// `--demo`, a file given on the command line, or else the last project used.
+#[tauri::command]
+pub fn start_state(app: AppHandle, state: State<AppState>) -> Result<StartState, String> {
+    let already_open = state.project.lock().map_err(|e| e.to_string())?.is_some();
+    if !already_open {
+        if let Some(opening) = launch_request(&state) {
+            match opening {
+                Ok(project) => {
+                    install(&app, &state, project)?;
+                }
+                Err(message) => {
+                    *state.launch_error.lock().map_err(|e| e.to_string())? = Some(message)
+                }
+            }
+        }
+    }
+    let guard = state.project.lock().map_err(|e| e.to_string())?;
+    Ok(StartState {
+        recent: state.recent().existing().iter().map(|p| entry(p)).collect(),
+        project: guard.as_ref().map(ProjectView::of).transpose()?,
+        error: state.launch_error.lock().map_err(|e| e.to_string())?.take(),
+    })
+}
+
+/// The project to open at start, once per run.
+fn launch_request(state: &State<AppState>) -> Option<Result<Project, String>> {
+    static ASKED: std::sync::Once = std::sync::Once::new();
+    let mut first = false;
+    ASKED.call_once(|| first = true);
+    if !first {
+        return None;
+    }
+    let launch = &state.launch;
+    if launch.demo {
+        return Some(open_or_write_demo(state));
+    }
+    if let Some(file) = &launch.file {
+        return Some(Project::open(file).map_err(|e| e.to_string()));
+    }
+    let last = state.recent().existing().into_iter().next()?;
+    Some(Project::open(&last).map_err(|e| e.to_string()))
+}
+
+fn open_or_write_demo(state: &State<AppState>) -> Result<Project, String> {
+    let path = state.demo_path();
+    if path.is_file() {
+        if let Ok(project) = Project::open(&path) {
+            return Ok(project);
+        }
+    }
+    std::fs::create_dir_all(&state.data_dir).map_err(|e| e.to_string())?;
+    demo::write(&path, true).map_err(|e| e.to_string())
+}
+
+#[tauri::command]
+pub fn open_project(
+    app: AppHandle,
+    state: State<AppState>,
+    path: String,
+) -> Result<ProjectView, String> {
+    let project = Project::open(Path::new(&path)).map_err(|e| e.to_string())?;
+    install(&app, &state, project)
+}
+
+fn project_filter<R: tauri::Runtime>(
+    builder: tauri_plugin_dialog::FileDialogBuilder<R>,
+) -> tauri_plugin_dialog::FileDialogBuilder<R> {
+    builder.add_filter("Projet Journée", &["journee"])
+}
+
+/// "Ouvrir…": the native open dialog, then the project. `None` when cancelled.
+#[tauri::command]
+pub async fn open_project_dialog(
+    app: AppHandle,
+    state: State<'_, AppState>,
+) -> Result<Option<ProjectView>, String> {
+    let picked = project_filter(app.dialog().file().set_title("Ouvrir un projet Journée"))
+        .blocking_pick_file();
+    let Some(picked) = picked else {
+        return Ok(None);
+    };
+    let path = picked.into_path().map_err(|e| e.to_string())?;
+    let project = Project::open(&path).map_err(|e| e.to_string())?;
+    install(&app, &state, project).map(Some)
+}
+
+/// "Nouveau projet": the native save dialog, then a project from `template`.
+#[tauri::command]
+pub async fn new_project_dialog(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    template: String,
+) -> Result<Option<ProjectView>, String> {
+    let template = Template::parse(&template).map_err(|e| e.to_string())?;
+    let picked = project_filter(app.dialog().file().set_title("Nouveau projet Journée"))
+        .set_file_name("journee.journee")
+        .blocking_save_file();
+    let Some(picked) = picked else {
+        return Ok(None);
+    };
+    let mut path: PathBuf = picked.into_path().map_err(|e| e.to_string())?;
+    if path.extension().is_none() {
+        path.set_extension("journee");
+    }
+    // The save dialog already asked whether to replace an existing file.
+    let project = Project::create(&path, template, true).map_err(|e| e.to_string())?;
+    install(&app, &state, project).map(Some)
+}
+
+#[tauri::command]
+pub fn open_demo(app: AppHandle, state: State<AppState>) -> Result<ProjectView, String> {
+    let project = open_or_write_demo(&state)?;
+    install(&app, &state, project)
+}
+
+#[tauri::command]
+pub fn close_project(app: AppHandle, state: State<AppState>) -> Result<(), String> {
+    *state.project.lock().map_err(|e| e.to_string())? = None;
+    set_title(&app, "Journée");
+    Ok(())
+}
+
+#[tauri::command]
+pub fn forget_recent(state: State<AppState>, path: String) -> Result<(), String> {
+    let mut recent = state.recent();
+    recent.remove(Path::new(&path));
+    recent.save(&state.config_dir).map_err(|e| e.to_string())
+}

@@ -1,0 +1,42 @@
+//! The desktop shell: a window, a few plugins, and commands that translate between the
+//! web view and the core. No domain rule lives here.
+
+#![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
+
+mod commands;
+mod state;
+
+use tauri::Manager;
+
+use state::{AppState, Launch};
+
+fn main() {
+    let launch = Launch::from_args(std::env::args().skip(1));
+    tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
+        .setup(move |app| {
+            let state = AppState::new(app.handle(), launch)?;
+            app.manage(state);
+            Ok(())
+        })
+        .invoke_handler(tauri::generate_handler![
+            commands::start::start_state,
+            commands::start::open_project,
+            commands::start::open_project_dialog,
+            commands::start::new_project_dialog,
+            commands::start::open_demo,
+            commands::start::close_project,
+            commands::start::forget_recent,
+            commands::day::get_day,
+            commands::day::update_event,
+            commands::day::add_room,
+            commands::day::update_room,
+            commands::day::move_room,
+            commands::day::remove_room,
+            commands::day::add_slot,
+            commands::day::update_slot,
+            commands::day::remove_slot,
+        ])
+        .run(tauri::generate_context!())
+        .expect("Journée n'a pas pu démarrer");
+}

@@ -1,0 +1,107 @@
+//! What the shell keeps between commands: the open project, and where its own small
+//! files (the recent list, the demo) live.
+
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use journee::recent::RecentProjects;
+use journee::Project;
+use serde::Serialize;
+use tauri::{AppHandle, Manager};
+
+/// What the command line asked for: `journee-app [FICHIER.journee] [--demo]`.
+#[derive(Debug, Default, Clone)]
+pub struct Launch {
+    pub file: Option<PathBuf>,
+    pub demo: bool,
+}
+
+impl Launch {
+    pub fn from_args(args: impl Iterator<Item = String>) -> Launch {
+        let mut launch = Launch::default();
+        for arg in args {
+            match arg.as_str() {
+                "--demo" => launch.demo = true,
+                other if !other.starts_with('-') => launch.file = Some(PathBuf::from(other)),
+                _ => {}
+            }
+        }
+        launch
+    }
+}
+
+pub struct AppState {
+    pub project: Mutex<Option<Project>>,
+    /// Where the recent list lives. `JOURNEE_CONFIG_DIR` overrides it (tests use a temp dir).
+    pub config_dir: PathBuf,
+    /// Where the demo project is written. `JOURNEE_DATA_DIR` overrides it.
+    pub data_dir: PathBuf,
+    /// Why the project asked at launch could not be opened, shown once by the start screen.
+    pub launch_error: Mutex<Option<String>>,
+    pub launch: Launch,
+}
+
+impl AppState {
+    pub fn new(app: &AppHandle, launch: Launch) -> tauri::Result<AppState> {
+        let config_dir = match std::env::var_os("JOURNEE_CONFIG_DIR") {
+            Some(dir) => PathBuf::from(dir),
+            None => app.path().app_config_dir()?,
+        };
+        let data_dir = match std::env::var_os("JOURNEE_DATA_DIR") {
+            Some(dir) => PathBuf::from(dir),
+            None => app.path().app_data_dir()?,
+        };
+        Ok(AppState {
+            project: Mutex::new(None),
+            config_dir,
+            data_dir,
+            launch_error: Mutex::new(None),
+            launch,
+        })
+    }
+
+    pub fn demo_path(&self) -> PathBuf {
+        self.data_dir.join("demo.journee")
+    }
+
+    pub fn recent(&self) -> RecentProjects {
+        RecentProjects::load(&self.config_dir)
+    }
+
+    /// Records `path` as the most recent project. A list that cannot be saved only costs
+    /// the organiser a click next time: it is not worth failing the open for.
+    pub fn remember(&self, path: &Path) {
+        let mut recent = self.recent();
+        recent.push(path);
+        if let Err(e) = recent.save(&self.config_dir) {
+            eprintln!("Liste des projets récents non enregistrée : {e}");
+        }
+    }
+}
+
+/// An open project as the UI receives it.
+#[derive(Debug, Serialize)]
+pub struct ProjectView {
+    pub file: String,
+    pub file_name: String,
+    pub day: journee::model::Day,
+}
+
+impl ProjectView {
+    pub fn of(project: &Project) -> Result<ProjectView, String> {
+        Ok(ProjectView {
+            file: project.path().display().to_string(),
+            file_name: project
+                .path()
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default(),
+            day: project.day().map_err(|e| e.to_string())?,
+        })
+    }
+
+    /// "Journée de la civic tech… — demo.journee"
+    pub fn window_title(&self) -> String {
+        format!("{} — {} — Journée", self.day.event.title, self.file_name)
+    }
+}

@@ -1,0 +1,97 @@
+//! The core's errors. Their `Display` is the French message an organiser reads; the
+//! CLI and the desktop shell show it as it is.
+
+use std::path::PathBuf;
+
+use chrono::NaiveTime;
+
+/// Anything that can go wrong with a project.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("Le fichier «\u{a0}{}\u{a0}» n'existe pas.", .0.display())]
+    FileNotFound(PathBuf),
+
+    #[error("Le fichier «\u{a0}{}\u{a0}» existe déjà.", .0.display())]
+    FileExists(PathBuf),
+
+    #[error("Le fichier «\u{a0}{}\u{a0}» n'est pas un projet Journée{}", .path.display(), detail_suffix(.detail))]
+    NotAProject { path: PathBuf, detail: String },
+
+    #[error(
+        "Le fichier «\u{a0}{}\u{a0}» vient d'une version plus récente de Journée (schéma {found}, \
+         cette version lit jusqu'au schéma {supported}). Mettez Journée à jour pour l'ouvrir\u{a0}; \
+         le fichier n'a pas été modifié.",
+        .path.display()
+    )]
+    NewerVersion {
+        path: PathBuf,
+        found: i64,
+        supported: i64,
+    },
+
+    #[error("Modèle inconnu «\u{a0}{0}\u{a0}». Modèles disponibles\u{a0}: civic-tech-2019, empty.")]
+    UnknownTemplate(String),
+
+    #[error(transparent)]
+    Edit(#[from] EditError),
+
+    #[error("Impossible d'écrire «\u{a0}{}\u{a0}»\u{a0}: {source}", .path.display())]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+
+    /// Not the organiser's doing: a bug, or a disk that failed under us.
+    #[error("Erreur interne de la base de données\u{a0}: {0}")]
+    Database(#[from] rusqlite::Error),
+}
+
+fn detail_suffix(detail: &str) -> String {
+    if detail.is_empty() {
+        " (le fichier n'a pas été modifié).".to_string()
+    } else {
+        format!("\u{a0}: {detail} (le fichier n'a pas été modifié).")
+    }
+}
+
+impl Error {
+    /// True when the organiser can fix it (wrong file, bad value); false for internal
+    /// failures. The CLI exits 1 for the former and 2 for the latter.
+    pub fn is_user_error(&self) -> bool {
+        !matches!(self, Error::Database(_))
+    }
+}
+
+/// An edit the rules refuse. Nothing was changed.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum EditError {
+    #[error("Le nom {0} ne peut pas être vide.")]
+    EmptyName(&'static str),
+
+    #[error("La capacité d'une salle ne peut pas être négative (valeur saisie\u{a0}: {0}).")]
+    NegativeCapacity(i64),
+
+    #[error(
+        "Un créneau ne peut pas finir avant de commencer ({} → {}).",
+        .start.format("%H:%M"),
+        .end.format("%H:%M")
+    )]
+    SlotEndsBeforeStart { start: NaiveTime, end: NaiveTime },
+
+    #[error("Ce créneau ({new}) chevauche le créneau {other} du même jour.")]
+    SlotOverlap { new: String, other: String },
+
+    #[error("La date de fin de l'événement ne peut pas précéder sa date de début.")]
+    EventEndsBeforeStart,
+
+    #[error("Le titre de l'événement ne peut pas être vide.")]
+    EmptyEventTitle,
+
+    #[error("Cette salle n'existe plus (n°\u{a0}{0}).")]
+    RoomNotFound(i64),
+
+    #[error("Ce créneau n'existe plus (n°\u{a0}{0}).")]
+    SlotNotFound(i64),
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -1,0 +1,25 @@
+//! Journée's core: the project file and every rule about it, with no window and no Tauri.
+//!
+//! ```no_run
+//! use journee::{Project, Template};
+//! let project = Project::create("journee.journee".as_ref(), Template::CivicTech2019, false)?;
+//! let day = project.day()?;
+//! assert_eq!(day.rooms[0].name, "Hémicycle");
+//! # Ok::<(), journee::Error>(())
+//! ```
+
+pub mod cli;
+pub mod demo;
+mod edit;
+mod error;
+pub mod info;
+pub mod model;
+mod project;
+pub mod recent;
+mod store;
+pub mod template;
+
+pub use error::{EditError, Error, Result};
+pub use project::Project;
+pub use store::SCHEMA_VERSION;
+pub use template::Template;

@@ -1,0 +1,59 @@
+//! Plain data types of the domain. They carry no behaviour beyond parsing and naming
+//! their own values: rules live in the modules that apply them.
+
+mod event;
+mod person;
+mod room;
+mod session;
+mod slot;
+mod submission;
+
+pub use event::Event;
+pub use person::{ActorType, Person};
+pub use session::{Session, SessionKind, SessionRole};
+pub use submission::{Format, Status, Submission};
+pub use room::{NewRoom, Room, RoomKind, RoomPatch};
+pub use slot::{NewSlot, Slot, SlotKind, SlotPatch};
+
+use serde::Serialize;
+
+/// A column group of the grid: the programme's "formats" (Conférence plénière,
+/// Centrifugeuses...). Rooms belong to at most one track.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Track {
+    pub id: i64,
+    pub name: String,
+    pub position: i64,
+}
+
+/// A session as the day grid shows it: what occupies one room during one slot.
+/// Composing sessions comes later; the day view only needs to name them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PlacedSession {
+    pub session_id: i64,
+    pub title: String,
+    pub kind: String,
+    pub language: String,
+    pub room_id: i64,
+    pub slot_id: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RoomGroup {
+    pub kind: RoomKind,
+    /// How many of `Day::rooms`, from where the previous group ended.
+    pub rooms: usize,
+}
+
+/// Everything the grid shows: the event, its rooms (in display order) and its slots
+/// (in time order), with the sessions already placed.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Day {
+    pub event: Event,
+    pub tracks: Vec<Track>,
+    /// Consecutive rooms of one kind, left to right: the grid's column groups.
+    pub groups: Vec<RoomGroup>,
+    pub rooms: Vec<Room>,
+    pub slots: Vec<Slot>,
+    pub placements: Vec<PlacedSession>,
+}

@@ -1,0 +1,94 @@
+use serde::{Deserialize, Serialize};
+
+/// What a room is set up for; it decides which sessions suit it and how the grid groups it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RoomKind {
+    Pleniere,
+    Centrifugeuse,
+    Formation,
+    Atelier,
+    Autre,
+}
+
+impl RoomKind {
+    pub const ALL: [RoomKind; 5] = [
+        RoomKind::Pleniere,
+        RoomKind::Centrifugeuse,
+        RoomKind::Formation,
+        RoomKind::Atelier,
+        RoomKind::Autre,
+    ];
+
+    /// The stable code stored in the project file and used by `--json`.
+    pub fn code(self) -> &'static str {
+        match self {
+            RoomKind::Pleniere => "pleniere",
+            RoomKind::Centrifugeuse => "centrifugeuse",
+            RoomKind::Formation => "formation",
+            RoomKind::Atelier => "atelier",
+            RoomKind::Autre => "autre",
+        }
+    }
+
+    /// Accepts the code, and the French word as organisers type it.
+    pub fn parse(text: &str) -> Option<RoomKind> {
+        match text.trim().to_lowercase().as_str() {
+            "pleniere" | "plénière" => Some(RoomKind::Pleniere),
+            "centrifugeuse" | "centrifugeuses" => Some(RoomKind::Centrifugeuse),
+            "formation" => Some(RoomKind::Formation),
+            "atelier" | "ateliers" => Some(RoomKind::Atelier),
+            "autre" => Some(RoomKind::Autre),
+            _ => None,
+        }
+    }
+
+    pub fn label_fr(self) -> &'static str {
+        match self {
+            RoomKind::Pleniere => "plénière",
+            RoomKind::Centrifugeuse => "centrifugeuse",
+            RoomKind::Formation => "formation",
+            RoomKind::Atelier => "atelier",
+            RoomKind::Autre => "autre",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Room {
+    pub id: i64,
+    pub name: String,
+    pub capacity: i64,
+    pub kind: RoomKind,
+    /// Equipment, accessibility, interpretation booths... free text from the organisers.
+    pub notes: String,
+    /// Simultaneous interpretation available (sessions in English need it).
+    pub interpretation: bool,
+    pub track_id: Option<i64>,
+    /// Display order across the grid, 0-based and dense.
+    pub position: i64,
+}
+
+/// A room to add; it goes at the end of the grid.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct NewRoom {
+    pub name: String,
+    pub capacity: i64,
+    pub kind: RoomKind,
+    #[serde(default)]
+    pub notes: String,
+    #[serde(default)]
+    pub interpretation: bool,
+    #[serde(default)]
+    pub track_id: Option<i64>,
+}
+
+/// The fields of a room an edit changes; `None` leaves a field as it is.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+pub struct RoomPatch {
+    pub name: Option<String>,
+    pub capacity: Option<i64>,
+    pub kind: Option<RoomKind>,
+    pub notes: Option<String>,
+    pub interpretation: Option<bool>,
+}

@@ -1,0 +1,56 @@
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SessionKind {
+    Pleniere,
+    TableRonde,
+    Atelier,
+    Centrifugeuse,
+    Formation,
+    Autre,
+}
+
+impl SessionKind {
+    pub fn code(self) -> &'static str {
+        match self {
+            SessionKind::Pleniere => "pleniere",
+            SessionKind::TableRonde => "table_ronde",
+            SessionKind::Atelier => "atelier",
+            SessionKind::Centrifugeuse => "centrifugeuse",
+            SessionKind::Formation => "formation",
+            SessionKind::Autre => "autre",
+        }
+    }
+}
+
+/// What occupies one room during one slot.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Session {
+    pub id: i64,
+    pub title: String,
+    pub kind: SessionKind,
+    /// "fr" or "en".
+    pub language: String,
+    pub expected_audience: Option<i64>,
+    pub description: String,
+}
+
+/// How a person takes part in a session beyond a submission.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SessionRole {
+    Intervenant,
+    Moderateur,
+    Animateur,
+}
+
+impl SessionRole {
+    pub fn code(self) -> &'static str {
+        match self {
+            SessionRole::Intervenant => "intervenant",
+            SessionRole::Moderateur => "moderateur",
+            SessionRole::Animateur => "animateur",
+        }
+    }
+}

@@ -1,0 +1,137 @@
+//! The `journee` binary on real files: exit statuses, French messages, stable JSON.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+fn journee(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_journee"))
+        .args(args)
+        .output()
+        .expect("run journee")
+}
+
+fn json(output: &Output) -> Value {
+    assert!(
+        output.status.success(),
+        "journee failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    serde_json::from_slice(&output.stdout).expect("JSON on stdout")
+}
+
+fn arg(path: &Path) -> &str {
+    path.to_str().unwrap()
+}
+
+#[test]
+fn new_then_info_json_describes_the_2019_day() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("cese.journee");
+    let out = journee(&["new", arg(&file)]);
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Projet créé"));
+
+    let info = json(&journee(&["info", arg(&file), "--json"]));
+    assert_eq!(info["format"], 1);
+    assert_eq!(info["schema_version"], 1);
+    assert_eq!(
+        info["event"]["title"],
+        "Journée de la civic tech et de l'engagement citoyen"
+    );
+    assert_eq!(info["event"]["start_date"], "2019-03-18");
+    let rooms = info["rooms"].as_array().unwrap();
+    assert_eq!(rooms.len(), 6);
+    assert_eq!(rooms[0]["name"], "Hémicycle");
+    assert_eq!(rooms[0]["capacity"], 200);
+    assert_eq!(rooms[0]["kind"], "pleniere");
+    let atelier_capacities: Vec<i64> = rooms
+        .iter()
+        .filter(|r| r["kind"] == "atelier")
+        .map(|r| r["capacity"].as_i64().unwrap())
+        .collect();
+    assert_eq!(atelier_capacities, [20, 20, 20]);
+    let slots = info["slots"].as_array().unwrap();
+    assert_eq!(slots[1]["start"], "10:00");
+    assert_eq!(slots[1]["end"], "11:30");
+    assert_eq!(slots[3]["kind"], "dejeuner");
+    assert_eq!(slots[7]["kind"], "soiree");
+    assert_eq!(slots[7]["end"], Value::Null);
+    assert_eq!(slots[7]["date"], "2019-03-18");
+    assert_eq!(info["counts"]["rooms"], 6);
+    assert_eq!(info["counts"]["slots"], 8);
+    assert_eq!(info["counts"]["submissions"], 0);
+}
+
+#[test]
+fn info_text_is_french_and_readable() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("p.journee");
+    assert!(journee(&["new", arg(&file)]).status.success());
+    let out = journee(&["info", arg(&file)]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("Salles (6)\u{a0}:"), "{text}");
+    assert!(text.contains("Hémicycle"));
+    assert!(text.contains("10:00–11:30"));
+}
+
+#[test]
+fn demo_writes_a_populated_project() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("demo.journee");
+    assert!(journee(&["demo", arg(&file)]).status.success());
+    let info = json(&journee(&["info", arg(&file), "--json"]));
+    for key in ["submissions", "people", "sessions", "placements"] {
+        assert!(info["counts"][key].as_i64().unwrap() > 0, "{key}");
+    }
+    // Twice the same bytes of content: deterministic.
+    let again = dir.path().join("demo2.journee");
+    assert!(journee(&["demo", arg(&again)]).status.success());
+    let info2 = json(&journee(&["info", arg(&again), "--json"]));
+    assert_eq!(info["counts"], info2["counts"]);
+    assert_eq!(info["rooms"], info2["rooms"]);
+    // Refuses to overwrite without --force.
+    let out = journee(&["demo", arg(&file)]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("existe déjà"));
+    assert!(journee(&["demo", arg(&file), "--force"]).status.success());
+}
+
+#[test]
+fn empty_template() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("vide.journee");
+    assert!(journee(&["new", arg(&file), "--template", "empty"])
+        .status
+        .success());
+    let info = json(&journee(&["info", arg(&file), "--json"]));
+    assert_eq!(info["rooms"].as_array().unwrap().len(), 0);
+    assert_eq!(info["slots"].as_array().unwrap().len(), 0);
+}
+
+#[test]
+fn user_errors_exit_1_with_a_french_message_and_change_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = dir.path().join("inscrits.csv");
+    std::fs::write(&text, "Nom;Prénom\nDupont;Anne\n").unwrap();
+
+    let out = journee(&["info", arg(&text)]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("n'est pas un projet Journée"), "{stderr}");
+    assert_eq!(std::fs::read_to_string(&text).unwrap(), "Nom;Prénom\nDupont;Anne\n");
+
+    let out = journee(&["info", arg(&dir.path().join("absent.journee"))]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("n'existe pas"));
+
+    let out = journee(&["new", arg(&dir.path().join("x.journee")), "--template", "2020"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("Modèle inconnu"));
+    assert!(!dir.path().join("x.journee").exists());
+
+    let out = journee(&["frobnicate"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(journee(&["--help"]).status.success());
+}

@@ -1,0 +1,39 @@
+// The one place that knows the names of the shell's commands. Every call returns what
+// the core returned, or rejects with the core's French message.
+
+import { invoke } from "@tauri-apps/api/core";
+import type {
+  Event,
+  NewRoom,
+  NewSlot,
+  ProjectView,
+  RoomPatch,
+  SlotPatch,
+  StartState,
+} from "./types";
+
+export const api = {
+  startState: () => invoke<StartState>("start_state"),
+  openProject: (path: string) => invoke<ProjectView>("open_project", { path }),
+  openProjectDialog: () => invoke<ProjectView | null>("open_project_dialog"),
+  newProjectDialog: (template: string) =>
+    invoke<ProjectView | null>("new_project_dialog", { template }),
+  openDemo: () => invoke<ProjectView>("open_demo"),
+  closeProject: () => invoke<void>("close_project"),
+  forgetRecent: (path: string) => invoke<void>("forget_recent", { path }),
+
+  getDay: () => invoke<ProjectView>("get_day"),
+  updateEvent: (event: Event) => invoke<ProjectView>("update_event", { event }),
+  addRoom: (room: NewRoom) => invoke<ProjectView>("add_room", { room }),
+  updateRoom: (id: number, patch: RoomPatch) => invoke<ProjectView>("update_room", { id, patch }),
+  moveRoom: (id: number, delta: number) => invoke<ProjectView>("move_room", { id, delta }),
+  removeRoom: (id: number) => invoke<ProjectView>("remove_room", { id }),
+  addSlot: (slot: NewSlot) => invoke<ProjectView>("add_slot", { slot }),
+  updateSlot: (id: number, patch: SlotPatch) => invoke<ProjectView>("update_slot", { id, patch }),
+  removeSlot: (id: number) => invoke<ProjectView>("remove_slot", { id }),
+};
+
+/** The message of a rejected command (the core sends a French sentence). */
+export function messageOf(error: unknown): string {
+  return typeof error === "string" ? error : error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,41 @@
+// French first, English available. Messages from the core stay in French.
+
+import { en } from "./en";
+import { fr } from "./fr";
+
+export type Lang = "fr" | "en";
+export type Key = keyof typeof fr;
+
+const dictionaries: Record<Lang, Record<Key, string>> = { fr, en };
+
+const stored = typeof localStorage !== "undefined" ? localStorage.getItem("journee.lang") : null;
+export const i18n = $state<{ lang: Lang }>({ lang: stored === "en" ? "en" : "fr" });
+
+export function setLang(lang: Lang) {
+  i18n.lang = lang;
+  document.documentElement.lang = lang;
+  localStorage.setItem("journee.lang", lang);
+}
+
+/** The text for `key` in the current language, with `{name}` placeholders filled. */
+export function t(key: Key, params: Record<string, string | number> = {}): string {
+  const text = dictionaries[i18n.lang][key] ?? fr[key];
+  return text.replace(/\{(\w+)\}/g, (_, name) => String(params[name] ?? `{${name}}`));
+}
+
+/** A date as the organisers read it: "lundi 18 mars 2019". */
+export function longDate(iso: string): string {
+  const [y, m, d] = iso.split("-").map(Number);
+  return new Intl.DateTimeFormat(i18n.lang === "fr" ? "fr-FR" : "en-GB", {
+    weekday: "long",
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    timeZone: "UTC",
+  }).format(new Date(Date.UTC(y, m - 1, d)));
+}
+
+/** "10:00–11:30", or "18:30" for an open-ended slot. */
+export function timeRange(start: string, end: string | null): string {
+  return end ? `${start}–${end}` : start;
+}
