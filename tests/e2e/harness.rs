@@ -1,0 +1,275 @@
+//! Drives the real desktop app through WebDriver: tauri-driver in front of Debian's
+//! WebKitWebDriver, which starts target/debug/journee-app. Run under Xvfb (scripts/test).
+//!
+//! A scenario: make a `Home` (a throwaway config, data and files folder), `App::launch`
+//! it with the app's arguments, find and click things, then `app.quit()`.
+
+use std::net::TcpListener;
+use std::os::unix::process::CommandExt;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use fantoccini::elements::Element;
+use fantoccini::{Client, ClientBuilder, Locator};
+use hyper_util::client::legacy::connect::HttpConnector;
+use serde_json::{json, Value};
+
+/// How long an element may take to appear before a scenario fails.
+const PATIENCE: Duration = Duration::from_secs(15);
+
+fn workspace() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn app_binary() -> PathBuf {
+    std::env::var_os("JOURNEE_APP")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| workspace().join("target/debug/journee-app"))
+}
+
+/// The folders an app run sees as its own: config (recent list), data (demo), files.
+pub struct Home {
+    dir: tempfile::TempDir,
+}
+
+impl Home {
+    pub fn new() -> Home {
+        Home {
+            dir: tempfile::tempdir().expect("temp dir"),
+        }
+    }
+
+    pub fn config_dir(&self) -> PathBuf {
+        self.dir.path().join("config")
+    }
+
+    pub fn data_dir(&self) -> PathBuf {
+        self.dir.path().join("data")
+    }
+
+    pub fn file(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    /// Runs the `journee` command-line tool and returns its stdout; panics if it fails.
+    pub fn journee(&self, args: &[&str]) -> String {
+        let out = Command::new(env!("CARGO_BIN_EXE_journee"))
+            .args(args)
+            .output()
+            .expect("run journee");
+        assert!(
+            out.status.success(),
+            "journee {args:?} failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).expect("UTF-8")
+    }
+
+    /// `journee info FILE --json`
+    pub fn info(&self, file: &Path) -> Value {
+        serde_json::from_str(&self.journee(&["info", file.to_str().unwrap(), "--json"]))
+            .expect("JSON")
+    }
+}
+
+pub struct App {
+    pub client: Client,
+    driver: Child,
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free port")
+}
+
+impl App {
+    /// Starts the app with `args` (e.g. a project file) and waits for its first screen.
+    pub async fn launch(home: &Home, args: &[&str]) -> App {
+        // Right after another X client went away, GTK may fail to start once: retry.
+        let mut last_error = String::new();
+        for _ in 0..3 {
+            match App::try_launch(home, args).await {
+                Ok(app) => return app,
+                Err(e) => last_error = e,
+            }
+        }
+        panic!("the app did not start: {last_error}");
+    }
+
+    async fn try_launch(home: &Home, args: &[&str]) -> Result<App, String> {
+        let app = app_binary();
+        assert!(app.is_file(), "{} is missing: build it first", app.display());
+        let (port, native_port) = (free_port(), free_port());
+        let log = std::fs::File::create(home.file("tauri-driver.log")).map_err(|e| e.to_string())?;
+        let driver = Command::new(std::env::var("TAURI_DRIVER").unwrap_or("tauri-driver".into()))
+            .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
+            .args(["--native-driver", "/usr/bin/WebKitWebDriver"])
+            .env("JOURNEE_CONFIG_DIR", home.config_dir())
+            .env("JOURNEE_DATA_DIR", home.data_dir())
+            .env("WEBKIT_DISABLE_COMPOSITING_MODE", "1")
+            .stdout(Stdio::null())
+            .stderr(log)
+            // Its own process group: tauri-driver does not pass signals on to
+            // WebKitWebDriver and the app, so the whole group is killed at the end.
+            .process_group(0)
+            .spawn()
+            .map_err(|e| format!("tauri-driver: {e} (run scripts/setup --test)"))?;
+        let app_run = App {
+            client: {
+                let deadline = Instant::now() + Duration::from_secs(10);
+                while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+                    if Instant::now() > deadline {
+                        kill_group(&driver);
+                        return Err("tauri-driver did not listen".into());
+                    }
+                    tokio::time::sleep(Duration::from_millis(50)).await;
+                }
+                let capabilities = json!({
+                    "tauri:options": {
+                        "application": app.to_str().unwrap(),
+                        "args": args,
+                    }
+                });
+                let connected = ClientBuilder::new(HttpConnector::new())
+                    .capabilities(capabilities.as_object().unwrap().clone())
+                    .connect(&format!("http://127.0.0.1:{port}"))
+                    .await;
+                match connected {
+                    Ok(client) => client,
+                    Err(e) => {
+                        kill_group(&driver);
+                        return Err(e.to_string());
+                    }
+                }
+            },
+            driver,
+        };
+        app_run
+            .wait_for(".app[data-ready='true']")
+            .await
+            .map_err(|e| e.to_string())?;
+        Ok(app_run)
+    }
+
+    /// Waits until `css` matches an element, and returns it.
+    pub async fn wait_for(&self, css: &str) -> Result<Element, fantoccini::error::CmdError> {
+        self.client
+            .wait()
+            .at_most(PATIENCE)
+            .for_element(Locator::Css(css))
+            .await
+    }
+
+    pub async fn find(&self, css: &str) -> Element {
+        self.wait_for(css)
+            .await
+            .unwrap_or_else(|e| panic!("no element {css}: {e}"))
+    }
+
+    pub async fn find_all(&self, css: &str) -> Vec<Element> {
+        self.client
+            .find_all(Locator::Css(css))
+            .await
+            .unwrap_or_default()
+    }
+
+    pub async fn text(&self, css: &str) -> String {
+        self.find(css).await.text().await.expect("text")
+    }
+
+    /// The text as the DOM holds it. WebDriver's visible text turns non-breaking spaces
+    /// into plain ones; typography checks need this one.
+    pub async fn raw_text(&self, css: &str) -> String {
+        self.find(css)
+            .await
+            .prop("textContent")
+            .await
+            .expect("textContent")
+            .unwrap_or_default()
+    }
+
+    pub async fn click(&self, css: &str) {
+        self.find(css).await.click().await.expect("click");
+    }
+
+    /// The button whose visible text is exactly `label`.
+    pub async fn click_button(&self, label: &str) {
+        let xpath = format!("//button[normalize-space(.)={}]", xpath_literal(label));
+        self.client
+            .wait()
+            .at_most(PATIENCE)
+            .for_element(Locator::XPath(&xpath))
+            .await
+            .unwrap_or_else(|e| panic!("no button «{label}»: {e}"))
+            .click()
+            .await
+            .expect("click");
+    }
+
+    /// Replaces the content of the field matching `css` by `value`, as typed.
+    pub async fn fill(&self, css: &str, value: &str) {
+        let field = self.find(css).await;
+        field.clear().await.expect("clear");
+        field.send_keys(value).await.expect("type");
+    }
+
+    /// Waits until `check` holds for the text of `css`; panics with the last text.
+    pub async fn wait_text(&self, css: &str, check: impl Fn(&str) -> bool) -> String {
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            let text = match self.client.find(Locator::Css(css)).await {
+                Ok(element) => element.text().await.unwrap_or_default(),
+                Err(_) => String::new(),
+            };
+            if check(&text) {
+                return text;
+            }
+            if Instant::now() > deadline {
+                panic!("{css}: text never matched, last seen «{text}»");
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// True when an X window of this display has a title containing `part`.
+    pub fn has_window_titled(&self, part: &str) -> bool {
+        Command::new("xdotool")
+            .args(["search", "--name", part])
+            .output()
+            .map(|o| o.status.success() && !o.stdout.is_empty())
+            .unwrap_or(false)
+    }
+
+    /// Ends the WebDriver session, which closes the window and ends the app.
+    pub async fn quit(self) {
+        let _ = self.client.clone().close().await;
+        // Dropping `self` kills what is left of the process group.
+    }
+}
+
+impl Drop for App {
+    fn drop(&mut self) {
+        kill_group(&self.driver);
+    }
+}
+
+fn kill_group(driver: &Child) {
+    let _ = Command::new("kill")
+        .args(["-TERM", &format!("-{}", driver.id())])
+        .stderr(Stdio::null())
+        .status();
+}
+
+fn xpath_literal(text: &str) -> String {
+    if !text.contains('\'') {
+        format!("'{text}'")
+    } else if !text.contains('"') {
+        format!("\"{text}\"")
+    } else {
+        let parts: Vec<String> = text.split('\'').map(|p| format!("'{p}'")).collect();
+        format!("concat({})", parts.join(", \"'\", "))
+    }
+}

@@ -1,0 +1,8 @@
+//! End-to-end scenarios on the real app window. Run by scripts/test under Xvfb:
+//! `cargo test --test e2e -- --test-threads=1`. To add one: a new `async fn` with
+//! `#[tokio::test]` in the module of its screen, starting from `Home::new()`.
+
+mod harness;
+
+mod day;
+mod start;

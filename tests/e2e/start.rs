@@ -1,0 +1,40 @@
+//! The start screen: the demo, recent projects, and reopening the last project.
+
+use crate::harness::{App, Home};
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_demo_opens_from_the_start_screen_and_reopens_at_next_start() {
+    let home = Home::new();
+    let app = App::launch(&home, &[]).await;
+    let start = app.text("main.start").await;
+    assert!(start.contains("Aucun projet récent."), "{start}");
+
+    app.click("[data-testid='open-demo']").await;
+    let grid = app.text("table.grid").await;
+    assert!(grid.contains("Hémicycle"));
+    let demo = home.data_dir().join("demo.journee");
+    assert!(demo.is_file(), "the demo is written in the data folder");
+
+    // Back to the start screen: the demo is in the recent list.
+    app.click_button("Fermer le projet").await;
+    app.wait_text("main.start", |t| t.contains("demo.journee")).await;
+    app.quit().await;
+
+    // Next start, without arguments: the last project reopens.
+    let app = App::launch(&home, &[]).await;
+    app.find("table.grid").await;
+    assert!(app.has_window_titled("demo.journee"));
+    app.quit().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_file_that_is_not_a_project_gives_a_french_message_at_start() {
+    let home = Home::new();
+    let file = home.file("inscriptions.journee");
+    std::fs::write(&file, "Nom;Prénom\n").unwrap();
+    let app = App::launch(&home, &[file.to_str().unwrap()]).await;
+    let error = app.text("main.start [role='alert']").await;
+    assert!(error.contains("n'est pas un projet Journée"), "{error}");
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), "Nom;Prénom\n");
+    app.quit().await;
+}
