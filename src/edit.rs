@@ -79,7 +79,9 @@ impl Project {
             .position(|r| r.id == id)
             .ok_or(EditError::RoomNotFound(id))?;
         let kind = rooms[from].kind;
-        let group: Vec<usize> = (0..rooms.len()).filter(|&i| rooms[i].kind == kind).collect();
+        let group: Vec<usize> = (0..rooms.len())
+            .filter(|&i| rooms[i].kind == kind)
+            .collect();
         let at = group.iter().position(|&i| i == from).unwrap_or(0) as i64;
         let to = group[(at + delta).clamp(0, group.len() as i64 - 1) as usize];
         let room = rooms.remove(from);
@@ -173,7 +175,10 @@ fn check_slot(slot: &Slot, all: &[Slot]) -> Result<(), EditError> {
         }
     }
     let (start, end) = span(slot);
-    for other in all.iter().filter(|o| o.id != slot.id && o.date == slot.date) {
+    for other in all
+        .iter()
+        .filter(|o| o.id != slot.id && o.date == slot.date)
+    {
         let (other_start, other_end) = span(other);
         if start < other_end && other_start < end {
             return Err(EditError::SlotOverlap {

@@ -29,7 +29,9 @@ pub enum Error {
         supported: i64,
     },
 
-    #[error("Modèle inconnu «\u{a0}{0}\u{a0}». Modèles disponibles\u{a0}: civic-tech-2019, empty.")]
+    #[error(
+        "Modèle inconnu «\u{a0}{0}\u{a0}». Modèles disponibles\u{a0}: civic-tech-2019, empty."
+    )]
     UnknownTemplate(String),
 
     #[error(transparent)]

@@ -58,6 +58,9 @@ pub fn civic_tech_2019_date() -> NaiveDate {
     NaiveDate::from_ymd_opt(2019, 3, 18).expect("valid date")
 }
 
+/// Hours and minutes.
+type Hm = (u32, u32);
+
 fn civic_tech_2019(tx: &Transaction) -> Result<()> {
     let date = civic_tech_2019_date();
     store::write_event(
@@ -113,7 +116,7 @@ fn civic_tech_2019(tx: &Transaction) -> Result<()> {
         )?;
     }
 
-    let slots: [((u32, u32), Option<(u32, u32)>, SlotKind, &str); 8] = [
+    let slots: [(Hm, Option<Hm>, SlotKind, &str); 8] = [
         (
             (9, 0),
             Some((10, 0)),

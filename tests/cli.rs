@@ -120,13 +120,21 @@ fn user_errors_exit_1_with_a_french_message_and_change_nothing() {
     assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("n'est pas un projet Journée"), "{stderr}");
-    assert_eq!(std::fs::read_to_string(&text).unwrap(), "Nom;Prénom\nDupont;Anne\n");
+    assert_eq!(
+        std::fs::read_to_string(&text).unwrap(),
+        "Nom;Prénom\nDupont;Anne\n"
+    );
 
     let out = journee(&["info", arg(&dir.path().join("absent.journee"))]);
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("n'existe pas"));
 
-    let out = journee(&["new", arg(&dir.path().join("x.journee")), "--template", "2020"]);
+    let out = journee(&[
+        "new",
+        arg(&dir.path().join("x.journee")),
+        "--template",
+        "2020",
+    ]);
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("Modèle inconnu"));
     assert!(!dir.path().join("x.journee").exists());

@@ -29,16 +29,33 @@ fn a_new_project_is_a_versioned_wal_sqlite_file_with_foreign_keys() {
     let (path, project) = new_project(dir.path());
     drop(project);
     let conn = Connection::open(&path).unwrap();
-    let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
-    let app_id: i64 = conn.pragma_query_value(None, "application_id", |r| r.get(0)).unwrap();
-    let mode: String = conn.pragma_query_value(None, "journal_mode", |r| r.get(0)).unwrap();
+    let version: i64 = conn
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .unwrap();
+    let app_id: i64 = conn
+        .pragma_query_value(None, "application_id", |r| r.get(0))
+        .unwrap();
+    let mode: String = conn
+        .pragma_query_value(None, "journal_mode", |r| r.get(0))
+        .unwrap();
     assert_eq!(version, SCHEMA_VERSION);
     assert_eq!(app_id, 0x4A52_4E45);
     assert_eq!(mode, "wal");
     // The schema covers the whole mission, not only the day.
     for table in [
-        "event", "rooms", "slots", "tracks", "submissions", "people", "sessions", "placements",
-        "session_contributions", "session_people", "table_seats", "imports", "journal",
+        "event",
+        "rooms",
+        "slots",
+        "tracks",
+        "submissions",
+        "people",
+        "sessions",
+        "placements",
+        "session_contributions",
+        "session_people",
+        "table_seats",
+        "imports",
+        "journal",
         "versions",
     ] {
         let n: i64 = conn
@@ -79,7 +96,10 @@ fn foreign_keys_are_enforced_on_every_connection() {
     project.remove_room(hemicycle).unwrap();
     let after = project.info().unwrap().counts;
     assert_eq!(after.placements, before.placements - in_hemicycle);
-    assert_eq!(after.sessions, before.sessions, "sessions go back to the tray");
+    assert_eq!(
+        after.sessions, before.sessions,
+        "sessions go back to the tray"
+    );
 }
 
 #[test]
@@ -111,13 +131,16 @@ fn an_older_schema_is_migrated_on_open() {
     // A file as an early Journée would have left it: ours, but no migration applied yet.
     {
         let conn = Connection::open(&path).unwrap();
-        conn.pragma_update(None, "application_id", 0x4A52_4E45).unwrap();
+        conn.pragma_update(None, "application_id", 0x4A52_4E45)
+            .unwrap();
         conn.execute_batch("CREATE TABLE placeholder (x)").unwrap();
     }
     let result = Project::open(&path);
     // An empty old file has no event: migration runs, but reading the day says so.
     let conn = Connection::open(&path).unwrap();
-    let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
+    let version: i64 = conn
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .unwrap();
     assert_eq!(version, SCHEMA_VERSION);
     assert!(result.is_ok());
 }
@@ -129,7 +152,8 @@ fn a_file_from_a_newer_journee_is_refused_and_left_untouched() {
     drop(project);
     {
         let conn = Connection::open(&path).unwrap();
-        conn.pragma_update(None, "user_version", SCHEMA_VERSION + 1).unwrap();
+        conn.pragma_update(None, "user_version", SCHEMA_VERSION + 1)
+            .unwrap();
     }
     let before = fs::read(&path).unwrap();
     let err = Project::open(&path).err().expect("refused");
@@ -179,7 +203,9 @@ fn creation_refuses_to_replace_a_file_unless_asked() {
     let dir = temp();
     let path = dir.path().join("p.journee");
     fs::write(&path, "précieux").unwrap();
-    let err = Project::create(&path, Template::Empty, false).err().unwrap();
+    let err = Project::create(&path, Template::Empty, false)
+        .err()
+        .unwrap();
     assert!(matches!(err, Error::FileExists(_)));
     assert_eq!(fs::read_to_string(&path).unwrap(), "précieux");
     let project = Project::create(&path, Template::Empty, true).unwrap();
@@ -191,8 +217,14 @@ fn the_2019_template_is_the_day_of_the_call() {
     let dir = temp();
     let (_, project) = new_project(dir.path());
     let day = project.day().unwrap();
-    assert_eq!(day.event.title, "Journée de la civic tech et de l'engagement citoyen");
-    assert_eq!(day.event.start_date, NaiveDate::from_ymd_opt(2019, 3, 18).unwrap());
+    assert_eq!(
+        day.event.title,
+        "Journée de la civic tech et de l'engagement citoyen"
+    );
+    assert_eq!(
+        day.event.start_date,
+        NaiveDate::from_ymd_opt(2019, 3, 18).unwrap()
+    );
     assert!(day.event.venue.contains("CESE"));
     assert!(day.event.address.contains("place d'Iéna"));
     let rooms: Vec<(&str, i64, RoomKind)> = day
@@ -211,7 +243,8 @@ fn the_2019_template_is_the_day_of_the_call() {
             ("Atelier 3", 20, RoomKind::Atelier),
         ]
     );
-    let slots: Vec<(String, SlotKind)> = day.slots.iter().map(|s| (s.time_range(), s.kind)).collect();
+    let slots: Vec<(String, SlotKind)> =
+        day.slots.iter().map(|s| (s.time_range(), s.kind)).collect();
     let expected = [
         ("09:00–10:00", SlotKind::Session),
         ("10:00–11:30", SlotKind::Session),
@@ -224,11 +257,22 @@ fn the_2019_template_is_the_day_of_the_call() {
     ];
     assert_eq!(
         slots,
-        expected.iter().map(|(t, k)| (t.to_string(), *k)).collect::<Vec<_>>()
+        expected
+            .iter()
+            .map(|(t, k)| (t.to_string(), *k))
+            .collect::<Vec<_>>()
     );
     assert!(day.slots.iter().all(|s| s.date == day.event.start_date));
     let tracks: Vec<&str> = day.tracks.iter().map(|t| t.name.as_str()).collect();
-    assert_eq!(tracks, ["Conférence plénière", "Centrifugeuses", "Formation", "Ateliers"]);
+    assert_eq!(
+        tracks,
+        [
+            "Conférence plénière",
+            "Centrifugeuses",
+            "Formation",
+            "Ateliers"
+        ]
+    );
     let groups: Vec<(RoomKind, usize)> = day.groups.iter().map(|g| (g.kind, g.rooms)).collect();
     assert_eq!(
         groups,
@@ -250,7 +294,10 @@ fn the_empty_template_has_an_event_and_nothing_else() {
     assert_eq!(info.counts.rooms, 0);
     assert_eq!(info.counts.slots, 0);
     assert_eq!(Template::parse("empty").unwrap(), Template::Empty);
-    assert!(matches!(Template::parse("2020"), Err(Error::UnknownTemplate(_))));
+    assert!(matches!(
+        Template::parse("2020"),
+        Err(Error::UnknownTemplate(_))
+    ));
 }
 
 #[test]
@@ -269,7 +316,10 @@ fn room_edits_are_validated_and_a_refused_edit_changes_nothing() {
         )
         .err()
         .unwrap();
-    assert!(matches!(negative, Error::Edit(EditError::NegativeCapacity(-5))));
+    assert!(matches!(
+        negative,
+        Error::Edit(EditError::NegativeCapacity(-5))
+    ));
     assert!(negative.to_string().contains("négative"));
     let empty_name = project
         .update_room(
@@ -321,11 +371,22 @@ fn rooms_are_added_moved_within_their_kind_and_removed() {
         })
         .unwrap();
     let names = |p: &Project| -> Vec<String> {
-        p.day().unwrap().rooms.iter().map(|r| r.name.clone()).collect()
+        p.day()
+            .unwrap()
+            .rooms
+            .iter()
+            .map(|r| r.name.clone())
+            .collect()
     };
-    assert_eq!(names(&project)[3..], ["Atelier 1", "Atelier 2", "Atelier 3", "Atelier 4"]);
+    assert_eq!(
+        names(&project)[3..],
+        ["Atelier 1", "Atelier 2", "Atelier 3", "Atelier 4"]
+    );
     project.move_room(added.id, -2).unwrap();
-    assert_eq!(names(&project)[3..], ["Atelier 1", "Atelier 4", "Atelier 2", "Atelier 3"]);
+    assert_eq!(
+        names(&project)[3..],
+        ["Atelier 1", "Atelier 4", "Atelier 2", "Atelier 3"]
+    );
     // Moving stops at the edge of its group: it never crosses into another kind.
     project.move_room(added.id, -10).unwrap();
     assert_eq!(names(&project)[2..4], ["Salle de formation", "Atelier 4"]);
@@ -343,7 +404,13 @@ fn rooms_are_added_moved_within_their_kind_and_removed() {
     project.remove_room(autre.id).unwrap();
     project.remove_room(added.id).unwrap();
     assert_eq!(names(&project).len(), 6);
-    let positions: Vec<i64> = project.day().unwrap().rooms.iter().map(|r| r.position).collect();
+    let positions: Vec<i64> = project
+        .day()
+        .unwrap()
+        .rooms
+        .iter()
+        .map(|r| r.position)
+        .collect();
     assert_eq!(positions, [0, 1, 2, 3, 4, 5]);
 }
 
@@ -359,11 +426,23 @@ fn slots_must_end_after_they_start_and_not_overlap_in_one_day() {
         kind: SlotKind::Session,
         label: String::new(),
     };
-    let backwards = project.add_slot(slot("12:00", Some("11:00"))).err().unwrap();
-    assert!(matches!(backwards, Error::Edit(EditError::SlotEndsBeforeStart { .. })));
+    let backwards = project
+        .add_slot(slot("12:00", Some("11:00")))
+        .err()
+        .unwrap();
+    assert!(matches!(
+        backwards,
+        Error::Edit(EditError::SlotEndsBeforeStart { .. })
+    ));
     assert!(backwards.to_string().contains("11:00"));
-    let overlap = project.add_slot(slot("17:30", Some("18:45"))).err().unwrap();
-    assert!(matches!(overlap, Error::Edit(EditError::SlotOverlap { .. })), "{overlap:?}");
+    let overlap = project
+        .add_slot(slot("17:30", Some("18:45")))
+        .err()
+        .unwrap();
+    assert!(
+        matches!(overlap, Error::Edit(EditError::SlotOverlap { .. })),
+        "{overlap:?}"
+    );
     assert!(overlap.to_string().contains("16:30–18:00"), "{overlap}");
     // The open-ended evening holds its starting minute.
     assert!(project.add_slot(slot("18:30", Some("19:00"))).is_err());
@@ -432,8 +511,17 @@ fn the_demo_is_deterministic_and_realistic() {
     assert_eq!(ia.counts, ib.counts);
     assert!(ia.counts.submissions >= 30);
     assert!(ia.counts.people >= 100);
-    assert!(ia.counts.sessions > ia.counts.placements, "some sessions wait in the tray");
+    assert!(
+        ia.counts.sessions > ia.counts.placements,
+        "some sessions wait in the tray"
+    );
     assert_eq!(a.day().unwrap().placements, b.day().unwrap().placements);
-    let english = a.day().unwrap().placements.iter().filter(|p| p.language == "en").count();
+    let english = a
+        .day()
+        .unwrap()
+        .placements
+        .iter()
+        .filter(|p| p.language == "en")
+        .count();
     assert!(english >= 1);
 }

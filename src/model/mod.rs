@@ -10,10 +10,10 @@ mod submission;
 
 pub use event::Event;
 pub use person::{ActorType, Person};
-pub use session::{Session, SessionKind, SessionRole};
-pub use submission::{Format, Status, Submission};
 pub use room::{NewRoom, Room, RoomKind, RoomPatch};
+pub use session::{Session, SessionKind, SessionRole};
 pub use slot::{NewSlot, Slot, SlotKind, SlotPatch};
+pub use submission::{Format, Status, Submission};
 
 use serde::Serialize;
 

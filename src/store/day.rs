@@ -187,9 +187,9 @@ fn slot_from_row(row: &Row) -> rusqlite::Result<Slot> {
         start: time_at(row, 2)?,
         end: match end {
             None => None,
-            Some(text) => {
-                Some(NaiveTime::parse_from_str(&text, TIME).map_err(|_| bad_value(3, "heure", &text))?)
-            }
+            Some(text) => Some(
+                NaiveTime::parse_from_str(&text, TIME).map_err(|_| bad_value(3, "heure", &text))?,
+            ),
         },
         kind: SlotKind::parse(&kind).ok_or_else(|| bad_value(4, "type de créneau", &kind))?,
         label: row.get(5)?,
@@ -270,5 +270,9 @@ pub fn read_placements(conn: &Connection) -> Result<Vec<PlacedSession>> {
 
 /// Number of rows in a table the caller names (never user input).
 pub fn count(conn: &Connection, table: &'static str) -> Result<i64> {
-    Ok(conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |row| row.get(0))?)
+    Ok(
+        conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |row| {
+            row.get(0)
+        })?,
+    )
 }

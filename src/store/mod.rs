@@ -9,8 +9,8 @@ mod migrations;
 mod programme;
 
 pub(crate) use day::*;
-pub(crate) use programme::*;
 pub use migrations::SCHEMA_VERSION;
+pub(crate) use programme::*;
 
 use std::fs;
 use std::path::{Path, PathBuf};

@@ -16,7 +16,10 @@ async fn the_demo_grid_shows_rooms_and_slots_and_a_capacity_edit_persists() {
     // The Hémicycle with its 200 places, among rooms grouped by kind.
     let hemicycle = app.raw_text("th.room:first-of-type").await;
     assert!(hemicycle.contains("Hémicycle"), "{hemicycle}");
-    assert!(hemicycle.contains(&format!("200{NBSP}places")), "{hemicycle:?}");
+    assert!(
+        hemicycle.contains(&format!("200{NBSP}places")),
+        "{hemicycle:?}"
+    );
     let groups: Vec<String> = {
         let mut texts = Vec::new();
         for th in app.find_all("th.group").await {
@@ -24,7 +27,10 @@ async fn the_demo_grid_shows_rooms_and_slots_and_a_capacity_edit_persists() {
         }
         texts
     };
-    assert_eq!(groups, ["plénière", "centrifugeuses", "formation", "ateliers"]);
+    assert_eq!(
+        groups,
+        ["plénière", "centrifugeuses", "formation", "ateliers"]
+    );
 
     // The 10:00–11:30 slot, and a placed session in it.
     let times: Vec<String> = {
@@ -36,8 +42,14 @@ async fn the_demo_grid_shows_rooms_and_slots_and_a_capacity_edit_persists() {
     };
     assert!(times.contains(&"10:00–11:30".to_string()), "{times:?}");
     assert_eq!(times.len(), 8);
-    assert!(app.has_window_titled("demo.journee"), "window title names the file");
-    assert!(app.has_window_titled("Journée de la civic tech"), "and the event");
+    assert!(
+        app.has_window_titled("demo.journee"),
+        "window title names the file"
+    );
+    assert!(
+        app.has_window_titled("Journée de la civic tech"),
+        "and the event"
+    );
 
     // A negative capacity is refused with the core's French message, and nothing changes.
     app.click("th.room:first-of-type button").await;
@@ -76,7 +88,10 @@ async fn slots_are_added_with_validation_and_rooms_removed_after_confirmation() 
     app.fill(".panel input[name='end']", "19:00").await;
     app.click(".panel button[type='submit']").await;
     let error = app.text(".panel [role='alert']").await;
-    assert!(error.contains("chevauche") && error.contains("16:30–18:00"), "{error}");
+    assert!(
+        error.contains("chevauche") && error.contains("16:30–18:00"),
+        "{error}"
+    );
 
     // Moved to the evening before the soirée, it fits.
     app.fill(".panel input[name='start']", "18:00").await;

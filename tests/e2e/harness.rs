@@ -101,11 +101,21 @@ impl App {
 
     async fn try_launch(home: &Home, args: &[&str]) -> Result<App, String> {
         let app = app_binary();
-        assert!(app.is_file(), "{} is missing: build it first", app.display());
+        assert!(
+            app.is_file(),
+            "{} is missing: build it first",
+            app.display()
+        );
         let (port, native_port) = (free_port(), free_port());
-        let log = std::fs::File::create(home.file("tauri-driver.log")).map_err(|e| e.to_string())?;
+        let log =
+            std::fs::File::create(home.file("tauri-driver.log")).map_err(|e| e.to_string())?;
         let driver = Command::new(std::env::var("TAURI_DRIVER").unwrap_or("tauri-driver".into()))
-            .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
+            .args([
+                "--port",
+                &port.to_string(),
+                "--native-port",
+                &native_port.to_string(),
+            ])
             .args(["--native-driver", "/usr/bin/WebKitWebDriver"])
             .env("JOURNEE_CONFIG_DIR", home.config_dir())
             .env("JOURNEE_DATA_DIR", home.data_dir())

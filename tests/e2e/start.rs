@@ -17,7 +17,8 @@ async fn the_demo_opens_from_the_start_screen_and_reopens_at_next_start() {
 
     // Back to the start screen: the demo is in the recent list.
     app.click_button("Fermer le projet").await;
-    app.wait_text("main.start", |t| t.contains("demo.journee")).await;
+    app.wait_text("main.start", |t| t.contains("demo.journee"))
+        .await;
     app.quit().await;
 
     // Next start, without arguments: the last project reopens.
