@@ -365,9 +365,9 @@ fn fill(tx: &Transaction) -> Result<()> {
         let contact_id = store::insert_person(tx, &contact)?;
         // Most are retained, as in late February; a few wait or were declined.
         let status = match i % 8 {
-            3 => Status::EnAttente,
+            3 => Status::ListeAttente,
             6 => Status::Refusee,
-            7 if i > 20 => Status::AExaminer,
+            7 if i > 20 => Status::Nouvelle,
             _ => Status::Retenue,
         };
         let id = store::insert_submission(

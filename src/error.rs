@@ -34,8 +34,14 @@ pub enum Error {
     )]
     UnknownTemplate(String),
 
+    #[error("Liste inconnue «\u{a0}{0}\u{a0}». Listes\u{a0}: submissions, registrations.")]
+    UnknownList(String),
+
     #[error(transparent)]
     Edit(#[from] EditError),
+
+    #[error(transparent)]
+    Import(#[from] crate::import::ImportError),
 
     #[error("Impossible d'écrire «\u{a0}{}\u{a0}»\u{a0}: {source}", .path.display())]
     Io {
@@ -94,6 +100,15 @@ pub enum EditError {
 
     #[error("Ce créneau n'existe plus (n°\u{a0}{0}).")]
     SlotNotFound(i64),
+
+    #[error("Le champ «\u{a0}{0}\u{a0}» ne se corrige pas à la main.")]
+    NotEditable(String),
+
+    #[error("Aucune contribution n°\u{a0}{0}.")]
+    SubmissionNotFound(i64),
+
+    #[error("Statut inconnu «\u{a0}{0}\u{a0}». Statuts\u{a0}: nouvelle, retenue, liste_attente, refusee.")]
+    UnknownStatus(String),
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;

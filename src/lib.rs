@@ -12,10 +12,13 @@ pub mod cli;
 pub mod demo;
 mod edit;
 mod error;
+pub mod import;
 pub mod info;
 pub mod model;
+pub mod people;
 mod project;
 pub mod recent;
+pub mod review;
 mod store;
 pub mod template;
 

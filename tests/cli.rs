@@ -5,6 +5,10 @@ use std::process::{Command, Output};
 
 use serde_json::Value;
 
+mod common;
+
+use common::fixture;
+
 fn journee(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_journee"))
         .args(args)
@@ -142,4 +146,117 @@ fn user_errors_exit_1_with_a_french_message_and_change_nothing() {
     let out = journee(&["frobnicate"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(journee(&["--help"]).status.success());
+}
+
+#[test]
+fn import_then_list_submissions_as_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("p.journee");
+    assert!(journee(&["new", arg(&file)]).status.success());
+    let sheet = fixture("webform-libreoffice.ods");
+
+    let dry = json(&journee(&[
+        "import",
+        arg(&file),
+        arg(&sheet),
+        "--dry-run",
+        "--json",
+    ]));
+    assert_eq!(dry["new"], 7);
+    assert_eq!(
+        json(&journee(&["info", arg(&file), "--json"]))["counts"]["submissions"],
+        0
+    );
+
+    let report = json(&journee(&["import", arg(&file), arg(&sheet), "--json"]));
+    for key in [
+        "rows",
+        "new",
+        "updated",
+        "unchanged",
+        "duplicates",
+        "problems",
+    ] {
+        assert!(report.get(key).is_some(), "{key} missing from {report}");
+    }
+    assert_eq!(report["rows"], 8);
+    let problem = &report["problems"][0];
+    assert_eq!(problem["row"], 9);
+    assert_eq!(problem["column"], "Courriel");
+    assert_eq!(problem["severity"], "warning");
+    assert!(problem["message"]
+        .as_str()
+        .unwrap()
+        .contains("courriel invalide"));
+
+    let list = json(&journee(&["submissions", arg(&file), "--json"]));
+    let first = &list[0];
+    for key in [
+        "id",
+        "external_id",
+        "title",
+        "format",
+        "axes",
+        "actor_type",
+        "language",
+        "status",
+        "organisation",
+        "summary",
+        "contributors",
+        "flags",
+    ] {
+        assert!(first.get(key).is_some(), "{key} missing");
+    }
+    assert_eq!(first["external_id"], "101");
+    assert_eq!(first["axes"], serde_json::json!([1]));
+    assert_eq!(first["status"], "nouvelle");
+    assert_eq!(
+        first["contributors"][0]["email"],
+        "elodie.durand@example.org"
+    );
+
+    let id = first["id"].as_i64().unwrap().to_string();
+    assert!(journee(&["status", arg(&file), &id, "retenue"])
+        .status
+        .success());
+    let retained = json(&journee(&[
+        "submissions",
+        arg(&file),
+        "--status",
+        "retenue",
+        "--json",
+    ]));
+    assert_eq!(retained.as_array().unwrap().len(), 1);
+    let out = journee(&["status", arg(&file), &id, "peut-être"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("Statut inconnu"));
+
+    let registrations = fixture("inscriptions-cp1252.csv");
+    let out = journee(&[
+        "import",
+        arg(&file),
+        arg(&registrations),
+        "--kind",
+        "registrations",
+        "--json",
+    ]);
+    assert_eq!(json(&out)["new"], 3);
+    let people = json(&journee(&["people", arg(&file), "--json"]));
+    assert_eq!(people.as_array().unwrap().len(), 3);
+}
+
+#[test]
+fn an_unreadable_spreadsheet_exits_1_and_imports_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("p.journee");
+    assert!(journee(&["new", arg(&file)]).status.success());
+    let out = journee(&["import", arg(&file), arg(&fixture("password.xlsx"))]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("mot de passe") && stderr.contains("Rien n'a été importé"),
+        "{stderr}"
+    );
+    let info = json(&journee(&["info", arg(&file), "--json"]));
+    assert_eq!(info["counts"]["imports"], 0);
 }

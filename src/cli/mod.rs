@@ -6,8 +6,10 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+use crate::import::{ImportOptions, ListKind, Report, SourceFormat};
 use crate::info::Info;
-use crate::{demo, Error, Project, Template};
+use crate::model::Status;
+use crate::{demo, EditError, Error, Project, Template};
 
 #[derive(Parser)]
 #[command(
@@ -36,6 +38,47 @@ enum Command {
     Info {
         file: PathBuf,
         /// Sortie JSON stable (voir README.md).
+        #[arg(long)]
+        json: bool,
+    },
+    /// Importe un tableur (xlsx, xls, ods, csv…) : réponses à l'appel ou inscriptions.
+    Import {
+        file: PathBuf,
+        spreadsheet: PathBuf,
+        /// La feuille à lire (par défaut : la première visible qui contient des données).
+        #[arg(long)]
+        sheet: Option<String>,
+        /// submissions (réponses à l'appel) ou registrations (inscriptions).
+        #[arg(long, default_value = "submissions")]
+        kind: String,
+        /// Montre ce que l'import ferait, sans rien modifier.
+        #[arg(long)]
+        dry_run: bool,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Liste les contributions.
+    Submissions {
+        file: PathBuf,
+        /// nouvelle, retenue, liste_attente ou refusee.
+        #[arg(long)]
+        status: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Change le statut d'une contribution.
+    Status {
+        file: PathBuf,
+        id: i64,
+        /// nouvelle, retenue, liste_attente ou refusee.
+        status: String,
+    },
+    /// Liste les inscrit·es (les participant·es).
+    People {
+        file: PathBuf,
+        /// Toutes les personnes, pas seulement les inscrit·es.
+        #[arg(long)]
+        all: bool,
         #[arg(long)]
         json: bool,
     },
@@ -91,12 +134,65 @@ fn run(command: Command) -> Result<(), Error> {
         Command::Info { file, json } => {
             let info = Project::open(&file)?.info()?;
             if json {
-                println!(
-                    "{}",
-                    serde_json::to_string_pretty(&info).expect("info serialises")
-                );
+                print_json(&info);
             } else {
                 print!("{}", info_text(&info));
+            }
+        }
+        Command::Import {
+            file,
+            spreadsheet,
+            sheet,
+            kind,
+            dry_run,
+            json,
+        } => {
+            let kind = ListKind::parse(&kind).ok_or(Error::UnknownList(kind))?;
+            let mut project = Project::open(&file)?;
+            let options = ImportOptions {
+                sheet,
+                kind,
+                dry_run,
+                targets: None,
+            };
+            let report = project.import(&spreadsheet, &options)?;
+            if json {
+                print_json(&report);
+            } else {
+                print!("{}", report_text(&report));
+            }
+        }
+        Command::Submissions { file, status, json } => {
+            let status = status
+                .map(|s| Status::parse(&s).ok_or(EditError::UnknownStatus(s)))
+                .transpose()?;
+            let list = Project::open(&file)?.submissions(status)?;
+            if json {
+                print_json(&list);
+            } else {
+                for s in &list {
+                    println!("{:>5}  {:<14} {:<18} {}", s.id, s.status, s.format, s.title);
+                }
+                println!("{} contributions", list.len());
+            }
+        }
+        Command::Status { file, id, status } => {
+            let parsed = Status::parse(&status).ok_or(EditError::UnknownStatus(status))?;
+            Project::open(&file)?.set_status(id, parsed)?;
+            println!("Contribution n°\u{a0}{id}\u{a0}: {}", parsed.label_fr());
+        }
+        Command::People { file, all, json } => {
+            let list = Project::open(&file)?.people(!all)?;
+            if json {
+                print_json(&list);
+            } else {
+                for p in &list {
+                    println!(
+                        "{:>5}  {} {} ({}) {}",
+                        p.id, p.first_name, p.last_name, p.organisation, p.email
+                    );
+                }
+                println!("{} personnes", list.len());
             }
         }
         Command::Demo { file, force } => {
@@ -112,6 +208,53 @@ fn run(command: Command) -> Result<(), Error> {
         }
     }
     Ok(())
+}
+
+fn print_json(value: &impl serde::Serialize) {
+    println!(
+        "{}",
+        serde_json::to_string_pretty(value).expect("plain data serialises")
+    );
+}
+
+fn report_text(report: &Report) -> String {
+    let mut out = format!(
+        "{}{} ({}, en-têtes ligne {})\u{a0}: {} lignes lues, {} nouvelles, {} mises à jour, {} inchangées, {} doublons, {} lignes vides ignorées\n",
+        if report.dry_run { "Essai, rien n'a été modifié. " } else { "" },
+        report.file,
+        match report.format {
+            SourceFormat::Xlsx => "xlsx",
+            SourceFormat::Xlsb => "xlsb",
+            SourceFormat::Xls => "xls",
+            SourceFormat::Ods => "ods",
+            SourceFormat::Delimited => "texte délimité",
+        },
+        report.header_row,
+        report.rows,
+        report.new,
+        report.updated,
+        report.unchanged,
+        report.duplicates,
+        report.blank
+    );
+    for p in &report.problems {
+        let column = if p.column.is_empty() {
+            String::new()
+        } else {
+            format!(", colonne «\u{a0}{}\u{a0}»", p.column)
+        };
+        out += &format!("  ligne {}{column}\u{a0}: {}\n", p.row, p.message);
+    }
+    if !report.absent.is_empty() {
+        out += &format!(
+            "{} contributions du projet ne figurent pas dans ce fichier (conservées)\u{a0}:\n",
+            report.absent.len()
+        );
+        for a in &report.absent {
+            out += &format!("  n°\u{a0}{} {}\n", a.id, a.title);
+        }
+    }
+    out
 }
 
 fn info_text(info: &Info) -> String {

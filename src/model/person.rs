@@ -21,6 +21,18 @@ impl ActorType {
             ActorType::Autre => "autre",
         }
     }
+
+    pub fn parse(code: &str) -> Option<ActorType> {
+        [
+            ActorType::Public,
+            ActorType::Entreprise,
+            ActorType::Association,
+            ActorType::Recherche,
+            ActorType::Autre,
+        ]
+        .into_iter()
+        .find(|t| t.code() == code)
+    }
 }
 
 /// Anyone the day involves: contributor, panellist, animateur, staff, participant, press.

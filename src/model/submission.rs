@@ -24,6 +24,18 @@ impl Format {
         }
     }
 
+    pub fn parse(code: &str) -> Option<Format> {
+        [
+            Format::Recherche,
+            Format::RetourExperience,
+            Format::Pitch,
+            Format::Centrifugeuse,
+            Format::Inconnu,
+        ]
+        .into_iter()
+        .find(|f| f.code() == code)
+    }
+
     /// Speaking time the call gives the format, in minutes (a centrifugeuse project:
     /// 15 min of pitch then 5 min of reactions).
     pub fn minutes(self) -> Option<i64> {
@@ -41,21 +53,45 @@ impl Format {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
-    AExaminer,
+    Nouvelle,
     Retenue,
-    EnAttente,
+    ListeAttente,
     Refusee,
-    Retiree,
 }
 
 impl Status {
     pub fn code(self) -> &'static str {
         match self {
-            Status::AExaminer => "a_examiner",
+            Status::Nouvelle => "nouvelle",
             Status::Retenue => "retenue",
-            Status::EnAttente => "en_attente",
+            Status::ListeAttente => "liste_attente",
             Status::Refusee => "refusee",
-            Status::Retiree => "retiree",
+        }
+    }
+
+    /// Accepts the code and the French words ("liste d'attente", "refusée").
+    pub fn parse(text: &str) -> Option<Status> {
+        match deunicode::deunicode(text.trim())
+            .to_lowercase()
+            .replace(['\'', ' ', '-'], "_")
+            .as_str()
+        {
+            "nouvelle" | "new" | "a_examiner" => Some(Status::Nouvelle),
+            "retenue" | "retenu" | "accepted" | "selected" => Some(Status::Retenue),
+            "liste_attente" | "liste_d_attente" | "en_attente" | "waiting" => {
+                Some(Status::ListeAttente)
+            }
+            "refusee" | "refuse" | "rejected" | "declined" => Some(Status::Refusee),
+            _ => None,
+        }
+    }
+
+    pub fn label_fr(self) -> &'static str {
+        match self {
+            Status::Nouvelle => "nouvelle",
+            Status::Retenue => "retenue",
+            Status::ListeAttente => "liste d'attente",
+            Status::Refusee => "refusée",
         }
     }
 }

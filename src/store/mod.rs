@@ -7,10 +7,12 @@
 mod day;
 mod migrations;
 mod programme;
+mod submissions;
 
 pub(crate) use day::*;
 pub use migrations::SCHEMA_VERSION;
 pub(crate) use programme::*;
+pub(crate) use submissions::*;
 
 use std::fs;
 use std::path::{Path, PathBuf};

@@ -104,9 +104,7 @@ CREATE TABLE submissions (
     language      TEXT NOT NULL DEFAULT 'fr' CHECK (language IN ('fr', 'en')),
     co_speakers   TEXT NOT NULL DEFAULT '',
     submitted_at  TEXT,
-    status        TEXT NOT NULL DEFAULT 'a_examiner' CHECK (status IN ('a_examiner', 'retenue', 'en_attente', 'refusee', 'retiree')),
-    score         INTEGER,
-    notes         TEXT NOT NULL DEFAULT '',
+    status        TEXT NOT NULL DEFAULT 'nouvelle' CHECK (status IN ('nouvelle', 'retenue', 'liste_attente', 'refusee')),
     -- Fields corrected by hand ({"field": value}); they win over later imports.
     overrides     TEXT NOT NULL DEFAULT '{}',
     -- The row as it was read, verbatim, and the problems found in it.
@@ -114,6 +112,22 @@ CREATE TABLE submissions (
     flags         TEXT NOT NULL DEFAULT '[]',
     duplicate_of  INTEGER REFERENCES submissions(id) ON DELETE SET NULL,
     import_id     INTEGER REFERENCES imports(id) ON DELETE SET NULL
+);
+
+-- Each reviewer's score and note on a submission.
+CREATE TABLE reviews (
+    submission_id  INTEGER NOT NULL REFERENCES submissions(id) ON DELETE CASCADE,
+    reviewer       TEXT NOT NULL,
+    score          INTEGER,
+    note           TEXT NOT NULL DEFAULT '',
+    updated_at     TEXT NOT NULL,
+    PRIMARY KEY (submission_id, reviewer)
+);
+
+CREATE TABLE submission_tags (
+    submission_id  INTEGER NOT NULL REFERENCES submissions(id) ON DELETE CASCADE,
+    tag            TEXT NOT NULL,
+    PRIMARY KEY (submission_id, tag)
 );
 
 -- Who presents a submission, in order (the contact first, then co-speakers).

@@ -1,0 +1,31 @@
+use std::path::PathBuf;
+
+/// Why a file could not be read. Nothing was imported.
+#[derive(Debug, thiserror::Error)]
+pub enum ReadError {
+    #[error("le fichier est vide")]
+    Empty,
+    #[error("ce n'est pas un tableur reconnu (xlsx, xls, ods ou texte délimité)")]
+    NotASpreadsheet,
+    #[error("le classeur est protégé par un mot de passe\u{a0}: enregistrez-le sans mot de passe, puis importez-le")]
+    PasswordProtected,
+    #[error("le fichier est endommagé ou incomplet (détail technique\u{a0}: {0})")]
+    Damaged(String),
+    #[error("la feuille «\u{a0}{wanted}\u{a0}» n'existe pas (feuilles\u{a0}: {})", available.join(", "))]
+    NoSuchSheet {
+        wanted: String,
+        available: Vec<String>,
+    },
+    #[error("texte illisible à la ligne {line} ({detail})")]
+    BadText { line: u64, detail: String },
+    #[error("aucune ligne d'en-têtes reconnue dans les {0} premières lignes (attendu\u{a0}: Nom, Prénom, Courriel, Titre…)")]
+    NoHeader(usize),
+}
+
+/// A file that could not be imported, named for the organiser.
+#[derive(Debug, thiserror::Error)]
+#[error("Impossible d'importer «\u{a0}{}\u{a0}»\u{a0}: {source}. Rien n'a été importé.", .path.display())]
+pub struct ImportError {
+    pub path: PathBuf,
+    pub source: ReadError,
+}

@@ -1,0 +1,462 @@
+//! Merging what a file says into the project. Identity: the web form's id when there is
+//! one, otherwise the normalised email and title. What the organisers did (status,
+//! reviews, notes, fields corrected by hand) is never overwritten; answers missing from a
+//! new download are reported, never deleted.
+
+use std::collections::{HashMap, HashSet};
+
+use rusqlite::Transaction;
+use serde::Serialize;
+
+use super::fields::normalise_header;
+use super::layout::{Layout, Target};
+use super::rows::{self, PersonFields, Problem, Severity, ValueMappings};
+use super::table::{SourceFormat, Table};
+use super::ListKind;
+use crate::error::Result;
+use crate::store::{self, ImportedFields, StoredPerson};
+
+/// What an import did (or, in a dry run, would do).
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    pub file: String,
+    pub kind: ListKind,
+    pub format: SourceFormat,
+    pub sheet: String,
+    /// 1-based row of the headers.
+    pub header_row: usize,
+    /// Data rows read (blank rows are not counted; see `blank`).
+    pub rows: usize,
+    pub new: usize,
+    pub updated: usize,
+    pub unchanged: usize,
+    /// Rows recognised as a repeat of another answer (the same person sending the same
+    /// content twice), imported and grouped with the first.
+    pub duplicates: usize,
+    pub blank: usize,
+    /// Answers in the project from an earlier download that this file does not have.
+    pub absent: Vec<Absent>,
+    pub changes: Vec<Change>,
+    pub problems: Vec<Problem>,
+    pub dry_run: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Absent {
+    pub id: i64,
+    pub external_id: Option<String>,
+    pub title: String,
+}
+
+/// What changed on one existing answer.
+#[derive(Debug, Clone, Serialize)]
+pub struct Change {
+    pub row: usize,
+    pub id: i64,
+    pub fields: Vec<String>,
+    /// Fields the file changed but an organiser had corrected by hand: kept as corrected.
+    pub kept: Vec<String>,
+}
+
+fn now() -> String {
+    chrono::Local::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, false)
+}
+
+pub fn merge(
+    tx: &Transaction,
+    table: &Table,
+    layout: &Layout,
+    kind: ListKind,
+    file_name: &str,
+    dry_run: bool,
+) -> Result<Report> {
+    let import_id = store::insert_import(tx, kind.code(), file_name, &now())?;
+    let corrections: ValueMappings = store::read_value_mappings(tx)?
+        .into_iter()
+        .map(|(field, source, value)| ((field, normalise_header(&source)), value))
+        .collect();
+    let (data, blank) = rows::rows(table, layout);
+    let mut report = Report {
+        file: file_name.to_string(),
+        kind,
+        format: table.format,
+        sheet: table.sheet.clone(),
+        header_row: layout.header_row + 1,
+        rows: data.len(),
+        new: 0,
+        updated: 0,
+        unchanged: 0,
+        duplicates: 0,
+        blank,
+        absent: Vec::new(),
+        changes: Vec::new(),
+        problems: Vec::new(),
+        dry_run,
+    };
+    match kind {
+        ListKind::Submissions => {
+            let mut known = Known::load(tx)?;
+            let mut seen = HashSet::new();
+            for row in &data {
+                let incoming = rows::submission(row, &corrections);
+                report.problems.extend(incoming.problems.iter().cloned());
+                // Rows are merged one by one, and `known` follows, so that a repeat later
+                // in the same file finds the first one.
+                merge_submission(tx, incoming, import_id, &mut known, &mut seen, &mut report)?;
+            }
+            report.absent = known
+                .list
+                .into_iter()
+                .filter(|s| s.from_import && !seen.contains(&s.id))
+                .map(|s| Absent {
+                    id: s.id,
+                    external_id: s.external_id,
+                    title: s.fields.title,
+                })
+                .collect();
+        }
+        ListKind::Registrations => {
+            let mut seen = HashSet::new();
+            for row in &data {
+                let incoming = rows::registration(row, &corrections);
+                report.problems.extend(incoming.problems.iter().cloned());
+                merge_registration(tx, incoming, import_id, &mut seen, &mut report)?;
+            }
+        }
+    }
+    let targets: Vec<&Target> = layout.columns.iter().map(|c| &c.target).collect();
+    store::save_mapping(
+        tx,
+        &layout.headers_key(),
+        kind.code(),
+        &serde_json::to_string(&targets).expect("targets serialise"),
+        &now(),
+    )?;
+    store::set_import_report(
+        tx,
+        import_id,
+        &serde_json::to_string(&report).expect("report serialises"),
+    )?;
+    Ok(report)
+}
+
+/// The submissions already in the project, indexed the ways a row can match them.
+struct Known {
+    list: Vec<store::StoredSubmission>,
+    by_external: HashMap<String, usize>,
+    by_identity: HashMap<String, usize>,
+    /// First imported answer with this content: later identical sendings are repeats.
+    by_content: HashMap<String, i64>,
+}
+
+impl Known {
+    fn load(tx: &Transaction) -> Result<Known> {
+        let mut known = Known {
+            list: Vec::new(),
+            by_external: HashMap::new(),
+            by_identity: HashMap::new(),
+            by_content: HashMap::new(),
+        };
+        for stored in store::read_stored_submissions(tx)? {
+            known.add(stored);
+        }
+        Ok(known)
+    }
+
+    fn add(&mut self, stored: store::StoredSubmission) {
+        let index = self.list.len();
+        if let Some(external) = &stored.external_id {
+            self.by_external.insert(external.clone(), index);
+        }
+        self.by_identity
+            .entry(identity_key(&stored.email, &stored.fields.title))
+            .or_insert(index);
+        if stored.from_import && !stored.fields.title.is_empty() {
+            self.by_content
+                .entry(content_key(
+                    &stored.email,
+                    &stored.fields.title,
+                    &stored.fields.summary,
+                ))
+                .or_insert(stored.id);
+        }
+        self.list.push(stored);
+    }
+}
+
+fn identity_key(email: &str, title: &str) -> String {
+    format!(
+        "{}\u{1f}{}",
+        email.trim().to_lowercase(),
+        normalise_header(title)
+    )
+}
+
+fn content_key(email: &str, title: &str, summary: &str) -> String {
+    format!(
+        "{}\u{1f}{}",
+        identity_key(email, title),
+        normalise_header(summary)
+    )
+}
+
+fn merge_submission(
+    tx: &Transaction,
+    incoming: rows::IncomingSubmission,
+    import_id: i64,
+    known: &mut Known,
+    seen: &mut HashSet<i64>,
+    report: &mut Report,
+) -> Result<()> {
+    let email = incoming.contact.email.clone();
+    let fields = ImportedFields {
+        format: incoming.format.code().to_string(),
+        axes: incoming
+            .axes
+            .iter()
+            .map(u8::to_string)
+            .collect::<Vec<_>>()
+            .join(","),
+        actor_type: incoming.contact.actor_type.code().to_string(),
+        title: incoming.title.clone(),
+        summary: incoming.summary.clone(),
+        language: incoming.language.clone(),
+        co_speakers: incoming.co_speakers.clone(),
+        submitted_at: incoming.submitted_at.clone(),
+    };
+    let raw = serde_json::Value::Object(incoming.raw.clone()).to_string();
+    let flags = serde_json::to_string(&incoming.problems).expect("problems serialise");
+
+    let matched = match incoming.external_id.as_deref() {
+        Some(external) => known.by_external.get(external).copied(),
+        None => known
+            .by_identity
+            .get(&identity_key(&email, &incoming.title))
+            .copied(),
+    };
+
+    if let Some(index) = matched {
+        let existing = &mut known.list[index];
+        if !seen.insert(existing.id) {
+            report.duplicates += 1;
+            report.problems.push(Problem {
+                row: incoming.row,
+                column: String::new(),
+                severity: Severity::Warning,
+                message: "la même réponse figure plus haut dans le fichier\u{a0}: ligne ignorée"
+                    .into(),
+            });
+            return Ok(());
+        }
+        let mut next = existing.fields.clone();
+        let mut changed = Vec::new();
+        let mut kept = Vec::new();
+        for name in ImportedFields::NAMES {
+            let new_value = fields.get(name);
+            if existing.fields.get(name) == new_value {
+                continue;
+            }
+            if existing.overrides.contains_key(name) {
+                kept.push(name.to_string());
+            } else {
+                next.set(name, new_value);
+                changed.push(name.to_string());
+            }
+        }
+        if let Some(contact) = existing.contact_id {
+            changed.extend(update_contact(tx, contact, &incoming.contact, import_id)?);
+        }
+        store::update_imported_submission(tx, existing.id, &next, &raw, &flags, import_id)?;
+        existing.fields = next;
+        if changed.is_empty() {
+            report.unchanged += 1;
+        } else {
+            report.updated += 1;
+        }
+        if !changed.is_empty() || !kept.is_empty() {
+            report.changes.push(Change {
+                row: incoming.row,
+                id: existing.id,
+                fields: changed,
+                kept,
+            });
+        }
+        return Ok(());
+    }
+
+    // Not known yet: a first answer, or the same person sending the same content again.
+    let original = known
+        .by_content
+        .get(&content_key(&email, &incoming.title, &incoming.summary))
+        .copied()
+        .filter(|_| !incoming.title.is_empty());
+    let contact = resolve_contact(tx, &incoming.contact, import_id)?;
+    let id = store::insert_imported_submission(
+        tx,
+        incoming.external_id.as_deref(),
+        Some(contact),
+        &fields,
+        &raw,
+        &flags,
+        original,
+        import_id,
+    )?;
+    seen.insert(id);
+    known.add(store::StoredSubmission {
+        id,
+        external_id: incoming.external_id.clone(),
+        contact_id: Some(contact),
+        email,
+        fields,
+        overrides: serde_json::Map::new(),
+        from_import: true,
+    });
+    if let Some(original) = original {
+        report.duplicates += 1;
+        report.problems.push(Problem {
+            row: incoming.row,
+            column: String::new(),
+            severity: Severity::Warning,
+            message: format!(
+                "envoi en double d'une même contribution (regroupée avec la n°\u{a0}{original})"
+            ),
+        });
+    } else {
+        report.new += 1;
+    }
+    Ok(())
+}
+
+fn person_from(fields: &PersonFields) -> StoredPerson {
+    StoredPerson {
+        first_name: fields.first_name.clone(),
+        last_name: fields.last_name.clone(),
+        email: fields.email.clone(),
+        phone: fields.phone.clone(),
+        organisation: fields.organisation.clone(),
+        actor_type: fields.actor_type.code().to_string(),
+        country: fields.country.clone(),
+        ..StoredPerson::default()
+    }
+}
+
+fn find_person(tx: &Transaction, fields: &PersonFields) -> Result<Option<StoredPerson>> {
+    if !fields.email.is_empty() {
+        return store::find_person_by_email(tx, &fields.email);
+    }
+    if fields.first_name.is_empty() && fields.last_name.is_empty() {
+        return Ok(None);
+    }
+    store::find_person_by_name(
+        tx,
+        &fields.first_name,
+        &fields.last_name,
+        &fields.organisation,
+    )
+}
+
+/// The person a submission's contact is: found by email (or name) and brought up to
+/// date, or created.
+fn resolve_contact(tx: &Transaction, fields: &PersonFields, import_id: i64) -> Result<i64> {
+    match find_person(tx, fields)? {
+        Some(existing) => {
+            update_contact(tx, existing.id, fields, import_id)?;
+            Ok(existing.id)
+        }
+        None => store::write_person(tx, &person_from(fields), Some(import_id)),
+    }
+}
+
+/// Writes the file's non-empty identity fields on a person; returns the fields changed.
+fn update_contact(
+    tx: &Transaction,
+    id: i64,
+    fields: &PersonFields,
+    import_id: i64,
+) -> Result<Vec<String>> {
+    let Some(mut person) = store::read_person(tx, id)? else {
+        return Ok(Vec::new());
+    };
+    let mut changed = Vec::new();
+    let mut set = |name: &str, slot: &mut String, value: &str| {
+        if !value.is_empty() && slot != value {
+            *slot = value.to_string();
+            changed.push(name.to_string());
+        }
+    };
+    set("first_name", &mut person.first_name, &fields.first_name);
+    set("last_name", &mut person.last_name, &fields.last_name);
+    set("email", &mut person.email, &fields.email);
+    set("phone", &mut person.phone, &fields.phone);
+    set(
+        "organisation",
+        &mut person.organisation,
+        &fields.organisation,
+    );
+    set("country", &mut person.country, &fields.country);
+    if !changed.is_empty() {
+        store::write_person(tx, &person, Some(import_id))?;
+    }
+    Ok(changed)
+}
+
+fn merge_registration(
+    tx: &Transaction,
+    incoming: rows::IncomingRegistration,
+    import_id: i64,
+    seen: &mut HashSet<i64>,
+    report: &mut Report,
+) -> Result<()> {
+    let existing = find_person(tx, &incoming.person)?;
+    let mut person = match &existing {
+        Some(p) => p.clone(),
+        None => person_from(&incoming.person),
+    };
+    if let Some(found) = &existing {
+        if !seen.insert(found.id) {
+            report.duplicates += 1;
+            report.problems.push(Problem {
+                row: incoming.row,
+                column: String::new(),
+                severity: Severity::Warning,
+                message: "inscription en double (même personne plus haut dans le fichier)".into(),
+            });
+            return Ok(());
+        }
+    }
+    let before = person.clone();
+    let imported = person_from(&incoming.person);
+    for (slot, value) in [
+        (&mut person.first_name, imported.first_name),
+        (&mut person.last_name, imported.last_name),
+        (&mut person.email, imported.email),
+        (&mut person.phone, imported.phone),
+        (&mut person.organisation, imported.organisation),
+        (&mut person.country, imported.country),
+        (&mut person.wishes, incoming.wishes.clone()),
+        (&mut person.accessibility, incoming.accessibility.clone()),
+    ] {
+        if !value.is_empty() {
+            *slot = value;
+        }
+    }
+    if incoming.person.actor_type != crate::model::ActorType::Autre {
+        person.actor_type = incoming.person.actor_type.code().to_string();
+    }
+    person.registered = true;
+    if incoming.external_id.is_some() {
+        person.external_id = incoming.external_id.clone();
+    }
+    if existing.is_some() && person == before {
+        report.unchanged += 1;
+        return Ok(());
+    }
+    let id = store::write_person(tx, &person, Some(import_id))?;
+    seen.insert(id);
+    if existing.is_some() {
+        report.updated += 1;
+    } else {
+        report.new += 1;
+    }
+    Ok(())
+}

@@ -1,0 +1,182 @@
+//! Importing the call's answers and the registrations from any spreadsheet the organisers
+//! have: read (`read`, `delimited`), find the header and map the columns (`layout`,
+//! `fields`), read each row into the domain (`rows`, `values`), then merge into the
+//! project in one transaction (`merge`).
+
+mod delimited;
+mod error;
+mod fields;
+mod layout;
+mod merge;
+mod read;
+mod rows;
+mod table;
+mod values;
+
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+pub use error::{ImportError, ReadError};
+pub use fields::Field;
+pub use layout::{Column, Layout, Target};
+pub use merge::{Absent, Report};
+pub use rows::{Problem, Severity};
+pub use table::{SourceFormat, Table, Value};
+
+use crate::error::Result;
+use crate::Project;
+
+/// Which list a spreadsheet is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ListKind {
+    /// Answers to the call for contributions.
+    #[default]
+    Submissions,
+    /// Participants' registrations.
+    Registrations,
+}
+
+impl ListKind {
+    pub fn code(self) -> &'static str {
+        match self {
+            ListKind::Submissions => "submissions",
+            ListKind::Registrations => "registrations",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<ListKind> {
+        match text.trim() {
+            "submissions" | "contributions" => Some(ListKind::Submissions),
+            "registrations" | "inscriptions" => Some(ListKind::Registrations),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct ImportOptions {
+    /// The sheet to read; by default the first visible one with data.
+    #[serde(default)]
+    pub sheet: Option<String>,
+    #[serde(default)]
+    pub kind: ListKind,
+    /// Work out the report, change nothing.
+    #[serde(default)]
+    pub dry_run: bool,
+    /// The organiser's mapping, one target per column, instead of the detected one.
+    #[serde(default)]
+    pub targets: Option<Vec<Target>>,
+}
+
+/// What the import wizard shows before anything is imported.
+#[derive(Debug, Clone, Serialize)]
+pub struct Preview {
+    pub format: SourceFormat,
+    pub sheets: Vec<String>,
+    pub sheet: String,
+    pub encoding: Option<&'static str>,
+    pub delimiter: Option<char>,
+    /// 1-based, as the spreadsheet shows it.
+    pub header_row: usize,
+    pub columns: Vec<Column>,
+    /// The first data rows, as text.
+    pub rows: Vec<Vec<String>>,
+    pub total_rows: usize,
+}
+
+fn read_file(path: &Path, sheet: Option<&str>) -> Result<Table> {
+    let wrap = |source| ImportError {
+        path: path.to_path_buf(),
+        source,
+    };
+    let bytes = std::fs::read(path).map_err(|e| {
+        if e.kind() == std::io::ErrorKind::NotFound {
+            crate::Error::FileNotFound(path.to_path_buf())
+        } else {
+            crate::Error::Io {
+                path: path.to_path_buf(),
+                source: e,
+            }
+        }
+    })?;
+    Ok(read::read(&bytes, sheet).map_err(wrap)?)
+}
+
+impl Project {
+    /// Reads `path` and works out its layout, the way `import` would, without importing.
+    pub fn preview_import(&self, path: &Path, options: &ImportOptions) -> Result<Preview> {
+        let table = read_file(path, options.sheet.as_deref())?;
+        let layout = self.layout_for(path, &table, options)?;
+        let first = layout.header_row + 1;
+        let rows = table
+            .rows
+            .iter()
+            .skip(first)
+            .filter(|r| !r.iter().all(Value::is_blank))
+            .take(20)
+            .map(|r| r.iter().map(Value::text).collect())
+            .collect();
+        Ok(Preview {
+            format: table.format,
+            sheets: table.sheets.clone(),
+            sheet: table.sheet.clone(),
+            encoding: table.encoding,
+            delimiter: table.delimiter,
+            header_row: layout.header_row + 1,
+            total_rows: table.rows.len().saturating_sub(first),
+            columns: layout.columns,
+            rows,
+        })
+    }
+
+    /// Imports `path` into the project in one transaction, and reports what it did. A file
+    /// that cannot be read changes nothing; rows with problems are imported and flagged.
+    pub fn import(&mut self, path: &Path, options: &ImportOptions) -> Result<Report> {
+        let table = read_file(path, options.sheet.as_deref())?;
+        let layout = self.layout_for(path, &table, options)?;
+        let file_name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let tx = self.conn.transaction()?;
+        let report = merge::merge(
+            &tx,
+            &table,
+            &layout,
+            options.kind,
+            &file_name,
+            options.dry_run,
+        )?;
+        if options.dry_run {
+            tx.rollback()?;
+        } else {
+            tx.commit()?;
+        }
+        Ok(report)
+    }
+
+    fn layout_for(&self, path: &Path, table: &Table, options: &ImportOptions) -> Result<Layout> {
+        let mut layout = layout::detect(table).map_err(|source| ImportError {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        let chosen = match &options.targets {
+            Some(targets) => Some(targets.clone()),
+            None => crate::store::saved_mapping(&self.conn, &layout.headers_key())?
+                .and_then(|json| serde_json::from_str::<Vec<Target>>(&json).ok()),
+        };
+        if let Some(targets) = chosen {
+            if targets.len() == layout.columns.len() {
+                for (column, target) in layout.columns.iter_mut().zip(targets) {
+                    if column.target != target {
+                        column.target = target;
+                        column.confidence = 1.0;
+                    }
+                }
+            }
+        }
+        Ok(layout)
+    }
+}

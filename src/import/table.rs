@@ -1,0 +1,58 @@
+use chrono::NaiveDateTime;
+
+/// One cell as read, before any interpretation. Spreadsheets give types; text files give
+/// text, which `Value::Text` keeps verbatim.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    Empty,
+    Text(String),
+    Number(f64),
+    DateTime(NaiveDateTime),
+    Bool(bool),
+}
+
+impl Value {
+    /// The cell as text: numbers without a useless ".0", dates in ISO form.
+    pub fn text(&self) -> String {
+        match self {
+            Value::Empty => String::new(),
+            Value::Text(text) => text.clone(),
+            Value::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 => format!("{}", *n as i64),
+            Value::Number(n) => n.to_string(),
+            Value::DateTime(dt) => dt.format("%Y-%m-%dT%H:%M:%S").to_string(),
+            Value::Bool(b) => if *b { "VRAI" } else { "FAUX" }.to_string(),
+        }
+    }
+
+    pub fn is_blank(&self) -> bool {
+        match self {
+            Value::Empty => true,
+            Value::Text(text) => text.trim().is_empty(),
+            _ => false,
+        }
+    }
+}
+
+/// What the file turned out to be, whatever its name said.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SourceFormat {
+    Xlsx,
+    Xlsb,
+    Xls,
+    Ods,
+    Delimited,
+}
+
+/// The cells of one sheet, row by row, as read from a file.
+#[derive(Debug, Clone)]
+pub struct Table {
+    pub format: SourceFormat,
+    /// The workbook's sheets (one for a text file), and the one read.
+    pub sheets: Vec<String>,
+    pub sheet: String,
+    /// For a text file: the encoding and delimiter found.
+    pub encoding: Option<&'static str>,
+    pub delimiter: Option<char>,
+    pub rows: Vec<Vec<Value>>,
+}

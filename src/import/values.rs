@@ -1,0 +1,355 @@
+//! From what people typed in a web form to the domain's values: formats, axes, kinds of
+//! actors, languages, dates. Each function says when it had to guess.
+
+use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime};
+
+use super::fields::normalise_header as normalise;
+use super::table::Value;
+use crate::model::{ActorType, Format};
+
+fn has_word(text: &str, word: &str) -> bool {
+    let words: Vec<&str> = text.split(' ').collect();
+    let wanted: Vec<&str> = word.split(' ').collect();
+    words.windows(wanted.len()).any(|w| w == wanted.as_slice())
+}
+
+fn starts_any(text: &str, stems: &[&str]) -> bool {
+    text.split(' ')
+        .any(|w| stems.iter().any(|s| w.starts_with(s)))
+}
+
+pub fn format(text: &str) -> Option<Format> {
+    let t = normalise(text);
+    if t.is_empty() {
+        return None;
+    }
+    if starts_any(&t, &["centrifug"])
+        || has_word(&t, "co construction")
+        || has_word(&t, "coconstruction")
+    {
+        Some(Format::Centrifugeuse)
+    } else if starts_any(&t, &["recherch", "research"]) {
+        Some(Format::Recherche)
+    } else if has_word(&t, "retour")
+        || has_word(&t, "retours")
+        || starts_any(&t, &["experience"])
+        || has_word(&t, "rex")
+    {
+        Some(Format::RetourExperience)
+    } else if starts_any(&t, &["pitch", "appel", "call"]) {
+        Some(Format::Pitch)
+    } else {
+        None
+    }
+}
+
+/// Axes 1 to 4 named in the text: "Axe 2 – Technologies citoyennes", "1, 3", "Govtech".
+pub fn axes(text: &str) -> Vec<u8> {
+    let t = normalise(text);
+    let mut found: Vec<u8> = Vec::new();
+    for word in t.split(' ') {
+        if let Ok(n) = word.parse::<u8>() {
+            if (1..=4).contains(&n) {
+                found.push(n);
+            }
+        }
+    }
+    if found.is_empty() {
+        let names: [(u8, &[&str]); 4] = [
+            (1, &["govtech", "institution", "institutions"]),
+            (
+                2,
+                &[
+                    "technologies citoyennes",
+                    "technologie citoyenne",
+                    "associations",
+                    "collectifs",
+                ],
+            ),
+            (3, &["ecosysteme", "modeles economiques", "marche"]),
+            (
+                4,
+                &["democratie en entreprise", "entreprise", "organisation"],
+            ),
+        ];
+        for (axis, words) in names {
+            if words.iter().any(|w| has_word(&t, w)) {
+                found.push(axis);
+            }
+        }
+    }
+    found.sort_unstable();
+    found.dedup();
+    found
+}
+
+/// The kind of actor, and whether that is a sure reading (false: a guess to review).
+pub fn actor_type(text: &str) -> (ActorType, bool) {
+    let t = normalise(text);
+    if t.is_empty() {
+        return (ActorType::Autre, false);
+    }
+    // Codes and the call's own four names first.
+    let exact = [
+        ("public", ActorType::Public),
+        ("acteurs publics et institutionnels", ActorType::Public),
+        ("acteur public", ActorType::Public),
+        ("entreprise", ActorType::Entreprise),
+        ("entreprises et start ups", ActorType::Entreprise),
+        ("association", ActorType::Association),
+        ("associations et collectifs", ActorType::Association),
+        ("recherche", ActorType::Recherche),
+        ("universitaires et think tanks", ActorType::Recherche),
+    ];
+    if let Some((_, kind)) = exact.iter().find(|(name, _)| *name == t) {
+        return (*kind, true);
+    }
+    let research = [
+        "universit",
+        "chercheu",
+        "recherche",
+        "laboratoire",
+        "think",
+        "academ",
+        "cnrs",
+        "doctorant",
+        "enseignant",
+    ];
+    let public = [
+        "collectivit",
+        "mairie",
+        "ville",
+        "commune",
+        "ministere",
+        "region",
+        "departement",
+        "metropole",
+        "agence",
+        "administration",
+        "prefecture",
+        "intercommunal",
+        "parlement",
+        "assemblee",
+        "senat",
+        "etablissement public",
+        "service public",
+        "etat",
+        "gouvernement",
+        "elu",
+        "municipal",
+        "conseil departemental",
+        "conseil regional",
+    ];
+    let association = [
+        "association",
+        "collectif",
+        "ong",
+        "federation",
+        "syndicat",
+        "citoyen",
+        "benevol",
+        "mouvement",
+        "fondation",
+    ];
+    let business = [
+        "entreprise",
+        "start",
+        "startup",
+        "societe",
+        "sas",
+        "sarl",
+        "cabinet",
+        "pme",
+        "freelance",
+        "independant",
+        "consult",
+        "agence de conseil",
+        "scop",
+    ];
+    let hit = |stems: &[&str]| {
+        stems
+            .iter()
+            .any(|s| t.split(' ').any(|w| w.starts_with(s)) || (s.contains(' ') && t.contains(s)))
+    };
+    // "Think-tank" before "entreprise", "Conseil départemental" before "cabinet de conseil".
+    if hit(&research) {
+        (ActorType::Recherche, true)
+    } else if hit(&public) {
+        (ActorType::Public, true)
+    } else if hit(&association) {
+        (ActorType::Association, true)
+    } else if hit(&business) {
+        (ActorType::Entreprise, true)
+    } else {
+        (ActorType::Autre, false)
+    }
+}
+
+/// "fr" or "en"; French unless the text says English.
+pub fn language(text: &str) -> Option<&'static str> {
+    let t = normalise(text);
+    if t.is_empty() {
+        return None;
+    }
+    if [
+        "anglais",
+        "english",
+        "en",
+        "eng",
+        "in english",
+        "en anglais",
+    ]
+    .contains(&t.as_str())
+        || starts_any(&t, &["anglais", "english"])
+    {
+        Some("en")
+    } else if ["francais", "french", "fr", "fra"].contains(&t.as_str())
+        || starts_any(&t, &["francais", "french"])
+    {
+        Some("fr")
+    } else {
+        None
+    }
+}
+
+/// A date and time from a cell: a real date, an Excel serial number (what web forms'
+/// xlsx hold), ISO 8601, "18/03/2019", "18/03/2019 - 10:05", "18/03/2019 10:05:00".
+pub fn date_time(value: &Value) -> Option<NaiveDateTime> {
+    match value {
+        Value::DateTime(dt) => Some(*dt),
+        Value::Number(serial) => from_excel_serial(*serial),
+        Value::Text(text) => parse_date_text(text),
+        _ => None,
+    }
+}
+
+fn from_excel_serial(serial: f64) -> Option<NaiveDateTime> {
+    // Spreadsheet serials count days from 1899-12-30; a plausible range only.
+    if !(1.0..200_000.0).contains(&serial) {
+        return None;
+    }
+    let epoch = NaiveDate::from_ymd_opt(1899, 12, 30)?.and_time(NaiveTime::MIN);
+    let seconds = (serial * 86_400.0).round() as i64;
+    epoch.checked_add_signed(Duration::seconds(seconds))
+}
+
+fn parse_date_text(text: &str) -> Option<NaiveDateTime> {
+    let text = text.trim();
+    if let Ok(serial) = text.replace(',', ".").parse::<f64>() {
+        return from_excel_serial(serial);
+    }
+    if let Ok(dt) = chrono::DateTime::parse_from_rfc3339(text) {
+        return Some(dt.naive_local());
+    }
+    const WITH_TIME: &[&str] = &[
+        "%Y-%m-%dT%H:%M:%S",
+        "%Y-%m-%d %H:%M:%S",
+        "%Y-%m-%d %H:%M",
+        "%d/%m/%Y - %H:%M",
+        "%d/%m/%Y - %H:%M:%S",
+        "%d/%m/%Y %H:%M:%S",
+        "%d/%m/%Y %H:%M",
+        "%d/%m/%Y à %H:%M",
+        "%d/%m/%Y %Hh%M",
+        "%d.%m.%Y %H:%M",
+    ];
+    for format in WITH_TIME {
+        if let Ok(dt) = NaiveDateTime::parse_from_str(text, format) {
+            return Some(dt);
+        }
+    }
+    for format in ["%Y-%m-%d", "%d/%m/%Y", "%d/%m/%y", "%d.%m.%Y", "%d-%m-%Y"] {
+        if let Ok(date) = NaiveDate::parse_from_str(text, format) {
+            return Some(date.and_time(NaiveTime::MIN));
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_from_what_people_write() {
+        assert_eq!(format("Présentation de recherche"), Some(Format::Recherche));
+        assert_eq!(
+            format("Retour d'expériences"),
+            Some(Format::RetourExperience)
+        );
+        assert_eq!(format("Pitch/ Appel"), Some(Format::Pitch));
+        assert_eq!(format("Centrifugeuses"), Some(Format::Centrifugeuse));
+        assert_eq!(
+            format("Session de co-construction"),
+            Some(Format::Centrifugeuse)
+        );
+        assert_eq!(format("Conférence"), None);
+    }
+
+    #[test]
+    fn axes_from_numbers_and_names() {
+        assert_eq!(axes("Axe 2 – Technologies citoyennes"), vec![2]);
+        assert_eq!(axes("1, 3"), vec![1, 3]);
+        assert_eq!(axes("Govtech"), vec![1]);
+        assert_eq!(axes("4;1;4"), vec![1, 4]);
+        assert!(axes("").is_empty());
+    }
+
+    #[test]
+    fn actor_types_from_organisations_words() {
+        assert_eq!(
+            actor_type("Collectivité territoriale"),
+            (ActorType::Public, true)
+        );
+        assert_eq!(actor_type("Ministère"), (ActorType::Public, true));
+        assert_eq!(
+            actor_type("Conseil départemental"),
+            (ActorType::Public, true)
+        );
+        assert_eq!(actor_type("Start-up"), (ActorType::Entreprise, true));
+        assert_eq!(
+            actor_type("Collectif citoyen"),
+            (ActorType::Association, true)
+        );
+        assert_eq!(actor_type("Think-tank"), (ActorType::Recherche, true));
+        assert_eq!(actor_type("Université"), (ActorType::Recherche, true));
+        assert_eq!(actor_type("Autre"), (ActorType::Autre, false));
+        assert_eq!(actor_type("Indépendante"), (ActorType::Entreprise, true));
+    }
+
+    #[test]
+    fn dates_in_every_form_the_files_have() {
+        let expected = NaiveDate::from_ymd_opt(2019, 1, 24)
+            .unwrap()
+            .and_hms_opt(14, 5, 0)
+            .unwrap();
+        assert_eq!(
+            date_time(&Value::Text("24/01/2019 - 14:05".into())),
+            Some(expected)
+        );
+        assert_eq!(
+            date_time(&Value::Text("2019-01-24T14:05:00".into())),
+            Some(expected)
+        );
+        assert_eq!(
+            date_time(&Value::Text("24/01/2019 14:05".into())),
+            Some(expected)
+        );
+        // 43489 is 2019-01-24 in spreadsheet serials; .5868... is 14:05.
+        let serial = 43489.0 + (14.0 * 60.0 + 5.0) / 1440.0;
+        assert_eq!(date_time(&Value::Number(serial)), Some(expected));
+        assert_eq!(
+            date_time(&Value::Text(format!("{serial}").replace('.', ","))),
+            Some(expected)
+        );
+        assert_eq!(date_time(&Value::Text("bientôt".into())), None);
+    }
+
+    #[test]
+    fn languages() {
+        assert_eq!(language("Anglais"), Some("en"));
+        assert_eq!(language("English"), Some("en"));
+        assert_eq!(language("Français"), Some("fr"));
+        assert_eq!(language(""), None);
+    }
+}

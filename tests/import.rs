@@ -1,0 +1,380 @@
+//! Importing real spreadsheets: fixtures written by Python's csv module, LibreOffice and
+//! msoffcrypto-tool (tests/fixtures/make), imported into real project files.
+
+mod common;
+
+use common::fixture;
+use journee::import::{ImportOptions, ListKind, Severity, Target};
+use journee::model::Status;
+use journee::{Error, Project, Template};
+
+fn project() -> (tempfile::TempDir, Project) {
+    let dir = tempfile::tempdir().unwrap();
+    let project = Project::create(
+        &dir.path().join("p.journee"),
+        Template::CivicTech2019,
+        false,
+    )
+    .unwrap();
+    (dir, project)
+}
+
+fn submissions() -> ImportOptions {
+    ImportOptions::default()
+}
+
+#[test]
+fn a_webform_export_imports_the_same_from_every_kind_of_file() {
+    let mut results = Vec::new();
+    for name in [
+        "webform-utf8.csv",
+        "webform-cp1252.csv",
+        "webform-export.xls",
+        "webform-libreoffice.xlsx",
+        "webform-libreoffice.ods",
+        "webform-libreoffice.xls",
+    ] {
+        let (_dir, mut project) = project();
+        let report = project.import(&fixture(name), &submissions()).unwrap();
+        assert_eq!(
+            report.header_row, 3,
+            "{name}: header found under the title rows"
+        );
+        assert_eq!(
+            (report.rows, report.new, report.duplicates, report.blank),
+            (8, 7, 1, 1),
+            "{name}"
+        );
+        let list = project.submissions(None).unwrap();
+        let summary: Vec<String> = list
+            .iter()
+            .map(|s| {
+                format!(
+                    "{:?} {} {:?} {} {} {}",
+                    s.external_id,
+                    s.format,
+                    s.axes,
+                    s.actor_type,
+                    s.language,
+                    s.contributors[0].last_name
+                )
+            })
+            .collect();
+        results.push((name, summary, list));
+    }
+    let (_, reference, list) = &results[0];
+    for (name, summary, _) in &results[1..] {
+        assert_eq!(summary, reference, "{name} differs from the UTF-8 CSV");
+    }
+    let by_sid = |sid: &str| {
+        list.iter()
+            .find(|s| s.external_id.as_deref() == Some(sid))
+            .unwrap()
+    };
+    // The SID, not the serial number, is the identity.
+    assert_eq!(list[0].external_id.as_deref(), Some("101"));
+    let first = by_sid("101");
+    assert_eq!(first.title, "Trois ans de budget participatif");
+    assert_eq!(
+        first.summary,
+        "Ce que les chiffres disent,\nsur trois éditions."
+    );
+    assert_eq!(
+        (first.format.as_str(), first.actor_type.as_str()),
+        ("retour_experience", "public")
+    );
+    assert_eq!(first.submitted_at.as_deref(), Some("2019-01-03T09:15:00"));
+    assert_eq!(first.contributors[0].first_name, "Élodie");
+    assert_eq!(first.organisation, "Ville de Villebrune");
+    assert_eq!(by_sid("103").axes, vec![1, 2]);
+    assert_eq!(by_sid("103").actor_type, "recherche");
+    assert_eq!(by_sid("104").language, "en");
+    assert_eq!(by_sid("105").format, "centrifugeuse");
+    assert_eq!(by_sid("105").contributors[0].last_name, "Œuvray");
+    // The same person sending the same content twice: grouped with the first sending.
+    assert_eq!(by_sid("108").duplicate_of, Some(by_sid("102").id));
+}
+
+#[test]
+fn untrusted_text_is_kept_verbatim() {
+    let (_dir, mut project) = project();
+    project
+        .import(&fixture("webform-utf8.csv"), &submissions())
+        .unwrap();
+    let list = project.submissions(None).unwrap();
+    let find = |sid: &str| {
+        list.iter()
+            .find(|s| s.external_id.as_deref() == Some(sid))
+            .unwrap()
+    };
+    assert_eq!(
+        find("102").title,
+        "=HYPERLINK(\"http://example.com\",\"Cliquez\")"
+    );
+    assert_eq!(
+        find("103").summary,
+        "<img src=x onerror=\"document.title='pwned'\">"
+    );
+    let people = project.people(false).unwrap();
+    let karim = people.iter().find(|p| p.last_name == "Benali").unwrap();
+    assert_eq!(karim.phone, "+33 6 12 34 56 78");
+}
+
+#[test]
+fn problems_name_the_row_and_the_column_and_the_rows_are_kept() {
+    let (_dir, mut project) = project();
+    let report = project
+        .import(&fixture("webform-cp1252.csv"), &submissions())
+        .unwrap();
+    let find = |row: usize, column: &str| {
+        report
+            .problems
+            .iter()
+            .find(|p| p.row == row && p.column == column)
+            .unwrap_or_else(|| {
+                panic!(
+                    "no problem at row {row}, column {column}: {:?}",
+                    report.problems
+                )
+            })
+    };
+    assert!(find(9, "Courriel").message.contains("pas-un-courriel"));
+    assert_eq!(find(10, "Courriel").message, "courriel manquant");
+    assert!(find(10, "Format de contribution")
+        .message
+        .contains("Conférence gesticulée"));
+    assert!(find(11, "Type de structure").message.contains("à vérifier"));
+    let title = find(11, "Titre de la contribution");
+    assert_eq!(
+        (title.severity.clone(), title.message.as_str()),
+        (Severity::Error, "titre vide")
+    );
+    // Flagged rows are in the project with their problems.
+    let list = project.submissions(None).unwrap();
+    let untitled = list
+        .iter()
+        .find(|s| s.external_id.as_deref() == Some("107"))
+        .unwrap();
+    assert_eq!(untitled.flags.as_array().unwrap().len(), 2);
+    assert_eq!(untitled.actor_type, "autre");
+}
+
+#[test]
+fn a_later_download_updates_adds_reports_absent_and_keeps_the_organisers_work() {
+    // Both downloads re-saved by LibreOffice, as an organiser would.
+    let (_dir, mut project) = project();
+    project
+        .import(&fixture("webform-libreoffice.xlsx"), &submissions())
+        .unwrap();
+    let list = project.submissions(None).unwrap();
+    let id = |sid: &str| {
+        list.iter()
+            .find(|s| s.external_id.as_deref() == Some(sid))
+            .unwrap()
+            .id
+    };
+    project.set_status(id("103"), Status::Retenue).unwrap();
+    project.set_status(id("101"), Status::Refusee).unwrap();
+    project
+        .correct_submission(id("101"), "title", "Budget participatif : trois ans")
+        .unwrap();
+
+    let report = project
+        .import(&fixture("webform-v2.xlsx"), &submissions())
+        .unwrap();
+    assert_eq!(
+        (report.new, report.updated, report.duplicates),
+        (1, 1, 0),
+        "{report:#?}"
+    );
+    assert_eq!(report.unchanged, 6);
+    assert_eq!(report.absent.len(), 1);
+    assert_eq!(report.absent[0].external_id.as_deref(), Some("105"));
+    let change = report.changes.iter().find(|c| c.id == id("103")).unwrap();
+    assert_eq!(change.fields, ["title"]);
+
+    let after = project.submissions(None).unwrap();
+    let get = |sid: &str| {
+        after
+            .iter()
+            .find(|s| s.external_id.as_deref() == Some(sid))
+            .unwrap()
+    };
+    assert_eq!(
+        get("103").title,
+        "Qui participe vraiment ? (version révisée)"
+    );
+    assert_eq!(get("103").status, "retenue", "status survives the update");
+    assert_eq!(
+        get("101").title,
+        "Budget participatif : trois ans",
+        "manual correction wins"
+    );
+    assert_eq!(get("101").status, "refusee");
+    assert!(
+        after
+            .iter()
+            .any(|s| s.external_id.as_deref() == Some("105")),
+        "never deleted"
+    );
+    assert_eq!(get("109").actor_type, "public");
+    assert_eq!(after.len(), 9);
+
+    // The same file again: nothing new, nothing updated.
+    let again = project
+        .import(&fixture("webform-v2.xlsx"), &submissions())
+        .unwrap();
+    assert_eq!((again.new, again.updated, again.unchanged), (0, 0, 8));
+}
+
+#[test]
+fn a_file_that_cannot_be_read_changes_nothing_and_says_why_in_french() {
+    let (dir, mut project) = project();
+    project
+        .import(&fixture("webform-utf8.csv"), &submissions())
+        .unwrap();
+    let before = project.info().unwrap().counts;
+    for (name, words) in [
+        ("empty.csv", "vide"),
+        ("picture.xlsx", "pas un tableur reconnu"),
+        ("truncated.xlsx", "endommagé"),
+        ("password.xlsx", "mot de passe"),
+        ("no-header.xlsx", "aucune ligne d'en-têtes"),
+    ] {
+        let err = project
+            .import(&fixture(name), &submissions())
+            .expect_err(name);
+        assert!(matches!(err, Error::Import(_)), "{name}: {err:?}");
+        assert!(err.is_user_error());
+        let message = err.to_string();
+        assert!(
+            message.contains(name) && message.contains(words),
+            "{name}: {message}"
+        );
+        assert!(message.contains("Rien n'a été importé"), "{message}");
+    }
+    assert_eq!(project.info().unwrap().counts, before);
+    let missing = project
+        .import(&dir.path().join("absent.csv"), &submissions())
+        .err()
+        .unwrap();
+    assert!(missing.to_string().contains("n'existe pas"));
+}
+
+#[test]
+fn a_dry_run_reports_without_changing_anything() {
+    let (_dir, mut project) = project();
+    let options = ImportOptions {
+        dry_run: true,
+        ..ImportOptions::default()
+    };
+    let report = project
+        .import(&fixture("webform-export.xls"), &options)
+        .unwrap();
+    assert_eq!(report.new, 7);
+    let counts = project.info().unwrap().counts;
+    assert_eq!(
+        (counts.submissions, counts.people, counts.imports),
+        (0, 0, 0)
+    );
+}
+
+#[test]
+fn registrations_import_through_the_same_machinery() {
+    let (_dir, mut project) = project();
+    let options = ImportOptions {
+        kind: ListKind::Registrations,
+        ..ImportOptions::default()
+    };
+    let report = project
+        .import(&fixture("inscriptions-cp1252.csv"), &options)
+        .unwrap();
+    assert_eq!((report.rows, report.new, report.duplicates), (4, 3, 1));
+    let people = project.people(true).unwrap();
+    assert_eq!(people.len(), 3);
+    let benoit = people.iter().find(|p| p.first_name == "Benoît").unwrap();
+    assert_eq!(benoit.accessibility, "Fauteuil roulant");
+    assert_eq!(benoit.wishes, "Atelier");
+    assert_eq!(benoit.actor_type, "association");
+    let francoise = people.iter().find(|p| p.last_name == "de La Tour").unwrap();
+    assert_eq!(francoise.actor_type, "public");
+    let again = project
+        .import(&fixture("inscriptions-cp1252.csv"), &options)
+        .unwrap();
+    assert_eq!((again.new, again.unchanged), (0, 3));
+}
+
+#[test]
+fn the_organisers_mappings_are_saved_and_reused() {
+    let (_dir, mut project) = project();
+    let path = fixture("webform-utf8.csv");
+    let preview = project.preview_import(&path, &submissions()).unwrap();
+    assert_eq!(preview.header_row, 3);
+    assert_eq!(preview.rows.len(), 8);
+    let country = preview
+        .columns
+        .iter()
+        .position(|c| c.label == "Pays")
+        .unwrap();
+    let axis2 = &preview.columns[country + 2];
+    assert!(matches!(&axis2.target, Target::Option { value, .. } if value.starts_with("Axe 1")));
+    // The organiser says: the "Pays" column is not to be imported.
+    let mut targets: Vec<Target> = preview.columns.iter().map(|c| c.target.clone()).collect();
+    targets[country] = Target::Nothing;
+    let options = ImportOptions {
+        targets: Some(targets),
+        ..ImportOptions::default()
+    };
+    project.import(&path, &options).unwrap();
+    let next = project.preview_import(&path, &submissions()).unwrap();
+    assert_eq!(next.columns[country].target, Target::Nothing);
+    assert_eq!(next.columns[country].confidence, 1.0);
+
+    // And a value reading corrected once applies to the next imports.
+    project
+        .set_value_mapping("actor_type", "Fan-club", "association")
+        .unwrap();
+    project.import(&path, &submissions()).unwrap();
+    let list = project.submissions(None).unwrap();
+    let fan = list
+        .iter()
+        .find(|s| s.external_id.as_deref() == Some("107"))
+        .unwrap();
+    assert_eq!(fan.actor_type, "association");
+}
+
+#[test]
+fn a_hundred_thousand_rows_import_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("grand.csv");
+    let mut writer = csv::Writer::from_path(&path).unwrap();
+    writer
+        .write_record([
+            "SID",
+            "Prénom",
+            "Nom",
+            "Courriel",
+            "Structure",
+            "Format",
+            "Titre",
+        ])
+        .unwrap();
+    for i in 0..100_000 {
+        writer
+            .write_record([
+                i.to_string(),
+                format!("Prénom{i}"),
+                format!("Nom{i}"),
+                format!("p{i}@example.org"),
+                "Ville de Villebrune".to_string(),
+                "Pitch".to_string(),
+                format!("Proposition n° {i}"),
+            ])
+            .unwrap();
+    }
+    writer.flush().unwrap();
+    let (_pdir, mut project) = project();
+    let report = project.import(&path, &submissions()).unwrap();
+    assert_eq!((report.rows, report.new), (100_000, 100_000));
+    assert_eq!(project.info().unwrap().counts.submissions, 100_000);
+}
