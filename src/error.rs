@@ -43,6 +43,9 @@ pub enum Error {
     #[error(transparent)]
     Import(#[from] crate::import::ImportError),
 
+    #[error("Import annulé\u{a0}: rien n'a été importé.")]
+    Cancelled,
+
     #[error("Impossible d'écrire «\u{a0}{}\u{a0}»\u{a0}: {source}", .path.display())]
     Io {
         path: PathBuf,
@@ -100,6 +103,9 @@ pub enum EditError {
 
     #[error("Ce créneau n'existe plus (n°\u{a0}{0}).")]
     SlotNotFound(i64),
+
+    #[error("Une note va de 0 à 5 (valeur saisie\u{a0}: {0}).")]
+    ScoreOutOfRange(i64),
 
     #[error("Le champ «\u{a0}{0}\u{a0}» ne se corrige pas à la main.")]
     NotEditable(String),

@@ -280,6 +280,38 @@ fn a_dry_run_reports_without_changing_anything() {
 }
 
 #[test]
+fn an_import_reports_progress_and_a_cancelled_one_imports_nothing() {
+    let (_dir, mut project) = project();
+    let mut seen = Vec::new();
+    project
+        .import_with_progress(
+            &fixture("webform-utf8.csv"),
+            &submissions(),
+            &mut |done, total| {
+                seen.push((done, total));
+                true
+            },
+        )
+        .unwrap();
+    assert_eq!(seen.first(), Some(&(0, 8)));
+    assert_eq!(seen.last(), Some(&(8, 8)));
+    let (_dir2, mut other) = self::project();
+    let err = other
+        .import_with_progress(
+            &fixture("webform-utf8.csv"),
+            &submissions(),
+            &mut |done, _| done == 0,
+        )
+        .expect_err("cancelled");
+    assert!(matches!(err, Error::Cancelled));
+    let counts = other.info().unwrap().counts;
+    assert_eq!(
+        (counts.submissions, counts.people, counts.imports),
+        (0, 0, 0)
+    );
+}
+
+#[test]
 fn registrations_import_through_the_same_machinery() {
     let (_dir, mut project) = project();
     let options = ImportOptions {

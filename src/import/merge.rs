@@ -69,6 +69,7 @@ pub fn merge(
     kind: ListKind,
     file_name: &str,
     dry_run: bool,
+    progress: &mut dyn FnMut(usize, usize) -> bool,
 ) -> Result<Report> {
     let import_id = store::insert_import(tx, kind.code(), file_name, &now())?;
     let corrections: ValueMappings = store::read_value_mappings(tx)?
@@ -97,7 +98,8 @@ pub fn merge(
         ListKind::Submissions => {
             let mut known = Known::load(tx)?;
             let mut seen = HashSet::new();
-            for row in &data {
+            for (done, row) in data.iter().enumerate() {
+                tick(progress, done, data.len())?;
                 let incoming = rows::submission(row, &corrections);
                 report.problems.extend(incoming.problems.iter().cloned());
                 // Rows are merged one by one, and `known` follows, so that a repeat later
@@ -117,12 +119,16 @@ pub fn merge(
         }
         ListKind::Registrations => {
             let mut seen = HashSet::new();
-            for row in &data {
+            for (done, row) in data.iter().enumerate() {
+                tick(progress, done, data.len())?;
                 let incoming = rows::registration(row, &corrections);
                 report.problems.extend(incoming.problems.iter().cloned());
                 merge_registration(tx, incoming, import_id, &mut seen, &mut report)?;
             }
         }
+    }
+    if !progress(data.len(), data.len()) {
+        return Err(crate::Error::Cancelled);
     }
     let targets: Vec<&Target> = layout.columns.iter().map(|c| &c.target).collect();
     store::save_mapping(
@@ -138,6 +144,14 @@ pub fn merge(
         &serde_json::to_string(&report).expect("report serialises"),
     )?;
     Ok(report)
+}
+
+/// Tells `progress` every 250 rows; stops the import when it says so.
+fn tick(progress: &mut dyn FnMut(usize, usize) -> bool, done: usize, total: usize) -> Result<()> {
+    if done % 250 == 0 && !progress(done, total) {
+        return Err(crate::Error::Cancelled);
+    }
+    Ok(())
 }
 
 /// The submissions already in the project, indexed the ways a row can match them.

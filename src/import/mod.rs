@@ -134,6 +134,17 @@ impl Project {
     /// Imports `path` into the project in one transaction, and reports what it did. A file
     /// that cannot be read changes nothing; rows with problems are imported and flagged.
     pub fn import(&mut self, path: &Path, options: &ImportOptions) -> Result<Report> {
+        self.import_with_progress(path, options, &mut |_, _| true)
+    }
+
+    /// `import`, telling `progress` how many rows are done out of how many; when it
+    /// returns false, the import stops and nothing is imported (`Error::Cancelled`).
+    pub fn import_with_progress(
+        &mut self,
+        path: &Path,
+        options: &ImportOptions,
+        progress: &mut dyn FnMut(usize, usize) -> bool,
+    ) -> Result<Report> {
         let table = read_file(path, options.sheet.as_deref())?;
         let layout = self.layout_for(path, &table, options)?;
         let file_name = path
@@ -148,6 +159,7 @@ impl Project {
             options.kind,
             &file_name,
             options.dry_run,
+            progress,
         )?;
         if options.dry_run {
             tx.rollback()?;

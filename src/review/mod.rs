@@ -1,4 +1,11 @@
-//! Reviewing the answers: listing them with their contributors, and their status.
+//! Reviewing the answers: listing and finding them (`query`), statuses, reviewers'
+//! scores and notes, tags, and the balance of actors (`balance`).
+
+mod balance;
+mod query;
+
+pub use balance::{ActorLine, Balance, Targets};
+pub use query::Query;
 
 use rusqlite::params;
 use serde::Serialize;
@@ -15,6 +22,14 @@ pub struct Contributor {
     pub last_name: String,
     pub email: String,
     pub organisation: String,
+}
+
+/// One reviewer's opinion of a submission.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Review {
+    pub reviewer: String,
+    pub score: Option<i64>,
+    pub note: String,
 }
 
 /// One submission with what the review screen and `journee submissions --json` show.
@@ -37,6 +52,12 @@ pub struct SubmissionView {
     pub flags: serde_json::Value,
     /// The first sending of the same content, when this one repeats it.
     pub duplicate_of: Option<i64>,
+    pub reviews: Vec<Review>,
+    /// Mean of the reviewers' scores, when there are any.
+    pub score: Option<f64>,
+    pub tags: Vec<String>,
+    /// Fields corrected by hand, which imports leave alone.
+    pub corrected: Vec<String>,
 }
 
 impl Project {
@@ -45,7 +66,7 @@ impl Project {
         let mut stmt = self.conn.prepare(
             "SELECT s.id, s.external_id, s.title, s.format, s.axes, s.actor_type, s.language, s.status,
                     coalesce(p.organisation, ''), s.summary, s.co_speakers, s.submitted_at, s.flags,
-                    s.duplicate_of
+                    s.duplicate_of, s.overrides
              FROM submissions s LEFT JOIN people p ON p.id = s.contact_id
              WHERE ?1 IS NULL OR s.status = ?1
              ORDER BY s.id",
@@ -72,6 +93,14 @@ impl Project {
                 contributors: Vec::new(),
                 flags: serde_json::from_str(&flags).unwrap_or(serde_json::Value::Array(vec![])),
                 duplicate_of: row.get(13)?,
+                reviews: Vec::new(),
+                score: None,
+                tags: Vec::new(),
+                corrected: serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(
+                    &row.get::<_, String>(14)?,
+                )
+                .map(|m| m.keys().cloned().collect())
+                .unwrap_or_default(),
             })
         })?;
         let mut list: Vec<SubmissionView> = rows.collect::<rusqlite::Result<_>>()?;
@@ -100,10 +129,123 @@ impl Project {
                 .or_default()
                 .push(contributor);
         }
+        let mut reviews: std::collections::HashMap<i64, Vec<Review>> = Default::default();
+        let mut stmt = self.conn.prepare(
+            "SELECT submission_id, reviewer, score, note FROM reviews ORDER BY submission_id, reviewer",
+        )?;
+        for row in stmt.query_map([], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                Review {
+                    reviewer: r.get(1)?,
+                    score: r.get(2)?,
+                    note: r.get(3)?,
+                },
+            ))
+        })? {
+            let (id, review) = row?;
+            reviews.entry(id).or_default().push(review);
+        }
+        let mut tags: std::collections::HashMap<i64, Vec<String>> = Default::default();
+        let mut stmt = self.conn.prepare(
+            "SELECT submission_id, tag FROM submission_tags ORDER BY submission_id, tag",
+        )?;
+        for row in stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))? {
+            let (id, tag) = row?;
+            tags.entry(id).or_default().push(tag);
+        }
         for view in &mut list {
             view.contributors = by_submission.remove(&view.id).unwrap_or_default();
+            view.reviews = reviews.remove(&view.id).unwrap_or_default();
+            let scores: Vec<i64> = view.reviews.iter().filter_map(|r| r.score).collect();
+            if !scores.is_empty() {
+                view.score = Some(scores.iter().sum::<i64>() as f64 / scores.len() as f64);
+            }
+            view.tags = tags.remove(&view.id).unwrap_or_default();
         }
         Ok(list)
+    }
+
+    /// The submissions `query` finds, in the order of `submissions`.
+    pub fn find_submissions(&self, query: &Query) -> Result<Vec<SubmissionView>> {
+        Ok(self
+            .submissions(None)?
+            .into_iter()
+            .filter(|s| query.matches(s))
+            .collect())
+    }
+
+    /// Gives `status` to several submissions at once, all or none.
+    pub fn set_statuses(&mut self, ids: &[i64], status: Status) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        for id in ids {
+            let changed = tx.execute(
+                "UPDATE submissions SET status = ?2 WHERE id = ?1",
+                params![id, status.code()],
+            )?;
+            if changed == 0 {
+                return Err(EditError::SubmissionNotFound(*id).into());
+            }
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Records `reviewer`'s score (0 to 5) and note on a submission, replacing theirs.
+    pub fn review(
+        &mut self,
+        id: i64,
+        reviewer: &str,
+        score: Option<i64>,
+        note: &str,
+    ) -> Result<()> {
+        let reviewer = reviewer.trim();
+        if reviewer.is_empty() {
+            return Err(EditError::EmptyName("de l'évaluateur·rice").into());
+        }
+        if let Some(score) = score {
+            if !(0..=5).contains(&score) {
+                return Err(EditError::ScoreOutOfRange(score).into());
+            }
+        }
+        let tx = self.conn.transaction()?;
+        let exists: bool = tx.query_row(
+            "SELECT count(*) FROM submissions WHERE id = ?1",
+            [id],
+            |r| r.get(0),
+        )?;
+        if !exists {
+            return Err(EditError::SubmissionNotFound(id).into());
+        }
+        tx.execute(
+            "INSERT INTO reviews (submission_id, reviewer, score, note, updated_at) VALUES (?1, ?2, ?3, ?4, ?5)
+             ON CONFLICT (submission_id, reviewer) DO UPDATE SET score = ?3, note = ?4, updated_at = ?5",
+            params![id, reviewer, score, note, chrono::Local::now().to_rfc3339()],
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Replaces a submission's tags (trimmed, without duplicates or empty ones).
+    pub fn set_tags(&mut self, id: i64, tags: &[String]) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        let exists: bool = tx.query_row(
+            "SELECT count(*) FROM submissions WHERE id = ?1",
+            [id],
+            |r| r.get(0),
+        )?;
+        if !exists {
+            return Err(EditError::SubmissionNotFound(id).into());
+        }
+        tx.execute("DELETE FROM submission_tags WHERE submission_id = ?1", [id])?;
+        for tag in tags.iter().map(|t| t.trim()).filter(|t| !t.is_empty()) {
+            tx.execute(
+                "INSERT OR IGNORE INTO submission_tags (submission_id, tag) VALUES (?1, ?2)",
+                params![id, tag],
+            )?;
+        }
+        tx.commit()?;
+        Ok(())
     }
 
     /// Corrects an imported field by hand ("title", "summary", "format", "axes",

@@ -1,0 +1,170 @@
+//! Reviewing: finding submissions, statuses in bulk, reviewers' scores and notes, tags,
+//! and the live balance of actors.
+
+mod common;
+
+use common::fixture;
+use journee::import::ImportOptions;
+use journee::model::Status;
+use journee::review::{Query, Targets};
+use journee::{EditError, Error, Project, Template};
+
+fn imported() -> (tempfile::TempDir, Project) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut project = Project::create(
+        &dir.path().join("p.journee"),
+        Template::CivicTech2019,
+        false,
+    )
+    .unwrap();
+    project
+        .import(&fixture("webform-utf8.csv"), &ImportOptions::default())
+        .unwrap();
+    (dir, project)
+}
+
+fn ids(list: &[journee::review::SubmissionView]) -> Vec<String> {
+    list.iter()
+        .map(|s| s.external_id.clone().unwrap())
+        .collect()
+}
+
+#[test]
+fn full_text_search_ignores_accents_and_case_and_filters_combine() {
+    let (_dir, project) = imported();
+    let find = |q: Query| ids(&project.find_submissions(&q).unwrap());
+    let text = |t: &str| Query {
+        text: t.into(),
+        ..Query::default()
+    };
+    assert_eq!(find(text("OEUVRAY")), ["105"]);
+    assert_eq!(find(text("elodie villebrune")), ["101"]);
+    assert_eq!(find(text("ecosysteme")), ["106"]);
+    assert!(find(text("budget introuvable")).is_empty());
+    assert_eq!(
+        find(Query {
+            format: Some("pitch".into()),
+            ..Query::default()
+        }),
+        ["102", "108"]
+    );
+    assert_eq!(
+        find(Query {
+            axis: Some(2),
+            language: Some("fr".into()),
+            ..Query::default()
+        }),
+        ["103", "107"]
+    );
+    assert_eq!(
+        find(Query {
+            flagged: true,
+            actor_type: Some("autre".into()),
+            ..Query::default()
+        }),
+        ["107"]
+    );
+}
+
+#[test]
+fn bulk_status_is_all_or_nothing() {
+    let (_dir, mut project) = imported();
+    let list = project.submissions(None).unwrap();
+    let (a, b) = (list[0].id, list[1].id);
+    project.set_statuses(&[a, b], Status::Retenue).unwrap();
+    assert_eq!(project.submissions(Some(Status::Retenue)).unwrap().len(), 2);
+    let err = project
+        .set_statuses(&[list[2].id, 9999], Status::Refusee)
+        .unwrap_err();
+    assert!(matches!(
+        err,
+        Error::Edit(EditError::SubmissionNotFound(9999))
+    ));
+    assert!(project
+        .submissions(Some(Status::Refusee))
+        .unwrap()
+        .is_empty());
+}
+
+#[test]
+fn reviews_scores_and_tags() {
+    let (_dir, mut project) = imported();
+    let id = project.submissions(None).unwrap()[0].id;
+    project
+        .review(id, "Camille", Some(4), "Solide, chiffres à l'appui")
+        .unwrap();
+    project.review(id, "Yannick", Some(2), "").unwrap();
+    project
+        .review(id, "Camille", Some(5), "Après relecture : excellent")
+        .unwrap();
+    assert!(matches!(
+        project.review(id, "Camille", Some(9), ""),
+        Err(Error::Edit(EditError::ScoreOutOfRange(9)))
+    ));
+    project
+        .set_tags(
+            id,
+            &[
+                "budget participatif".into(),
+                " évaluation ".into(),
+                "".into(),
+            ],
+        )
+        .unwrap();
+    let view = project.submissions(None).unwrap().remove(0);
+    assert_eq!(view.reviews.len(), 2);
+    assert_eq!(view.score, Some(3.5));
+    assert_eq!(view.tags, ["budget participatif", "évaluation"]);
+    let found = project
+        .find_submissions(&Query {
+            text: "relecture".into(),
+            ..Query::default()
+        })
+        .unwrap();
+    assert_eq!(found.len(), 1);
+}
+
+#[test]
+fn the_balance_counts_retained_contributions_against_targets() {
+    let (_dir, mut project) = imported();
+    let list = project.submissions(None).unwrap();
+    let by_sid = |sid: &str| {
+        list.iter()
+            .find(|s| s.external_id.as_deref() == Some(sid))
+            .unwrap()
+            .id
+    };
+    // One public (101), two research (103, 104), one business (102), nothing associative.
+    project
+        .set_statuses(
+            &[by_sid("101"), by_sid("102"), by_sid("103"), by_sid("104")],
+            Status::Retenue,
+        )
+        .unwrap();
+    let balance = project.balance().unwrap();
+    assert_eq!(balance.retained, 4);
+    let line = |a: &str| balance.actors.iter().find(|l| l.actor_type == a).unwrap();
+    assert_eq!(line("recherche").count, 2);
+    assert_eq!(line("recherche").share, 50.0);
+    assert_eq!(line("association").count, 0);
+    assert!(line("association").below_target);
+    assert!(!line("recherche").below_target);
+    assert_eq!(line("public").by_format.get("retour_experience"), Some(&1));
+    assert_eq!(balance.by_axis[&1], 3);
+    assert!(balance
+        .warnings
+        .iter()
+        .any(|w| w.starts_with("Associations et collectifs\u{a0}: 0\u{a0}%")));
+
+    // The organisers lower the associations' target: no more warning for them.
+    let mut targets = Targets::default();
+    targets.0.insert("association".into(), 0.0);
+    targets.0.insert("entreprise".into(), 20.0);
+    project.set_balance_targets(&targets).unwrap();
+    let balance = project.balance().unwrap();
+    assert!(!balance
+        .actors
+        .iter()
+        .any(|l| l.actor_type == "association" && l.below_target));
+    assert_eq!(project.balance_targets().unwrap(), targets);
+}
