@@ -148,7 +148,7 @@ pub fn merge(
 
 /// Tells `progress` every 250 rows; stops the import when it says so.
 fn tick(progress: &mut dyn FnMut(usize, usize) -> bool, done: usize, total: usize) -> Result<()> {
-    if done % 250 == 0 && !progress(done, total) {
+    if done.is_multiple_of(250) && !progress(done, total) {
         return Err(crate::Error::Cancelled);
     }
     Ok(())
