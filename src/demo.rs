@@ -374,7 +374,8 @@ fn fill(tx: &Transaction) -> Result<()> {
             tx,
             &Submission {
                 id: 0,
-                external_id: Some(format!("{}", 101 + i)),
+                // Webform numbers answers; the demo's come from a later range than the fixtures'.
+                external_id: Some(format!("{}", 2001 + i)),
                 contact_id: Some(contact_id),
                 format: *format,
                 axes: axes.to_vec(),

@@ -36,6 +36,15 @@ fn main() {
             commands::day::add_slot,
             commands::day::update_slot,
             commands::day::remove_slot,
+            commands::import::pick_spreadsheet,
+            commands::import::preview_import,
+            commands::import::run_import,
+            commands::import::cancel_import,
+            commands::review::review_state,
+            commands::review::set_statuses,
+            commands::review::review_submission,
+            commands::review::set_tags,
+            commands::review::set_balance_targets,
         ])
         .run(tauri::generate_context!())
         .expect("Journée n'a pas pu démarrer");

@@ -9,19 +9,24 @@ use journee::Project;
 use serde::Serialize;
 use tauri::{AppHandle, Manager};
 
-/// What the command line asked for: `journee-app [FICHIER.journee] [--demo]`.
+/// What the command line asked for:
+/// `journee-app [FICHIER.journee] [--demo] [--import TABLEUR]`. With `--import`, the
+/// import screen opens on that spreadsheet (what "Ouvrir avec Journée" on a file gives).
 #[derive(Debug, Default, Clone)]
 pub struct Launch {
     pub file: Option<PathBuf>,
     pub demo: bool,
+    pub import: Option<PathBuf>,
 }
 
 impl Launch {
     pub fn from_args(args: impl Iterator<Item = String>) -> Launch {
         let mut launch = Launch::default();
-        for arg in args {
+        let mut args = args.peekable();
+        while let Some(arg) = args.next() {
             match arg.as_str() {
                 "--demo" => launch.demo = true,
+                "--import" => launch.import = args.next().map(PathBuf::from),
                 other if !other.starts_with('-') => launch.file = Some(PathBuf::from(other)),
                 _ => {}
             }
@@ -39,6 +44,8 @@ pub struct AppState {
     /// Why the project asked at launch could not be opened, shown once by the start screen.
     pub launch_error: Mutex<Option<String>>,
     pub launch: Launch,
+    /// Set by "Annuler" while an import runs; the import checks it between rows.
+    pub cancel_import: std::sync::atomic::AtomicBool,
 }
 
 impl AppState {
@@ -57,6 +64,7 @@ impl AppState {
             data_dir,
             launch_error: Mutex::new(None),
             launch,
+            cancel_import: Default::default(),
         })
     }
 

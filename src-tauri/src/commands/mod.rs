@@ -2,6 +2,8 @@
 //! returns plain data or the core's French message.
 
 pub mod day;
+pub mod import;
+pub mod review;
 pub mod start;
 
 use journee::Project;

@@ -25,6 +25,8 @@ pub struct StartState {
     pub project: Option<ProjectView>,
     /// Why the project asked at launch could not be opened.
     pub error: Option<String>,
+    /// A spreadsheet given with `--import`, for the import screen to open (once).
+    pub pending_import: Option<String>,
 }
 
 fn entry(path: &Path) -> RecentEntry {
@@ -46,7 +48,8 @@ fn entry(path: &Path) -> RecentEntry {
 #[tauri::command]
 pub fn start_state(app: AppHandle, state: State<AppState>) -> Result<StartState, String> {
     let already_open = state.project.lock().map_err(|e| e.to_string())?.is_some();
-    if !already_open {
+    let first_call = !already_open && !LAUNCHED.swap(true, std::sync::atomic::Ordering::SeqCst);
+    if first_call {
         if let Some(opening) = launch_request(&state) {
             match opening {
                 Ok(project) => {
@@ -63,17 +66,23 @@ pub fn start_state(app: AppHandle, state: State<AppState>) -> Result<StartState,
         recent: state.recent().existing().iter().map(|p| entry(p)).collect(),
         project: guard.as_ref().map(ProjectView::of).transpose()?,
         error: state.launch_error.lock().map_err(|e| e.to_string())?.take(),
+        pending_import: if first_call {
+            state
+                .launch
+                .import
+                .as_ref()
+                .map(|p| p.display().to_string())
+        } else {
+            None
+        },
     })
 }
 
-/// The project to open at start, once per run.
+/// Whether the launch request (project, demo, spreadsheet to import) was served.
+static LAUNCHED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// The project to open at start.
 fn launch_request(state: &State<AppState>) -> Option<Result<Project, String>> {
-    static ASKED: std::sync::Once = std::sync::Once::new();
-    let mut first = false;
-    ASKED.call_once(|| first = true);
-    if !first {
-        return None;
-    }
     let launch = &state.launch;
     if launch.demo {
         return Some(open_or_write_demo(state));

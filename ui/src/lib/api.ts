@@ -4,6 +4,11 @@
 import { invoke } from "@tauri-apps/api/core";
 import type {
   Event,
+  ImportOptions,
+  Preview,
+  Query,
+  Report,
+  ReviewView,
   NewRoom,
   NewSlot,
   ProjectView,
@@ -31,6 +36,21 @@ export const api = {
   addSlot: (slot: NewSlot) => invoke<ProjectView>("add_slot", { slot }),
   updateSlot: (id: number, patch: SlotPatch) => invoke<ProjectView>("update_slot", { id, patch }),
   removeSlot: (id: number) => invoke<ProjectView>("remove_slot", { id }),
+
+  pickSpreadsheet: () => invoke<string | null>("pick_spreadsheet"),
+  previewImport: (path: string, options: ImportOptions) =>
+    invoke<Preview>("preview_import", { path, options }),
+  runImport: (path: string, options: ImportOptions) => invoke<Report>("run_import", { path, options }),
+  cancelImport: () => invoke<void>("cancel_import"),
+
+  reviewState: (query: Query) => invoke<ReviewView>("review_state", { query }),
+  setStatuses: (query: Query, ids: number[], status: string) =>
+    invoke<ReviewView>("set_statuses", { query, ids, status }),
+  reviewSubmission: (query: Query, id: number, reviewer: string, score: number | null, note: string) =>
+    invoke<ReviewView>("review_submission", { query, id, reviewer, score, note }),
+  setTags: (query: Query, id: number, tags: string[]) => invoke<ReviewView>("set_tags", { query, id, tags }),
+  setBalanceTargets: (query: Query, targets: Record<string, number>) =>
+    invoke<ReviewView>("set_balance_targets", { query, targets }),
 };
 
 /** The message of a rejected command (the core sends a French sentence). */

@@ -74,6 +74,7 @@ export interface StartState {
   recent: RecentEntry[];
   project: ProjectView | null;
   error: string | null;
+  pending_import: string | null;
 }
 
 export interface NewRoom {
@@ -106,4 +107,146 @@ export interface SlotPatch {
   end?: string | null;
   kind?: SlotKind;
   label?: string;
+}
+
+// Import
+
+export type ListKind = "submissions" | "registrations";
+export type Field =
+  | "first_name" | "last_name" | "full_name" | "email" | "phone" | "organisation" | "actor_type"
+  | "country" | "format" | "axes" | "title" | "summary" | "language" | "co_speakers"
+  | "submitted_at" | "external_id" | "wishes" | "accessibility" | "ignored";
+
+export const FIELDS: Field[] = [
+  "first_name", "last_name", "full_name", "email", "phone", "organisation", "actor_type", "country",
+  "format", "axes", "title", "summary", "language", "co_speakers", "submitted_at", "external_id",
+  "wishes", "accessibility", "ignored",
+];
+
+export type Target =
+  | { type: "field"; field: Field }
+  | { type: "option"; field: Field; value: string }
+  | { type: "nothing" };
+
+export interface Column {
+  index: number;
+  label: string;
+  group: string | null;
+  target: Target;
+  confidence: number;
+}
+
+export interface ImportOptions {
+  sheet?: string | null;
+  kind: ListKind;
+  dry_run?: boolean;
+  targets?: Target[] | null;
+}
+
+export interface Preview {
+  format: string;
+  sheets: string[];
+  sheet: string;
+  encoding: string | null;
+  delimiter: string | null;
+  header_row: number;
+  columns: Column[];
+  rows: string[][];
+  total_rows: number;
+}
+
+export interface Problem {
+  row: number;
+  column: string;
+  severity: "error" | "warning";
+  message: string;
+}
+
+export interface Report {
+  file: string;
+  kind: ListKind;
+  format: string;
+  sheet: string;
+  header_row: number;
+  rows: number;
+  new: number;
+  updated: number;
+  unchanged: number;
+  duplicates: number;
+  blank: number;
+  absent: { id: number; external_id: string | null; title: string }[];
+  changes: { row: number; id: number; fields: string[]; kept: string[] }[];
+  problems: Problem[];
+  dry_run: boolean;
+}
+
+// Review
+
+export type StatusCode = "nouvelle" | "retenue" | "liste_attente" | "refusee";
+export const STATUSES: StatusCode[] = ["nouvelle", "retenue", "liste_attente", "refusee"];
+export const FORMATS = ["recherche", "retour_experience", "pitch", "centrifugeuse", "inconnu"] as const;
+export const ACTOR_TYPES = ["public", "entreprise", "association", "recherche", "autre"] as const;
+
+export interface Contributor {
+  person_id: number;
+  first_name: string;
+  last_name: string;
+  email: string;
+  organisation: string;
+}
+
+export interface SubmissionView {
+  id: number;
+  external_id: string | null;
+  title: string;
+  format: string;
+  axes: number[];
+  actor_type: string;
+  language: string;
+  status: StatusCode;
+  organisation: string;
+  summary: string;
+  co_speakers: string;
+  submitted_at: string | null;
+  contributors: Contributor[];
+  flags: Problem[];
+  duplicate_of: number | null;
+  reviews: { reviewer: string; score: number | null; note: string }[];
+  score: number | null;
+  tags: string[];
+  corrected: string[];
+}
+
+export interface Query {
+  text: string;
+  format: string | null;
+  axis: number | null;
+  actor_type: string | null;
+  status: string | null;
+  language: string | null;
+  flagged: boolean;
+}
+
+export interface ActorLine {
+  actor_type: string;
+  count: number;
+  share: number;
+  target: number;
+  by_format: Record<string, number>;
+  below_target: boolean;
+}
+
+export interface Balance {
+  retained: number;
+  actors: ActorLine[];
+  unknown_actor: number;
+  by_axis: Record<string, number>;
+  warnings: string[];
+}
+
+export interface ReviewView {
+  submissions: SubmissionView[];
+  total: number;
+  balance: Balance;
+  targets: Record<string, number>;
 }

@@ -1,0 +1,85 @@
+//! The import wizard: choose or drop a spreadsheet, preview its mapping, import it with
+//! progress, cancel.
+
+use std::path::PathBuf;
+use std::sync::atomic::Ordering;
+
+use journee::import::{ImportOptions, Preview, Report};
+use serde::Serialize;
+use tauri::{AppHandle, Emitter, Manager, State};
+use tauri_plugin_dialog::DialogExt;
+
+use crate::state::AppState;
+
+/// "Choisir un fichier…": the native open dialog for spreadsheets.
+#[tauri::command]
+pub async fn pick_spreadsheet(app: AppHandle) -> Result<Option<String>, String> {
+    let picked = app
+        .dialog()
+        .file()
+        .set_title("Importer un tableur")
+        .add_filter(
+            "Tableurs (xlsx, xls, ods, csv)",
+            &["xlsx", "xlsm", "xlsb", "xls", "ods", "csv", "tsv", "txt"],
+        )
+        .add_filter("Tous les fichiers", &["*"])
+        .blocking_pick_file();
+    match picked {
+        None => Ok(None),
+        Some(path) => Ok(Some(
+            path.into_path()
+                .map_err(|e| e.to_string())?
+                .display()
+                .to_string(),
+        )),
+    }
+}
+
+#[tauri::command]
+pub fn preview_import(
+    state: State<AppState>,
+    path: String,
+    options: ImportOptions,
+) -> Result<Preview, String> {
+    let guard = state.project.lock().map_err(|e| e.to_string())?;
+    let project = guard.as_ref().ok_or("Aucun projet n'est ouvert.")?;
+    project
+        .preview_import(&PathBuf::from(path), &options)
+        .map_err(|e| e.to_string())
+}
+
+#[derive(Clone, Serialize)]
+struct ImportProgress {
+    done: usize,
+    total: usize,
+}
+
+/// Imports on a worker thread, telling the window how far it is ("import-progress").
+#[tauri::command]
+pub async fn run_import(
+    app: AppHandle,
+    path: String,
+    options: ImportOptions,
+) -> Result<Report, String> {
+    let worker = app.clone();
+    tauri::async_runtime::spawn_blocking(move || {
+        let state = worker.state::<AppState>();
+        state.cancel_import.store(false, Ordering::SeqCst);
+        let mut guard = state.project.lock().map_err(|e| e.to_string())?;
+        let project = guard.as_mut().ok_or("Aucun projet n'est ouvert.")?;
+        let mut progress = |done: usize, total: usize| {
+            let _ = worker.emit("import-progress", ImportProgress { done, total });
+            !state.cancel_import.load(Ordering::SeqCst)
+        };
+        project
+            .import_with_progress(&PathBuf::from(path), &options, &mut progress)
+            .map_err(|e| e.to_string())
+    })
+    .await
+    .map_err(|e| e.to_string())?
+}
+
+#[tauri::command]
+pub fn cancel_import(state: State<AppState>) {
+    state.cancel_import.store(true, Ordering::SeqCst);
+}
