@@ -312,6 +312,102 @@ const CONTRIBUTIONS: &[(Format, &[u8], &str)] = &[
     ),
 ];
 
+/// Hands out first and last name pairs, never the same pair twice.
+#[derive(Default)]
+struct Names {
+    used: std::collections::HashSet<(usize, usize)>,
+}
+
+impl Names {
+    fn next(&mut self, seed: usize) -> (&'static str, &'static str) {
+        let (nf, nl) = (FIRST_NAMES.len(), LAST_NAMES.len());
+        let mut k = seed;
+        loop {
+            let pair = (k % nf, (k / nf + k * 3) % nl);
+            if self.used.insert(pair) {
+                return (FIRST_NAMES[pair.0], LAST_NAMES[pair.1]);
+            }
+            k += 1;
+        }
+    }
+}
+
+/// More answers, made from the themes the call names, so that the demo has the volume of
+/// a real call (about 120 answers).
+fn generated_contributions() -> Vec<(Format, Vec<u8>, String)> {
+    // (with "un/une", with "le/la")
+    const TOPICS: &[(&str, &str)] = &[
+        ("un budget participatif", "le budget participatif"),
+        ("une consultation en ligne", "la consultation en ligne"),
+        ("une pétition numérique", "la pétition numérique"),
+        ("un jury citoyen", "le jury citoyen"),
+        (
+            "une cartographie collaborative",
+            "la cartographie collaborative",
+        ),
+        (
+            "des données ouvertes locales",
+            "les données ouvertes locales",
+        ),
+        (
+            "une plateforme de concertation",
+            "la plateforme de concertation",
+        ),
+        ("un vote interne en ligne", "le vote interne en ligne"),
+        ("un débat public numérique", "le débat public numérique"),
+        (
+            "une application de signalement",
+            "l'application de signalement",
+        ),
+        ("une assemblée citoyenne", "l'assemblée citoyenne"),
+        (
+            "un conseil de quartier connecté",
+            "le conseil de quartier connecté",
+        ),
+    ];
+    const PLACES: &[&str] = &[
+        "Villebrune",
+        "Rivemont",
+        "Port-Marin",
+        "Saint-Aubin-les-Vignes",
+        "Haut-Val",
+        "Montclair",
+        "Lutèce",
+    ];
+    let mut out = Vec::new();
+    for i in 0..88usize {
+        let (a_topic, the_topic) = TOPICS[i % TOPICS.len()];
+        let capitalised = {
+            let mut c = a_topic.chars();
+            c.next()
+                .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+                .unwrap_or_default()
+        };
+        let place = PLACES[(i / 2) % PLACES.len()];
+        let axis = (i % 4) as u8 + 1;
+        let (format, title) = match i % 5 {
+            0 | 1 => (
+                Format::RetourExperience,
+                format!("{capitalised} à {place}\u{a0}: bilan de {} ans", 2 + i % 4),
+            ),
+            2 => (
+                Format::Recherche,
+                format!(
+                    "Ce que change {the_topic}\u{a0}: enquête auprès de {} participants",
+                    40 + i * 7
+                ),
+            ),
+            3 => (Format::Pitch, format!("Pour {a_topic} dans chaque commune")),
+            _ => (
+                Format::Centrifugeuse,
+                format!("Projet en conception\u{a0}: {a_topic} pour {place}"),
+            ),
+        };
+        out.push((format, vec![axis], title));
+    }
+    out
+}
+
 /// A grid cell by room name and start time.
 type Cell = (&'static str, &'static str);
 
@@ -351,24 +447,42 @@ fn fill(tx: &Transaction) -> Result<()> {
     };
 
     // Contributors: one per contribution, international ones for the English titles.
+    let mut names = Names::default();
     let mut submissions = Vec::new();
     let first_english = CONTRIBUTIONS.len() - 7;
-    for (i, (format, axes, title)) in CONTRIBUTIONS.iter().enumerate() {
+    let mut all: Vec<(Format, Vec<u8>, String)> = CONTRIBUTIONS
+        .iter()
+        .map(|(f, a, t)| (*f, a.to_vec(), t.to_string()))
+        .collect();
+    all.extend(generated_contributions());
+    for (i, (format, axes, title)) in all.iter().enumerate() {
         let (contact, language) = if (first_english..first_english + 5).contains(&i) {
             let (first, last, org) = INTERNATIONAL[i - first_english];
             (person(first, last, org, false), "en")
         } else {
-            let first = FIRST_NAMES[(i * 7) % FIRST_NAMES.len()];
-            let last = LAST_NAMES[(i * 5) % LAST_NAMES.len()];
+            let (first, last) = names.next(i * 7);
             (person(first, last, (i * 3) % 19, false), "fr")
         };
         let contact_id = store::insert_person(tx, &contact)?;
-        // Most are retained, as in late February; a few wait or were declined.
-        let status = match i % 8 {
-            3 => Status::ListeAttente,
-            6 => Status::Refusee,
-            7 if i > 20 => Status::Nouvelle,
-            _ => Status::Retenue,
+        // The handwritten ones are mostly retained, as in late February; of the rest,
+        // some wait, many were declined, some are still to be read.
+        let status = if i < CONTRIBUTIONS.len() {
+            match i % 8 {
+                3 => Status::ListeAttente,
+                6 => Status::Refusee,
+                7 if i > 20 => Status::Nouvelle,
+                _ => Status::Retenue,
+            }
+        } else {
+            [
+                Status::Refusee,
+                Status::Nouvelle,
+                Status::ListeAttente,
+                Status::Refusee,
+                Status::Retenue,
+                Status::Nouvelle,
+                Status::Refusee,
+            ][i % 7]
         };
         let id = store::insert_submission(
             tx,
@@ -378,9 +492,9 @@ fn fill(tx: &Transaction) -> Result<()> {
                 external_id: Some(format!("{}", 2001 + i)),
                 contact_id: Some(contact_id),
                 format: *format,
-                axes: axes.to_vec(),
+                axes: axes.clone(),
                 actor_type: contact.actor_type,
-                title: (*title).into(),
+                title: title.clone(),
                 summary: format!(
                     "Proposition de {} {} ({}) pour l'axe {}.",
                     contact.first_name,
@@ -402,17 +516,28 @@ fn fill(tx: &Transaction) -> Result<()> {
             },
         )?;
         submissions.push((id, *format, status, language));
+        // Two organisers have started reviewing.
+        if i % 3 == 0 {
+            store::insert_review(tx, id, "Camille Roux", Some((i as i64 * 3) % 6), "")?;
+        }
+        if i % 5 == 0 {
+            let note = if i % 2 == 0 {
+                "À recontacter pour préciser la méthode"
+            } else {
+                ""
+            };
+            store::insert_review(tx, id, "Yannick Petit", Some((i as i64 + 2) % 6), note)?;
+        }
+        if language == "en" {
+            store::insert_tag(tx, id, "international")?;
+        }
     }
 
     // Participants from the registrations list.
-    for i in 0..120 {
-        let mut p = person(
-            FIRST_NAMES[(i * 3 + 1) % FIRST_NAMES.len()],
-            LAST_NAMES[(i * 11 + 2) % LAST_NAMES.len()],
-            (i * 7) % ORGANISATIONS.len(),
-            true,
-        );
-        p.email = format!("participant{:03}@example.net", i + 1);
+    for i in 0..250 {
+        let (first, last) = names.next(i * 11 + 3);
+        let mut p = person(first, last, (i * 7) % ORGANISATIONS.len(), true);
+        p.email = p.email.replace("@example.org", "@example.net");
         p.wishes = ["centrifugeuse", "atelier", "formation", "plénière"][i % 4].into();
         if i % 37 == 5 {
             p.accessibility = "Fauteuil roulant".into();

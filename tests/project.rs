@@ -509,8 +509,15 @@ fn the_demo_is_deterministic_and_realistic() {
     let b = journee::demo::write(&dir.path().join("b.journee"), false).unwrap();
     let (ia, ib) = (a.info().unwrap(), b.info().unwrap());
     assert_eq!(ia.counts, ib.counts);
-    assert!(ia.counts.submissions >= 30);
-    assert!(ia.counts.people >= 100);
+    assert_eq!(ia.counts.submissions, 120);
+    assert_eq!(a.people(true).unwrap().len(), 250, "registrations");
+    let reviewed = a
+        .submissions(None)
+        .unwrap()
+        .iter()
+        .filter(|s| !s.reviews.is_empty())
+        .count();
+    assert!(reviewed > 30, "organisers have started reviewing");
     assert!(
         ia.counts.sessions > ia.counts.placements,
         "some sessions wait in the tray"

@@ -72,11 +72,14 @@ pub fn merge(
     progress: &mut dyn FnMut(usize, usize) -> bool,
 ) -> Result<Report> {
     let import_id = store::insert_import(tx, kind.code(), file_name, &now())?;
-    let corrections: ValueMappings = store::read_value_mappings(tx)?
-        .into_iter()
-        .map(|(field, source, value)| ((field, normalise_header(&source)), value))
-        .collect();
-    let (data, blank) = rows::rows(table, layout);
+    let mut readings = rows::Readings::new(
+        store::read_value_mappings(tx)?
+            .into_iter()
+            .map(|(field, source, value)| ((field, normalise_header(&source)), value))
+            .collect::<ValueMappings>(),
+    );
+    let columns = rows::Columns::new(layout);
+    let (data, blank) = rows::rows(table, layout, &columns);
     let mut report = Report {
         file: file_name.to_string(),
         kind,
@@ -100,7 +103,7 @@ pub fn merge(
             let mut seen = HashSet::new();
             for (done, row) in data.iter().enumerate() {
                 tick(progress, done, data.len())?;
-                let incoming = rows::submission(row, &corrections);
+                let incoming = rows::submission(row, &mut readings);
                 report.problems.extend(incoming.problems.iter().cloned());
                 // Rows are merged one by one, and `known` follows, so that a repeat later
                 // in the same file finds the first one.
@@ -121,7 +124,7 @@ pub fn merge(
             let mut seen = HashSet::new();
             for (done, row) in data.iter().enumerate() {
                 tick(progress, done, data.len())?;
-                let incoming = rows::registration(row, &corrections);
+                let incoming = rows::registration(row, &mut readings);
                 report.problems.extend(incoming.problems.iter().cloned());
                 merge_registration(tx, incoming, import_id, &mut seen, &mut report)?;
             }
@@ -178,6 +181,12 @@ impl Known {
     }
 
     fn add(&mut self, stored: store::StoredSubmission) {
+        let content = content_key(&stored.email, &stored.fields.title, &stored.fields.summary);
+        self.add_with_key(stored, content);
+    }
+
+    /// `add`, with the content key the caller already has.
+    fn add_with_key(&mut self, stored: store::StoredSubmission, content: String) {
         let index = self.list.len();
         if let Some(external) = &stored.external_id {
             self.by_external.insert(external.clone(), index);
@@ -186,32 +195,31 @@ impl Known {
             .entry(identity_key(&stored.email, &stored.fields.title))
             .or_insert(index);
         if stored.from_import && !stored.fields.title.is_empty() {
-            self.by_content
-                .entry(content_key(
-                    &stored.email,
-                    &stored.fields.title,
-                    &stored.fields.summary,
-                ))
-                .or_insert(stored.id);
+            self.by_content.entry(content).or_insert(stored.id);
         }
         self.list.push(stored);
     }
 }
 
+/// Lower case, spaces collapsed: what tells two sendings of the same text apart from two
+/// texts (cheap, as it runs on every summary of a large file).
+fn squeeze(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(word.chars().flat_map(char::to_lowercase));
+    }
+    out
+}
+
 fn identity_key(email: &str, title: &str) -> String {
-    format!(
-        "{}\u{1f}{}",
-        email.trim().to_lowercase(),
-        normalise_header(title)
-    )
+    format!("{}\u{1f}{}", email.trim().to_lowercase(), squeeze(title))
 }
 
 fn content_key(email: &str, title: &str, summary: &str) -> String {
-    format!(
-        "{}\u{1f}{}",
-        identity_key(email, title),
-        normalise_header(summary)
-    )
+    format!("{}\u{1f}{}", identity_key(email, title), squeeze(summary))
 }
 
 fn merge_submission(
@@ -238,7 +246,7 @@ fn merge_submission(
         co_speakers: incoming.co_speakers.clone(),
         submitted_at: incoming.submitted_at.clone(),
     };
-    let raw = serde_json::Value::Object(incoming.raw.clone()).to_string();
+    let raw = &incoming.raw;
     let flags = serde_json::to_string(&incoming.problems).expect("problems serialise");
 
     let matched = match incoming.external_id.as_deref() {
@@ -280,7 +288,7 @@ fn merge_submission(
         if let Some(contact) = existing.contact_id {
             changed.extend(update_contact(tx, contact, &incoming.contact, import_id)?);
         }
-        store::update_imported_submission(tx, existing.id, &next, &raw, &flags, import_id)?;
+        store::update_imported_submission(tx, existing.id, &next, raw, &flags, import_id)?;
         existing.fields = next;
         if changed.is_empty() {
             report.unchanged += 1;
@@ -299,9 +307,10 @@ fn merge_submission(
     }
 
     // Not known yet: a first answer, or the same person sending the same content again.
+    let content = content_key(&email, &incoming.title, &incoming.summary);
     let original = known
         .by_content
-        .get(&content_key(&email, &incoming.title, &incoming.summary))
+        .get(&content)
         .copied()
         .filter(|_| !incoming.title.is_empty());
     let contact = resolve_contact(tx, &incoming.contact, import_id)?;
@@ -310,21 +319,24 @@ fn merge_submission(
         incoming.external_id.as_deref(),
         Some(contact),
         &fields,
-        &raw,
+        raw,
         &flags,
         original,
         import_id,
     )?;
     seen.insert(id);
-    known.add(store::StoredSubmission {
-        id,
-        external_id: incoming.external_id.clone(),
-        contact_id: Some(contact),
-        email,
-        fields,
-        overrides: serde_json::Map::new(),
-        from_import: true,
-    });
+    known.add_with_key(
+        store::StoredSubmission {
+            id,
+            external_id: incoming.external_id.clone(),
+            contact_id: Some(contact),
+            email,
+            fields,
+            overrides: serde_json::Map::new(),
+            from_import: true,
+        },
+        content,
+    );
     if let Some(original) = original {
         report.duplicates += 1;
         report.problems.push(Problem {

@@ -1,7 +1,7 @@
 //! From sheet rows to what each row says: a submission, or a registration. Problems are
 //! collected, not fatal: a row with a problem is imported and flagged.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use serde::Serialize;
 
@@ -29,29 +29,92 @@ pub struct Problem {
     pub message: String,
 }
 
-/// One data row: each mapped field's text, each checkbox field's ticked options, and the
-/// whole row verbatim under its headers.
-#[derive(Debug, Clone)]
-pub struct Row {
-    pub number: usize,
-    fields: BTreeMap<Field, (String, Value, String)>,
-    options: BTreeMap<Field, Vec<String>>,
-    pub raw: serde_json::Map<String, serde_json::Value>,
+/// Where each field is in a row, worked out once per file from the layout.
+pub struct Columns {
+    fields: BTreeMap<Field, (usize, String)>,
+    options: Vec<(Field, String, usize)>,
+    /// Each column's key in the raw row, already written as a JSON string.
+    raw_keys: Vec<(usize, String)>,
 }
 
-impl Row {
-    fn text(&self, field: Field) -> String {
-        self.fields
+impl Columns {
+    pub fn new(layout: &Layout) -> Columns {
+        let mut fields = BTreeMap::new();
+        let mut options = Vec::new();
+        let mut raw_keys = Vec::new();
+        for column in &layout.columns {
+            let key = match &column.group {
+                Some(group) => format!("{group} / {}", column.label),
+                None if column.label.is_empty() => format!("colonne {}", column.index + 1),
+                None => column.label.clone(),
+            };
+            raw_keys.push((
+                column.index,
+                serde_json::to_string(&key).expect("a string serialises"),
+            ));
+            match &column.target {
+                Target::Field { field } => {
+                    fields
+                        .entry(*field)
+                        .or_insert((column.index, column.label.clone()));
+                }
+                Target::Option { field, value } => {
+                    options.push((*field, value.clone(), column.index))
+                }
+                Target::Nothing => {}
+            }
+        }
+        Columns {
+            fields,
+            options,
+            raw_keys,
+        }
+    }
+}
+
+/// One data row, read through `Columns`: each mapped field's text, each checkbox field's
+/// ticked options, and the whole row verbatim under its headers.
+pub struct Row<'a> {
+    pub number: usize,
+    cells: &'a [Value],
+    columns: &'a Columns,
+}
+
+impl Row<'_> {
+    fn value(&self, field: Field) -> Option<&Value> {
+        self.columns
+            .fields
             .get(&field)
-            .map(|(t, _, _)| t.trim().to_string())
+            .and_then(|(index, _)| self.cells.get(*index))
+    }
+
+    fn text(&self, field: Field) -> String {
+        self.value(field)
+            .map(|v| v.text().trim().to_string())
             .unwrap_or_default()
     }
 
     fn column(&self, field: Field) -> String {
-        self.fields
+        self.columns
+            .fields
             .get(&field)
-            .map(|(_, _, c)| c.clone())
+            .map(|(_, label)| label.clone())
             .unwrap_or_default()
+    }
+
+    fn options(&self, field: Field) -> Vec<&str> {
+        self.columns
+            .options
+            .iter()
+            .filter(|(f, value, index)| {
+                *f == field
+                    && self.cells.get(*index).is_some_and(|cell| {
+                        let text = cell.text();
+                        is_mark(&text) || text.trim() == value
+                    })
+            })
+            .map(|(_, value, _)| value.as_str())
+            .collect()
     }
 
     /// The field's text, or its ticked options joined.
@@ -60,15 +123,33 @@ impl Row {
         if !text.is_empty() {
             return text;
         }
-        self.options
-            .get(&field)
-            .map(|o| o.join(", "))
-            .unwrap_or_default()
+        self.options(field).join(", ")
+    }
+
+    /// The row as a JSON object of its non-empty cells, keyed by header.
+    fn raw_json(&self) -> String {
+        let mut out = String::from("{");
+        for (index, key) in &self.columns.raw_keys {
+            let Some(cell) = self.cells.get(*index) else {
+                continue;
+            };
+            if cell.is_blank() {
+                continue;
+            }
+            if out.len() > 1 {
+                out.push(',');
+            }
+            out.push_str(key);
+            out.push(':');
+            out.push_str(&serde_json::to_string(&cell.text()).expect("a string serialises"));
+        }
+        out.push('}');
+        out
     }
 }
 
 /// The non-blank data rows under the header, and how many blank ones were skipped.
-pub fn rows(table: &Table, layout: &Layout) -> (Vec<Row>, usize) {
+pub fn rows<'a>(table: &'a Table, layout: &Layout, columns: &'a Columns) -> (Vec<Row<'a>>, usize) {
     let mut out = Vec::new();
     let mut blank = 0;
     for (offset, cells) in table.rows.iter().enumerate().skip(layout.header_row + 1) {
@@ -76,41 +157,11 @@ pub fn rows(table: &Table, layout: &Layout) -> (Vec<Row>, usize) {
             blank += 1;
             continue;
         }
-        let mut row = Row {
+        out.push(Row {
             number: offset + 1,
-            fields: BTreeMap::new(),
-            options: BTreeMap::new(),
-            raw: serde_json::Map::new(),
-        };
-        for column in &layout.columns {
-            let value = cells.get(column.index).cloned().unwrap_or(Value::Empty);
-            let text = value.text();
-            let key = match &column.group {
-                Some(group) => format!("{group} / {}", column.label),
-                None if column.label.is_empty() => format!("colonne {}", column.index + 1),
-                None => column.label.clone(),
-            };
-            if !text.is_empty() {
-                row.raw.insert(key, serde_json::Value::String(text.clone()));
-            }
-            match &column.target {
-                Target::Field { field } => {
-                    row.fields
-                        .entry(*field)
-                        .or_insert((text, value, column.label.clone()));
-                }
-                Target::Option {
-                    field,
-                    value: option,
-                } => {
-                    if is_mark(&text) || text.trim() == option {
-                        row.options.entry(*field).or_default().push(option.clone());
-                    }
-                }
-                Target::Nothing => {}
-            }
-        }
-        out.push(row);
+            cells,
+            columns,
+        });
     }
     (out, blank)
 }
@@ -140,7 +191,8 @@ pub struct IncomingSubmission {
     pub language: String,
     pub co_speakers: String,
     pub submitted_at: Option<String>,
-    pub raw: serde_json::Map<String, serde_json::Value>,
+    /// The row verbatim, as a JSON object.
+    pub raw: String,
     pub problems: Vec<Problem>,
 }
 
@@ -152,12 +204,63 @@ pub struct IncomingRegistration {
     pub person: PersonFields,
     pub wishes: String,
     pub accessibility: String,
-    pub raw: serde_json::Map<String, serde_json::Value>,
+    /// The row verbatim, as a JSON object.
+    pub raw: String,
     pub problems: Vec<Problem>,
 }
 
 /// Corrections the organisers made to value readings, by field and normalised source text.
 pub type ValueMappings = BTreeMap<(String, String), String>;
+
+/// How the texts of a file read as domain values: the organisers' corrections first,
+/// then the rules in `values`, remembered per text (a column holds few distinct answers).
+#[derive(Default)]
+pub struct Readings {
+    corrections: ValueMappings,
+    actor_types: HashMap<String, (ActorType, bool)>,
+    formats: HashMap<String, Option<Format>>,
+}
+
+impl Readings {
+    pub fn new(corrections: ValueMappings) -> Readings {
+        Readings {
+            corrections,
+            ..Readings::default()
+        }
+    }
+
+    fn corrected(&self, field: &str, text: &str) -> Option<&String> {
+        if self.corrections.is_empty() {
+            return None;
+        }
+        self.corrections
+            .get(&(field.to_string(), normalise_header(text)))
+    }
+
+    fn actor_type(&mut self, text: &str) -> (ActorType, bool) {
+        if let Some(code) = self.corrected("actor_type", text) {
+            return (ActorType::parse(code).unwrap_or(ActorType::Autre), true);
+        }
+        if let Some(known) = self.actor_types.get(text) {
+            return *known;
+        }
+        let reading = values::actor_type(text);
+        self.actor_types.insert(text.to_string(), reading);
+        reading
+    }
+
+    fn format(&mut self, text: &str) -> Option<Format> {
+        if let Some(code) = self.corrected("format", text) {
+            return Format::parse(code);
+        }
+        if let Some(known) = self.formats.get(text) {
+            return *known;
+        }
+        let reading = values::format(text);
+        self.formats.insert(text.to_string(), reading);
+        reading
+    }
+}
 
 fn problem(row: &Row, field: Field, severity: Severity, message: String) -> Problem {
     Problem {
@@ -168,7 +271,7 @@ fn problem(row: &Row, field: Field, severity: Severity, message: String) -> Prob
     }
 }
 
-fn person(row: &Row, corrections: &ValueMappings, problems: &mut Vec<Problem>) -> PersonFields {
+fn person(row: &Row, readings: &mut Readings, problems: &mut Vec<Problem>) -> PersonFields {
     let mut first_name = row.text(Field::FirstName);
     let mut last_name = row.text(Field::LastName);
     if first_name.is_empty() && last_name.is_empty() {
@@ -206,32 +309,23 @@ fn person(row: &Row, corrections: &ValueMappings, problems: &mut Vec<Problem>) -
         ));
     }
     let actor_text = row.text_or_options(Field::ActorType);
-    let actor_type = match corrections.get(&("actor_type".into(), normalise_header(&actor_text))) {
-        Some(code) => crate::model::ActorType::parse(code).unwrap_or(ActorType::Autre),
-        None => {
-            let (kind, sure) = values::actor_type(&actor_text);
-            let (kind, sure) = if sure || actor_text.is_empty() {
-                // No answer: the organisation's name may tell.
-                let from_org = values::actor_type(&row.text(Field::Organisation));
-                if actor_text.is_empty() && from_org.1 {
-                    from_org
-                } else {
-                    (kind, sure)
-                }
-            } else {
-                (kind, sure)
-            };
-            if !sure {
-                let message = if actor_text.is_empty() {
-                    "type d'acteur non renseigné\u{a0}: «\u{a0}autre\u{a0}», à vérifier".to_string()
-                } else {
-                    format!("type d'acteur «\u{a0}{actor_text}\u{a0}» non reconnu\u{a0}: «\u{a0}autre\u{a0}», à vérifier")
-                };
-                problems.push(problem(row, Field::ActorType, Severity::Warning, message));
-            }
-            kind
+    let (mut kind, mut sure) = readings.actor_type(&actor_text);
+    if actor_text.is_empty() {
+        // No answer: the organisation's name may tell.
+        let from_org = readings.actor_type(&row.text(Field::Organisation));
+        if from_org.1 {
+            (kind, sure) = from_org;
         }
-    };
+    }
+    if !sure {
+        let message = if actor_text.is_empty() {
+            "type d'acteur non renseigné\u{a0}: «\u{a0}autre\u{a0}», à vérifier".to_string()
+        } else {
+            format!("type d'acteur «\u{a0}{actor_text}\u{a0}» non reconnu\u{a0}: «\u{a0}autre\u{a0}», à vérifier")
+        };
+        problems.push(problem(row, Field::ActorType, Severity::Warning, message));
+    }
+    let actor_type = kind;
     PersonFields {
         first_name,
         last_name,
@@ -247,14 +341,14 @@ fn external_id(row: &Row) -> Option<String> {
     Some(row.text(Field::ExternalId)).filter(|t| !t.is_empty())
 }
 
-pub fn submission(row: &Row, corrections: &ValueMappings) -> IncomingSubmission {
+pub fn submission(row: &Row, readings: &mut Readings) -> IncomingSubmission {
     let mut problems = Vec::new();
-    let contact = person(row, corrections, &mut problems);
+    let contact = person(row, readings, &mut problems);
 
     let format_text = row.text_or_options(Field::Format);
-    let format = match corrections.get(&("format".into(), normalise_header(&format_text))) {
-        Some(code) => Format::parse(code).unwrap_or(Format::Inconnu),
-        None => values::format(&format_text).unwrap_or_else(|| {
+    let format = match readings.format(&format_text) {
+        Some(format) => format,
+        None => {
             let message = if format_text.is_empty() {
                 "format manquant".to_string()
             } else {
@@ -262,11 +356,11 @@ pub fn submission(row: &Row, corrections: &ValueMappings) -> IncomingSubmission 
             };
             problems.push(problem(row, Field::Format, Severity::Warning, message));
             Format::Inconnu
-        }),
+        }
     };
 
     let mut axes = values::axes(&row.text(Field::Axes));
-    for option in row.options.get(&Field::Axes).into_iter().flatten() {
+    for option in row.options(Field::Axes) {
         axes.extend(values::axes(option));
     }
     axes.sort_unstable();
@@ -300,9 +394,8 @@ pub fn submission(row: &Row, corrections: &ValueMappings) -> IncomingSubmission 
     };
     let submitted_text = row.text(Field::SubmittedAt);
     let submitted_at = row
-        .fields
-        .get(&Field::SubmittedAt)
-        .and_then(|(_, value, _)| values::date_time(value))
+        .value(Field::SubmittedAt)
+        .and_then(values::date_time)
         .map(|dt| dt.format("%Y-%m-%dT%H:%M:%S").to_string());
     if submitted_at.is_none() && !submitted_text.is_empty() {
         problems.push(problem(
@@ -323,21 +416,21 @@ pub fn submission(row: &Row, corrections: &ValueMappings) -> IncomingSubmission 
         language: language.to_string(),
         co_speakers: row.text(Field::CoSpeakers),
         submitted_at,
-        raw: row.raw.clone(),
+        raw: row.raw_json(),
         problems,
     }
 }
 
-pub fn registration(row: &Row, corrections: &ValueMappings) -> IncomingRegistration {
+pub fn registration(row: &Row, readings: &mut Readings) -> IncomingRegistration {
     let mut problems = Vec::new();
-    let person = person(row, corrections, &mut problems);
+    let person = person(row, readings, &mut problems);
     IncomingRegistration {
         row: row.number,
         external_id: external_id(row),
         person,
         wishes: row.text_or_options(Field::Wishes),
         accessibility: row.text(Field::Accessibility),
-        raw: row.raw.clone(),
+        raw: row.raw_json(),
         problems,
     }
 }

@@ -109,6 +109,8 @@ fn configure(conn: &Connection) -> Result<()> {
     // WAL keeps readers off writers' backs; FULL makes a committed change survive a power cut.
     conn.pragma_update(None, "synchronous", "FULL")?;
     conn.busy_timeout(std::time::Duration::from_secs(5))?;
+    // 32 MiB of page cache: a large import stays in memory until its commit.
+    conn.pragma_update(None, "cache_size", -32_000)?;
     Ok(())
 }
 

@@ -114,3 +114,26 @@ pub fn place(conn: &Connection, session_id: i64, room_id: i64, slot_id: i64) -> 
     )?;
     Ok(())
 }
+
+pub fn insert_review(
+    conn: &Connection,
+    submission_id: i64,
+    reviewer: &str,
+    score: Option<i64>,
+    note: &str,
+) -> Result<()> {
+    conn.execute(
+        "INSERT INTO reviews (submission_id, reviewer, score, note, updated_at)
+         VALUES (?1, ?2, ?3, ?4, '2019-02-20T10:00:00+01:00')",
+        params![submission_id, reviewer, score, note],
+    )?;
+    Ok(())
+}
+
+pub fn insert_tag(conn: &Connection, submission_id: i64, tag: &str) -> Result<()> {
+    conn.execute(
+        "INSERT OR IGNORE INTO submission_tags (submission_id, tag) VALUES (?1, ?2)",
+        params![submission_id, tag],
+    )?;
+    Ok(())
+}

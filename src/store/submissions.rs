@@ -114,11 +114,12 @@ pub fn insert_imported_submission(
     duplicate_of: Option<i64>,
     import_id: i64,
 ) -> Result<i64> {
-    conn.execute(
+    conn.prepare_cached(
         "INSERT INTO submissions (external_id, contact_id, format, axes, actor_type, title, summary,
              language, co_speakers, submitted_at, raw, flags, duplicate_of, import_id)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
-        params![
+    )?
+    .execute(params![
             external_id,
             contact_id,
             fields.format,
@@ -133,14 +134,13 @@ pub fn insert_imported_submission(
             flags,
             duplicate_of,
             import_id
-        ],
-    )?;
+        ])?;
     let id = conn.last_insert_rowid();
     if let Some(contact) = contact_id {
-        conn.execute(
+        conn.prepare_cached(
             "INSERT OR IGNORE INTO submission_speakers (submission_id, person_id, position) VALUES (?1, ?2, 0)",
-            params![id, contact],
-        )?;
+        )?
+        .execute(params![id, contact])?;
     }
     Ok(id)
 }
@@ -153,11 +153,12 @@ pub fn update_imported_submission(
     flags: &str,
     import_id: i64,
 ) -> Result<()> {
-    conn.execute(
+    conn.prepare_cached(
         "UPDATE submissions SET format = ?2, axes = ?3, actor_type = ?4, title = ?5, summary = ?6,
              language = ?7, co_speakers = ?8, submitted_at = ?9, raw = ?10, flags = ?11, import_id = ?12
          WHERE id = ?1",
-        params![
+    )?
+    .execute(params![
             id,
             fields.format,
             fields.axes,
@@ -170,8 +171,7 @@ pub fn update_imported_submission(
             raw,
             flags,
             import_id
-        ],
-    )?;
+        ])?;
     Ok(())
 }
 
@@ -215,11 +215,10 @@ fn person_from_row(row: &rusqlite::Row) -> rusqlite::Result<StoredPerson> {
 
 pub fn find_person_by_email(conn: &Connection, email: &str) -> Result<Option<StoredPerson>> {
     Ok(conn
-        .query_row(
-            &format!("SELECT {PERSON_COLUMNS} FROM people WHERE lower(email) = lower(?1) AND email <> '' ORDER BY id LIMIT 1"),
-            [email.trim()],
-            person_from_row,
-        )
+        .prepare_cached(&format!(
+            "SELECT {PERSON_COLUMNS} FROM people WHERE lower(email) = lower(?1) AND email <> '' ORDER BY id LIMIT 1"
+        ))?
+        .query_row([email.trim()], person_from_row)
         .optional()?)
 }
 
@@ -230,11 +229,11 @@ pub fn find_person_by_name(
     organisation: &str,
 ) -> Result<Option<StoredPerson>> {
     Ok(conn
+        .prepare_cached(&format!(
+            "SELECT {PERSON_COLUMNS} FROM people WHERE lower(first_name) = lower(?1)
+             AND lower(last_name) = lower(?2) AND lower(organisation) = lower(?3) ORDER BY id LIMIT 1"
+        ))?
         .query_row(
-            &format!(
-                "SELECT {PERSON_COLUMNS} FROM people WHERE lower(first_name) = lower(?1)
-                 AND lower(last_name) = lower(?2) AND lower(organisation) = lower(?3) ORDER BY id LIMIT 1"
-            ),
             params![first_name.trim(), last_name.trim(), organisation.trim()],
             person_from_row,
         )
@@ -243,11 +242,10 @@ pub fn find_person_by_name(
 
 pub fn read_person(conn: &Connection, id: i64) -> Result<Option<StoredPerson>> {
     Ok(conn
-        .query_row(
-            &format!("SELECT {PERSON_COLUMNS} FROM people WHERE id = ?1"),
-            [id],
-            person_from_row,
-        )
+        .prepare_cached(&format!(
+            "SELECT {PERSON_COLUMNS} FROM people WHERE id = ?1"
+        ))?
+        .query_row([id], person_from_row)
         .optional()?)
 }
 
@@ -266,11 +264,12 @@ pub fn write_person(
     import_id: Option<i64>,
 ) -> Result<i64> {
     if person.id == 0 {
-        conn.execute(
+        conn.prepare_cached(
             "INSERT INTO people (first_name, last_name, email, phone, organisation, actor_type, country,
                  registered, wishes, accessibility, external_id, import_id)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-            params![
+        )?
+        .execute(params![
                 person.first_name,
                 person.last_name,
                 person.email,
@@ -283,16 +282,16 @@ pub fn write_person(
                 person.accessibility,
                 person.external_id,
                 import_id
-            ],
-        )?;
+            ])?;
         Ok(conn.last_insert_rowid())
     } else {
-        conn.execute(
+        conn.prepare_cached(
             "UPDATE people SET first_name = ?2, last_name = ?3, email = ?4, phone = ?5, organisation = ?6,
                  actor_type = ?7, country = ?8, registered = ?9, wishes = ?10, accessibility = ?11,
                  external_id = coalesce(?12, external_id), import_id = coalesce(?13, import_id)
              WHERE id = ?1",
-            params![
+        )?
+        .execute(params![
                 person.id,
                 person.first_name,
                 person.last_name,
@@ -306,8 +305,7 @@ pub fn write_person(
                 person.accessibility,
                 person.external_id,
                 import_id
-            ],
-        )?;
+            ])?;
         Ok(person.id)
     }
 }
