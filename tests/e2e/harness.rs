@@ -266,11 +266,19 @@ impl Drop for App {
     }
 }
 
+/// Ends tauri-driver's process group (the driver, WebKitWebDriver and the app). Through
+/// libc, not the `kill` command: procps' `kill -TERM -PID` can read the group as `-1`,
+/// which signals every process of the machine.
 fn kill_group(driver: &Child) {
-    let _ = Command::new("kill")
-        .args(["-TERM", &format!("-{}", driver.id())])
-        .stderr(Stdio::null())
-        .status();
+    let Ok(group) = i32::try_from(driver.id()) else {
+        return;
+    };
+    if group > 1 {
+        // SAFETY: kill(2) only sends a signal; a negative pid names a process group.
+        unsafe {
+            libc::kill(-group, libc::SIGTERM);
+        }
+    }
 }
 
 fn xpath_literal(text: &str) -> String {
