@@ -107,6 +107,9 @@ pub enum EditError {
     #[error("Une note va de 0 à 5 (valeur saisie\u{a0}: {0}).")]
     ScoreOutOfRange(i64),
 
+    #[error("Valeur «\u{a0}{value}\u{a0}» impossible pour le champ «\u{a0}{field}\u{a0}».")]
+    BadValue { field: String, value: String },
+
     #[error("Le champ «\u{a0}{0}\u{a0}» ne se corrige pas à la main.")]
     NotEditable(String),
 

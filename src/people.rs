@@ -41,13 +41,4 @@ impl Project {
             })
             .collect())
     }
-
-    /// Remembers that `source`, found in the `field` column of a file ("actor_type",
-    /// "format"), means `value`; the next imports read it so.
-    pub fn set_value_mapping(&mut self, field: &str, source: &str, value: &str) -> Result<()> {
-        let tx = self.conn.transaction()?;
-        store::save_value_mapping(&tx, field, source, value)?;
-        tx.commit()?;
-        Ok(())
-    }
 }

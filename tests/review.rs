@@ -125,6 +125,24 @@ fn reviews_scores_and_tags() {
 }
 
 #[test]
+fn hand_corrections_are_checked_and_listed() {
+    let (_dir, mut project) = imported();
+    let id = project.submissions(None).unwrap()[0].id;
+    project
+        .correct_submission(id, "actor_type", "association")
+        .unwrap();
+    let err = project
+        .correct_submission(id, "format", "conférence")
+        .unwrap_err();
+    assert!(matches!(err, Error::Edit(EditError::BadValue { .. })));
+    assert!(err.to_string().contains("conférence"));
+    assert!(project.correct_submission(id, "status", "retenue").is_err());
+    let view = project.submissions(None).unwrap().remove(0);
+    assert_eq!(view.actor_type, "association");
+    assert_eq!(view.corrected, ["actor_type"]);
+}
+
+#[test]
 fn the_balance_counts_retained_contributions_against_targets() {
     let (_dir, mut project) = imported();
     let list = project.submissions(None).unwrap();

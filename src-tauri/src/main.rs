@@ -40,11 +40,13 @@ fn main() {
             commands::import::preview_import,
             commands::import::run_import,
             commands::import::cancel_import,
+            commands::import::set_value_mapping,
             commands::review::review_state,
             commands::review::set_statuses,
             commands::review::review_submission,
             commands::review::set_tags,
             commands::review::set_balance_targets,
+            commands::review::correct_submission,
         ])
         .run(tauri::generate_context!())
         .expect("Journée n'a pas pu démarrer");

@@ -8,7 +8,6 @@ use std::collections::{HashMap, HashSet};
 use rusqlite::Transaction;
 use serde::Serialize;
 
-use super::fields::normalise_header;
 use super::layout::{Layout, Target};
 use super::rows::{self, PersonFields, Problem, Severity, ValueMappings};
 use super::table::{SourceFormat, Table};
@@ -69,15 +68,11 @@ pub fn merge(
     kind: ListKind,
     file_name: &str,
     dry_run: bool,
+    corrections: ValueMappings,
     progress: &mut dyn FnMut(usize, usize) -> bool,
 ) -> Result<Report> {
     let import_id = store::insert_import(tx, kind.code(), file_name, &now())?;
-    let mut readings = rows::Readings::new(
-        store::read_value_mappings(tx)?
-            .into_iter()
-            .map(|(field, source, value)| ((field, normalise_header(&source)), value))
-            .collect::<ValueMappings>(),
-    );
+    let mut readings = rows::Readings::new(corrections);
     let columns = rows::Columns::new(layout);
     let (data, blank) = rows::rows(table, layout, &columns);
     let mut report = Report {

@@ -21,7 +21,7 @@ pub use error::{ImportError, ReadError};
 pub use fields::Field;
 pub use layout::{Column, Layout, Target};
 pub use merge::{Absent, Report};
-pub use rows::{Problem, Severity};
+pub use rows::{Problem, Severity, ValueReading};
 pub use table::{SourceFormat, Table, Value};
 
 use crate::error::Result;
@@ -84,6 +84,8 @@ pub struct Preview {
     /// The first data rows, as text.
     pub rows: Vec<Vec<String>>,
     pub total_rows: usize,
+    /// The distinct answers of the kind-of-actor and format columns, and how they read.
+    pub values: Vec<ValueReading>,
 }
 
 fn read_file(path: &Path, sheet: Option<&str>) -> Result<Table> {
@@ -110,6 +112,10 @@ impl Project {
         let table = read_file(path, options.sheet.as_deref())?;
         let layout = self.layout_for(path, &table, options)?;
         let first = layout.header_row + 1;
+        let columns = rows::Columns::new(&layout);
+        let (data, _) = rows::rows(&table, &layout, &columns);
+        let mut readings = rows::Readings::new(self.value_corrections()?);
+        let values = rows::value_readings(&data, &mut readings);
         let rows = table
             .rows
             .iter()
@@ -125,9 +131,10 @@ impl Project {
             encoding: table.encoding,
             delimiter: table.delimiter,
             header_row: layout.header_row + 1,
-            total_rows: table.rows.len().saturating_sub(first),
-            columns: layout.columns,
+            total_rows: data.len(),
+            columns: layout.columns.clone(),
             rows,
+            values,
         })
     }
 
@@ -151,6 +158,7 @@ impl Project {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
+        let corrections = self.value_corrections()?;
         let tx = self.conn.transaction()?;
         let report = merge::merge(
             &tx,
@@ -159,6 +167,7 @@ impl Project {
             options.kind,
             &file_name,
             options.dry_run,
+            corrections,
             progress,
         )?;
         if options.dry_run {
@@ -167,6 +176,23 @@ impl Project {
             tx.commit()?;
         }
         Ok(report)
+    }
+
+    /// Remembers that `source`, found in the `field` column of a file ("actor_type",
+    /// "format"), means `value`; the next imports read it so.
+    pub fn set_value_mapping(&mut self, field: &str, source: &str, value: &str) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        crate::store::save_value_mapping(&tx, field, source, value)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// The organisers' corrections of value readings, keyed for `rows::Readings`.
+    pub(crate) fn value_corrections(&self) -> Result<rows::ValueMappings> {
+        Ok(crate::store::read_value_mappings(&self.conn)?
+            .into_iter()
+            .map(|(field, source, value)| ((field, fields::normalise_header(&source)), value))
+            .collect())
     }
 
     fn layout_for(&self, path: &Path, table: &Table, options: &ImportOptions) -> Result<Layout> {

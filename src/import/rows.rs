@@ -434,3 +434,56 @@ pub fn registration(row: &Row, readings: &mut Readings) -> IncomingRegistration 
         problems,
     }
 }
+
+/// How one distinct answer of a column reads, for the organiser to confirm or correct.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ValueReading {
+    /// "actor_type" or "format".
+    pub field: String,
+    /// The answer as written in the file.
+    pub source: String,
+    /// The domain code it reads as ("public", "pitch", "autre", "inconnu"...).
+    pub value: String,
+    /// False when the reading is a guess to review.
+    pub sure: bool,
+    /// How many rows give this answer.
+    pub rows: usize,
+}
+
+/// The distinct answers of the kind-of-actor and format columns, and how they read.
+pub fn value_readings(rows: &[Row], readings: &mut Readings) -> Vec<ValueReading> {
+    let mut out: Vec<ValueReading> = Vec::new();
+    let mut count = |field: &str, source: String, value: String, sure: bool| {
+        if source.is_empty() {
+            return;
+        }
+        match out
+            .iter_mut()
+            .find(|r| r.field == field && r.source == source)
+        {
+            Some(reading) => reading.rows += 1,
+            None => out.push(ValueReading {
+                field: field.to_string(),
+                source,
+                value,
+                sure,
+                rows: 1,
+            }),
+        }
+    };
+    for row in rows {
+        let actor = row.text_or_options(Field::ActorType);
+        let (kind, sure) = readings.actor_type(&actor);
+        count("actor_type", actor, kind.code().to_string(), sure);
+        let format_text = row.text_or_options(Field::Format);
+        let format = readings.format(&format_text);
+        count(
+            "format",
+            format_text,
+            format.unwrap_or(Format::Inconnu).code().to_string(),
+            format.is_some(),
+        );
+    }
+    out.sort_by(|a, b| (&a.field, b.rows).cmp(&(&b.field, a.rows)));
+    out
+}

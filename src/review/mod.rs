@@ -263,6 +263,25 @@ impl Project {
         let Some(column) = EDITABLE.iter().find(|f| **f == field) else {
             return Err(EditError::NotEditable(field.to_string()).into());
         };
+        let value = value.trim();
+        let valid = match field {
+            "format" => crate::model::Format::parse(value).is_some(),
+            "actor_type" => crate::model::ActorType::parse(value).is_some(),
+            "language" => value == "fr" || value == "en",
+            "axes" => value
+                .split(',')
+                .filter(|a| !a.trim().is_empty())
+                .all(|a| matches!(a.trim(), "1" | "2" | "3" | "4")),
+            "title" => !value.is_empty(),
+            _ => true,
+        };
+        if !valid {
+            return Err(EditError::BadValue {
+                field: field.to_string(),
+                value: value.to_string(),
+            }
+            .into());
+        }
         let tx = self.conn.transaction()?;
         let overrides: String = tx
             .query_row(

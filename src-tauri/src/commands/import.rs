@@ -83,3 +83,22 @@ pub async fn run_import(
 pub fn cancel_import(state: State<AppState>) {
     state.cancel_import.store(true, Ordering::SeqCst);
 }
+
+/// The organiser says how an answer of the file reads ("Fan-club" is an association);
+/// returns the preview read again with it.
+#[tauri::command]
+pub fn set_value_mapping(
+    state: State<AppState>,
+    path: String,
+    options: ImportOptions,
+    field: String,
+    source: String,
+    value: String,
+) -> Result<Preview, String> {
+    let mut guard = state.project.lock().map_err(|e| e.to_string())?;
+    let project = guard.as_mut().ok_or("Aucun projet n'est ouvert.")?;
+    project
+        .set_value_mapping(&field, &source, &value)
+        .and_then(|()| project.preview_import(&PathBuf::from(path), &options))
+        .map_err(|e| e.to_string())
+}

@@ -85,3 +85,15 @@ pub fn set_balance_targets(
 ) -> Result<ReviewView, String> {
     review(&state, &query, |p| p.set_balance_targets(&targets))
 }
+
+/// Corrects an imported field by hand; the correction wins over later imports.
+#[tauri::command]
+pub fn correct_submission(
+    state: State<AppState>,
+    query: Query,
+    id: i64,
+    field: String,
+    value: String,
+) -> Result<ReviewView, String> {
+    review(&state, &query, |p| p.correct_submission(id, &field, &value))
+}

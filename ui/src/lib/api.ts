@@ -42,6 +42,8 @@ export const api = {
     invoke<Preview>("preview_import", { path, options }),
   runImport: (path: string, options: ImportOptions) => invoke<Report>("run_import", { path, options }),
   cancelImport: () => invoke<void>("cancel_import"),
+  setValueMapping: (path: string, options: ImportOptions, field: string, source: string, value: string) =>
+    invoke<Preview>("set_value_mapping", { path, options, field, source, value }),
 
   reviewState: (query: Query) => invoke<ReviewView>("review_state", { query }),
   setStatuses: (query: Query, ids: number[], status: string) =>
@@ -49,6 +51,8 @@ export const api = {
   reviewSubmission: (query: Query, id: number, reviewer: string, score: number | null, note: string) =>
     invoke<ReviewView>("review_submission", { query, id, reviewer, score, note }),
   setTags: (query: Query, id: number, tags: string[]) => invoke<ReviewView>("set_tags", { query, id, tags }),
+  correctSubmission: (query: Query, id: number, field: string, value: string) =>
+    invoke<ReviewView>("correct_submission", { query, id, field, value }),
   setBalanceTargets: (query: Query, targets: Record<string, number>) =>
     invoke<ReviewView>("set_balance_targets", { query, targets }),
 };

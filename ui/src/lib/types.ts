@@ -153,6 +153,15 @@ export interface Preview {
   columns: Column[];
   rows: string[][];
   total_rows: number;
+  values: ValueReading[];
+}
+
+export interface ValueReading {
+  field: "actor_type" | "format";
+  source: string;
+  value: string;
+  sure: boolean;
+  rows: number;
 }
 
 export interface Problem {
