@@ -11,7 +11,7 @@ use serde::Serialize;
 use super::layout::{Layout, Target};
 use super::rows::{self, PersonFields, Problem, Severity, ValueMappings};
 use super::table::{SourceFormat, Table};
-use super::ListKind;
+use super::{ImportOptions, ListKind};
 use crate::error::Result;
 use crate::store::{self, ImportedFields, StoredPerson};
 
@@ -65,12 +65,12 @@ pub fn merge(
     tx: &Transaction,
     table: &Table,
     layout: &Layout,
-    kind: ListKind,
+    options: &ImportOptions,
     file_name: &str,
-    dry_run: bool,
     corrections: ValueMappings,
     progress: &mut dyn FnMut(usize, usize) -> bool,
 ) -> Result<Report> {
+    let (kind, dry_run) = (options.kind, options.dry_run);
     let import_id = store::insert_import(tx, kind.code(), file_name, &now())?;
     let mut readings = rows::Readings::new(corrections);
     let columns = rows::Columns::new(layout);

@@ -164,9 +164,8 @@ impl Project {
             &tx,
             &table,
             &layout,
-            options.kind,
+            options,
             &file_name,
-            options.dry_run,
             corrections,
             progress,
         )?;
