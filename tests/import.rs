@@ -33,6 +33,7 @@ fn a_webform_export_imports_the_same_from_every_kind_of_file() {
         "webform-libreoffice.xlsx",
         "webform-libreoffice.ods",
         "webform-libreoffice.xls",
+        "webform-drupal.xlsx",
     ] {
         let (_dir, mut project) = project();
         let report = project.import(&fixture(name), &submissions()).unwrap();
