@@ -253,6 +253,47 @@ impl App {
             .unwrap_or(false)
     }
 
+    /// Answers a native GTK file dialog titled `title` with `path`, through real X events
+    /// (WebDriver does not reach native dialogs).
+    pub async fn answer_file_dialog(&self, title: &str, path: &Path) {
+        let deadline = Instant::now() + PATIENCE;
+        let window = loop {
+            let found = Command::new("xdotool")
+                .args(["search", "--name", title])
+                .output()
+                .expect("xdotool");
+            let id = String::from_utf8_lossy(&found.stdout)
+                .lines()
+                .next()
+                .map(str::to_string);
+            if let Some(id) = id {
+                break id;
+            }
+            assert!(Instant::now() < deadline, "no dialog «{title}» appeared");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        };
+        let xdotool = |args: &[&str]| {
+            let status = Command::new("xdotool")
+                .args(args)
+                .status()
+                .expect("xdotool");
+            assert!(status.success(), "xdotool {args:?}");
+        };
+        xdotool(&["windowfocus", "--sync", &window]);
+        // GTK dialogs take a moment before their name field listens.
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        xdotool(&["key", "--window", &window, "ctrl+a"]);
+        xdotool(&[
+            "type",
+            "--window",
+            &window,
+            "--delay",
+            "5",
+            path.to_str().unwrap(),
+        ]);
+        xdotool(&["key", "--window", &window, "Return"]);
+    }
+
     /// Ends the WebDriver session, which closes the window and ends the app.
     pub async fn quit(self) {
         let _ = self.client.clone().close().await;

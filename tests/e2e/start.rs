@@ -39,3 +39,20 @@ async fn a_file_that_is_not_a_project_gives_a_french_message_at_start() {
     assert_eq!(std::fs::read_to_string(&file).unwrap(), "Nom;Prénom\n");
     app.quit().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_new_project_is_created_through_the_native_save_dialog() {
+    let home = Home::new();
+    let app = App::launch(&home, &[]).await;
+    app.click_button("Nouveau projet").await;
+    let target = home.file("cese-2019.journee");
+    app.answer_file_dialog("Nouveau projet Journée", &target)
+        .await;
+    let grid = app.text("table.grid").await;
+    assert!(grid.contains("Hémicycle"), "{grid}");
+    assert!(app.has_window_titled("cese-2019.journee"));
+    app.quit().await;
+    let info = home.info(&target);
+    assert_eq!(info["rooms"][0]["capacity"], 200);
+    assert_eq!(info["counts"]["submissions"], 0);
+}

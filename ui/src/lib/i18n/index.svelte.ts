@@ -39,3 +39,19 @@ export function longDate(iso: string): string {
 export function timeRange(start: string, end: string | null): string {
   return end ? `${start}–${end}` : start;
 }
+
+/** "3 janvier 2019 à 18:34" from "2019-01-03T18:34:00" (with or without an offset: the
+ * time shown is the one the form recorded). */
+export function dateTime(iso: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2}))?/.exec(iso);
+  if (!match) return iso;
+  const [, y, m, d, hh, mm] = match;
+  const date = new Intl.DateTimeFormat(i18n.lang === "fr" ? "fr-FR" : "en-GB", {
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    timeZone: "UTC",
+  }).format(new Date(Date.UTC(Number(y), Number(m) - 1, Number(d))));
+  if (hh === undefined) return date;
+  return i18n.lang === "fr" ? `${date} à ${hh}:${mm}` : `${date}, ${hh}:${mm}`;
+}
