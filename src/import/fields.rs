@@ -318,6 +318,11 @@ pub fn normalise_header(text: &str) -> String {
 /// The field a header names, with how sure that is (1.0 for an exact name). `None` when
 /// nothing comes close.
 pub fn field_for_header(header: &str) -> Option<(Field, f64)> {
+    // A header is a few words; long cells are answers, not headers (and comparing them
+    // letter by letter would cost more than the rest of the import).
+    if header.len() > 200 {
+        return None;
+    }
     let header = normalise_header(header);
     if header.is_empty() {
         return None;
@@ -339,7 +344,7 @@ pub fn field_for_header(header: &str) -> Option<(Field, f64)> {
                 // the surer the match.
                 let share = alias.len() as f64 / header.len() as f64;
                 consider(*field, 0.6 + 0.3 * share);
-            } else if alias.len() >= 5 {
+            } else if alias.len() >= 5 && header.len() <= 60 {
                 // Typos and variants: "Organisme d'appartenance", "Courriel " with odd spelling.
                 let similarity = strsim::jaro_winkler(&header, alias);
                 if similarity >= 0.93 {
