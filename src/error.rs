@@ -110,6 +110,36 @@ pub enum EditError {
     #[error("Valeur «\u{a0}{value}\u{a0}» impossible pour le champ «\u{a0}{field}\u{a0}».")]
     BadValue { field: String, value: String },
 
+    #[error("Aucune session n°\u{a0}{0}.")]
+    SessionNotFound(i64),
+
+    #[error("Le créneau {0} n'accueille pas de session (pause, déjeuner ou soirée).")]
+    NotASessionSlot(String),
+
+    #[error("Aucune salle «\u{a0}{0}\u{a0}».")]
+    UnknownRoom(String),
+
+    #[error("Aucun créneau ne commence à {0}.")]
+    UnknownSlot(String),
+
+    #[error("Le nouvel ordre doit reprendre exactement les contributions de la session.")]
+    BadOrder,
+
+    #[error("Rien à annuler.")]
+    NothingToUndo,
+
+    #[error("Rien à rétablir.")]
+    NothingToRedo,
+
+    #[error("Impossible d'annuler «\u{a0}{0}\u{a0}»\u{a0}: une contribution ou une personne concernée a été supprimée depuis.")]
+    CannotUndo(String),
+
+    #[error("Une version «\u{a0}{0}\u{a0}» existe déjà.")]
+    VersionExists(String),
+
+    #[error("Aucune version «\u{a0}{0}\u{a0}».")]
+    UnknownVersion(String),
+
     #[error("Le champ «\u{a0}{0}\u{a0}» ne se corrige pas à la main.")]
     NotEditable(String),
 

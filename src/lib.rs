@@ -16,6 +16,7 @@ pub mod import;
 pub mod info;
 pub mod model;
 pub mod people;
+pub mod programme;
 mod project;
 pub mod recent;
 pub mod review;

@@ -260,3 +260,116 @@ fn an_unreadable_spreadsheet_exits_1_and_imports_nothing() {
     let info = json(&journee(&["info", arg(&file), "--json"]));
     assert_eq!(info["counts"]["imports"], 0);
 }
+
+#[test]
+fn sessions_placement_warnings_undo_and_versions_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("p.journee");
+    assert!(journee(&["new", arg(&file)]).status.success());
+    assert!(
+        journee(&["import", arg(&file), arg(&fixture("webform-utf8.csv"))])
+            .status
+            .success()
+    );
+    let list = json(&journee(&["submissions", arg(&file), "--json"]));
+    let first = list[0]["id"].to_string();
+
+    let created = json(&journee(&[
+        "session",
+        "add",
+        arg(&file),
+        "--title",
+        "Table ronde des collectivités",
+        "--type",
+        "table_ronde",
+        "--contribution",
+        &first,
+        "--audience",
+        "150",
+        "--json",
+    ]));
+    let id = created["id"].to_string();
+    assert_eq!(created["contributions"][0]["minutes"], 15);
+    assert_eq!(created["placement"], Value::Null);
+
+    let out = journee(&[
+        "place",
+        arg(&file),
+        &id,
+        "--room",
+        "Atelier 1",
+        "--slot",
+        "10:00",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let warnings = json(&journee(&["check", arg(&file), "--json"]));
+    let capacity = warnings
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|w| w["code"] == "capacity")
+        .expect("a capacity warning");
+    for key in ["code", "severity", "message", "sessions", "room", "slot"] {
+        assert!(capacity.get(key).is_some(), "{key}");
+    }
+    assert_eq!(capacity["severity"], "error");
+    assert_eq!(capacity["sessions"][0].to_string(), id);
+    assert!(warnings
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|w| w["code"] == "room_kind"));
+
+    assert!(journee(&["version", "save", arg(&file), "avant"])
+        .status
+        .success());
+    assert!(journee(&[
+        "place",
+        arg(&file),
+        &id,
+        "--room",
+        "Hémicycle",
+        "--slot",
+        "10:00"
+    ])
+    .status
+    .success());
+    let diff = json(&journee(&[
+        "version",
+        "diff",
+        arg(&file),
+        "avant",
+        "--json",
+    ]));
+    assert_eq!(diff[0]["kind"], "moved");
+    assert_eq!(diff[0]["after"], "Hémicycle, 10:00–11:30");
+    let warnings = json(&journee(&["check", arg(&file), "--json"]));
+    assert!(!warnings
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|w| w["code"] == "capacity"));
+
+    assert!(journee(&["undo", arg(&file)]).status.success());
+    let sessions = json(&journee(&["session", "list", arg(&file), "--json"]));
+    assert_eq!(sessions[0]["placement"]["room_id"], capacity["room"]);
+    assert!(journee(&["redo", arg(&file)]).status.success());
+    let out = journee(&["redo", arg(&file)]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("Rien à rétablir"));
+    let out = journee(&[
+        "place",
+        arg(&file),
+        &id,
+        "--room",
+        "Buvette",
+        "--slot",
+        "10:00",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("Aucune salle"));
+}

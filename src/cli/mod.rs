@@ -8,8 +8,10 @@ use clap::{Parser, Subcommand};
 
 use crate::import::{ImportOptions, ListKind, Report, SourceFormat};
 use crate::info::Info;
-use crate::model::Status;
+use crate::model::{SessionKind, Status};
+use crate::programme::{NewSession, Severity};
 use crate::{demo, EditError, Error, Project, Template};
+use chrono::NaiveDate;
 
 #[derive(Parser)]
 #[command(
@@ -82,6 +84,42 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Sessions : créer, lister.
+    Session {
+        #[command(subcommand)]
+        command: SessionCommand,
+    },
+    /// Place une session dans une salle, sur un créneau (échange si la case est prise).
+    Place {
+        file: PathBuf,
+        session: i64,
+        /// Nom de la salle (ou son numéro).
+        #[arg(long)]
+        room: String,
+        /// Heure de début du créneau, HH:MM.
+        #[arg(long)]
+        slot: String,
+        /// Jour du créneau (par défaut le premier jour de l'événement).
+        #[arg(long)]
+        date: Option<NaiveDate>,
+    },
+    /// Retire une session de la grille (elle retourne dans le bac).
+    Unplace { file: PathBuf, session: i64 },
+    /// Avertissements sur le programme : capacité, conflits, durées, équilibre…
+    Check {
+        file: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Annule la dernière modification du programme.
+    Undo { file: PathBuf },
+    /// Rétablit la dernière modification annulée.
+    Redo { file: PathBuf },
+    /// Versions nommées du programme.
+    Version {
+        #[command(subcommand)]
+        command: VersionCommand,
+    },
     /// Écrit le projet de démonstration (fictif) sur le modèle 2019.
     Demo {
         file: PathBuf,
@@ -91,7 +129,57 @@ enum Command {
     },
 }
 
+#[derive(Subcommand)]
+enum SessionCommand {
+    /// Crée une session (dans le bac, non placée).
+    Add {
+        file: PathBuf,
+        #[arg(long)]
+        title: String,
+        /// pleniere, table_ronde, atelier, centrifugeuse, formation ou autre.
+        #[arg(long = "type")]
+        kind: String,
+        /// Contribution à y mettre (répétable, dans l'ordre).
+        #[arg(long = "contribution")]
+        contributions: Vec<i64>,
+        /// Public attendu.
+        #[arg(long)]
+        audience: Option<i64>,
+        /// fr ou en.
+        #[arg(long, default_value = "fr")]
+        language: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Liste les sessions, leurs contributions et leur place.
+    List {
+        file: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum VersionCommand {
+    /// Enregistre l'état du programme sous un nom.
+    Save { file: PathBuf, name: String },
+    /// Ce qui a changé depuis une version.
+    Diff {
+        file: PathBuf,
+        name: String,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
 pub fn main() -> ExitCode {
+    // Like other command-line tools, stop quietly when the reader of our output goes away
+    // (`journee check --json | head`), instead of failing on a broken pipe.
+    #[cfg(unix)]
+    // SAFETY: restoring the default action of SIGPIPE before any thread is started.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
@@ -195,6 +283,77 @@ fn run(command: Command) -> Result<(), Error> {
                 println!("{} personnes", list.len());
             }
         }
+        Command::Session { command } => session(command)?,
+        Command::Place {
+            file,
+            session,
+            room,
+            slot,
+            date,
+        } => {
+            let mut project = Project::open(&file)?;
+            let room = project.find_room(&room)?;
+            let slot = project.find_slot(&slot, date)?;
+            project.place(session, room, slot)?;
+            print_warnings_summary(&project)?;
+        }
+        Command::Unplace { file, session } => {
+            let mut project = Project::open(&file)?;
+            project.unplace(session)?;
+            print_warnings_summary(&project)?;
+        }
+        Command::Check { file, json } => {
+            let warnings = Project::open(&file)?.check()?;
+            if json {
+                print_json(&warnings);
+            } else {
+                for w in &warnings {
+                    let level = match w.severity {
+                        Severity::Error => "erreur",
+                        Severity::Warning => "attention",
+                        Severity::Info => "info",
+                    };
+                    println!("{level:<10} {:<18} {}", w.code, w.message);
+                }
+                println!("{} avertissements", warnings.len());
+            }
+        }
+        Command::Undo { file } => {
+            let label = Project::open(&file)?.undo()?;
+            println!("Annulé\u{a0}: {label}");
+        }
+        Command::Redo { file } => {
+            let label = Project::open(&file)?.redo()?;
+            println!("Rétabli\u{a0}: {label}");
+        }
+        Command::Version { command } => match command {
+            VersionCommand::Save { file, name } => {
+                Project::open(&file)?.save_version(&name)?;
+                println!("Version enregistrée\u{a0}: {name}");
+            }
+            VersionCommand::Diff { file, name, json } => {
+                let changes = Project::open(&file)?.diff_version(&name)?;
+                if json {
+                    print_json(&changes);
+                } else {
+                    for c in &changes {
+                        println!(
+                            "{:<9} n°\u{a0}{} {} {}",
+                            c.kind,
+                            c.session,
+                            c.title,
+                            match (&c.before, &c.after) {
+                                (Some(b), Some(a)) => format!("({b} → {a})"),
+                                (Some(b), None) => format!("({b})"),
+                                (None, Some(a)) => format!("({a})"),
+                                (None, None) => String::new(),
+                            }
+                        );
+                    }
+                    println!("{} changements", changes.len());
+                }
+            }
+        },
         Command::Demo { file, force } => {
             let project = demo::write(&file, force)?;
             let info = project.info()?;
@@ -207,6 +366,76 @@ fn run(command: Command) -> Result<(), Error> {
             );
         }
     }
+    Ok(())
+}
+
+fn session(command: SessionCommand) -> Result<(), Error> {
+    match command {
+        SessionCommand::Add {
+            file,
+            title,
+            kind,
+            contributions,
+            audience,
+            language,
+            json,
+        } => {
+            let kind = SessionKind::parse(&kind).ok_or(EditError::BadValue {
+                field: "type".into(),
+                value: kind,
+            })?;
+            let mut project = Project::open(&file)?;
+            let id = project.add_session(NewSession {
+                title,
+                kind,
+                language,
+                expected_audience: audience,
+                description: String::new(),
+                contributions,
+            })?;
+            if json {
+                print_json(&project.session(id)?);
+            } else {
+                println!("Session créée\u{a0}: n°\u{a0}{id}");
+            }
+        }
+        SessionCommand::List { file, json } => {
+            let sessions = Project::open(&file)?.sessions()?;
+            if json {
+                print_json(&sessions);
+            } else {
+                for s in &sessions {
+                    println!(
+                        "{:>4}  {:<13} {:<3} {} ({} contributions){}",
+                        s.id,
+                        s.kind,
+                        s.language,
+                        s.title,
+                        s.contributions.len(),
+                        if s.placement.is_none() {
+                            " — non placée"
+                        } else {
+                            ""
+                        }
+                    );
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// After an edit, how many problems the programme has now.
+fn print_warnings_summary(project: &Project) -> Result<(), Error> {
+    let warnings = project.check()?;
+    let errors = warnings
+        .iter()
+        .filter(|w| w.severity == Severity::Error)
+        .count();
+    println!(
+        "Fait. {} avertissements dont {errors} erreurs (journee check pour le détail).",
+        warnings.len()
+    );
     Ok(())
 }
 

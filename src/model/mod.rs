@@ -13,6 +13,11 @@ pub use person::{ActorType, Person};
 pub use room::{NewRoom, Room, RoomKind, RoomPatch};
 pub use session::{Session, SessionKind, SessionRole};
 pub use slot::{NewSlot, Slot, SlotKind, SlotPatch};
+
+/// "10:00", "10h00", "10h" as a time of day.
+pub fn slot_time(text: &str) -> Option<chrono::NaiveTime> {
+    slot::hhmm::parse(text)
+}
 pub use submission::{Format, Status, Submission};
 
 use serde::Serialize;

@@ -22,6 +22,22 @@ impl SessionKind {
             SessionKind::Autre => "autre",
         }
     }
+
+    pub fn parse(text: &str) -> Option<SessionKind> {
+        match deunicode::deunicode(text.trim())
+            .to_lowercase()
+            .replace([' ', '-'], "_")
+            .as_str()
+        {
+            "pleniere" => Some(SessionKind::Pleniere),
+            "table_ronde" => Some(SessionKind::TableRonde),
+            "atelier" => Some(SessionKind::Atelier),
+            "centrifugeuse" => Some(SessionKind::Centrifugeuse),
+            "formation" => Some(SessionKind::Formation),
+            "autre" => Some(SessionKind::Autre),
+            _ => None,
+        }
+    }
 }
 
 /// What occupies one room during one slot.

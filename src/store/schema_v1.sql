@@ -138,8 +138,10 @@ CREATE TABLE submission_speakers (
     PRIMARY KEY (submission_id, person_id)
 );
 
+-- AUTOINCREMENT: a session's number is never given to another one, so that undo, redo
+-- and version comparisons always speak of the same session.
 CREATE TABLE sessions (
-    id                 INTEGER PRIMARY KEY,
+    id                 INTEGER PRIMARY KEY AUTOINCREMENT,
     title              TEXT NOT NULL,
     kind               TEXT NOT NULL CHECK (kind IN ('pleniere', 'table_ronde', 'atelier', 'centrifugeuse', 'formation', 'autre')),
     language           TEXT NOT NULL DEFAULT 'fr' CHECK (language IN ('fr', 'en')),

@@ -1,0 +1,104 @@
+//! The programme: sessions, their contributions and people, where they are placed on the
+//! grid (`placement`), the warnings about it all (`rules`), undo and redo of every edit
+//! (`journal`) and named versions (`versions`).
+
+mod journal;
+mod placement;
+pub mod rules;
+mod sessions;
+mod snapshot;
+mod versions;
+
+pub use rules::{Severity, Warning};
+pub use sessions::{NewSession, SessionPatch};
+pub use versions::{VersionChange, VersionInfo};
+
+use serde::Serialize;
+
+/// A contribution in a session's running order.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SessionContribution {
+    pub submission_id: i64,
+    pub title: String,
+    pub format: String,
+    pub actor_type: String,
+    /// Speaking time from the format (recherche 20, retour d'expérience 15, pitch 5,
+    /// centrifugeuse 15 + 5).
+    pub minutes: i64,
+    pub qa_minutes: i64,
+    pub table_number: Option<i64>,
+    pub speakers: Vec<SessionPerson>,
+}
+
+/// Someone taking part in a session.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SessionPerson {
+    pub person_id: i64,
+    pub first_name: String,
+    pub last_name: String,
+    pub organisation: String,
+    pub actor_type: String,
+    /// "intervenant", "moderateur" or "animateur".
+    pub role: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Cell {
+    pub room_id: i64,
+    pub slot_id: i64,
+}
+
+/// A session with everything the grid, its side panel and the rules need.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SessionView {
+    pub id: i64,
+    pub title: String,
+    pub kind: String,
+    pub language: String,
+    pub expected_audience: Option<i64>,
+    pub description: String,
+    pub contributions: Vec<SessionContribution>,
+    /// People in the session without a submission (panellists, moderators, animateurs).
+    pub people: Vec<SessionPerson>,
+    pub placement: Option<Cell>,
+}
+
+impl SessionView {
+    /// Everyone who must be there: speakers of the contributions and the people added.
+    pub fn participants(&self) -> impl Iterator<Item = &SessionPerson> {
+        self.contributions
+            .iter()
+            .flat_map(|c| c.speakers.iter())
+            .chain(self.people.iter())
+    }
+
+    /// Minutes of talks and questions, in running order.
+    pub fn programme_minutes(&self) -> i64 {
+        self.contributions
+            .iter()
+            .map(|c| c.minutes + c.qa_minutes)
+            .sum()
+    }
+}
+
+impl crate::Project {
+    /// The warnings about the programme as it is now.
+    pub fn check(&self) -> crate::Result<Vec<Warning>> {
+        let rooms = crate::store::read_rooms(&self.conn)?;
+        let slots = crate::store::read_slots(&self.conn)?;
+        let sessions = self.sessions()?;
+        let mut stmt = self.conn.prepare(
+            "SELECT id, title FROM submissions WHERE status = 'retenue' AND duplicate_of IS NULL
+             AND id NOT IN (SELECT submission_id FROM session_contributions) ORDER BY id",
+        )?;
+        let unscheduled: Vec<(i64, String)> = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(rules::check(&rules::Programme {
+            rooms: &rooms,
+            slots: &slots,
+            sessions: &sessions,
+            unscheduled: &unscheduled,
+        }))
+    }
+}

@@ -1,0 +1,453 @@
+//! The warnings about a programme: pure functions over plain data, one per code, each
+//! returning what it found with a French message naming what is concerned.
+
+use std::collections::{BTreeSet, HashMap};
+
+use chrono::{Duration, NaiveDate, NaiveTime};
+use serde::Serialize;
+
+use super::SessionView;
+use crate::model::{Room, RoomKind, Slot};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    Error,
+    Warning,
+    Info,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Warning {
+    /// Stable: capacity, room_clash, person_clash, same_organisation, duration, room_kind,
+    /// unplaced, balance, language.
+    pub code: &'static str,
+    pub severity: Severity,
+    pub message: String,
+    pub sessions: Vec<i64>,
+    pub room: Option<i64>,
+    pub slot: Option<i64>,
+}
+
+/// Everything the rules look at.
+pub struct Programme<'a> {
+    pub rooms: &'a [Room],
+    pub slots: &'a [Slot],
+    pub sessions: &'a [SessionView],
+    /// Retained submissions that are in no session: (id, title).
+    pub unscheduled: &'a [(i64, String)],
+}
+
+/// All warnings, errors first.
+pub fn check(p: &Programme) -> Vec<Warning> {
+    let ctx = Context::new(p);
+    let mut out = Vec::new();
+    capacity(&ctx, &mut out);
+    room_clash(&ctx, &mut out);
+    person_clash(&ctx, &mut out);
+    same_organisation(&ctx, &mut out);
+    duration(&ctx, &mut out);
+    room_kind(&ctx, &mut out);
+    unplaced(&ctx, &mut out);
+    balance(&ctx, &mut out);
+    language(&ctx, &mut out);
+    out.sort_by_key(|w| w.severity);
+    out
+}
+
+struct Context<'a> {
+    p: &'a Programme<'a>,
+    rooms: HashMap<i64, &'a Room>,
+    slots: HashMap<i64, &'a Slot>,
+    /// Placed sessions: (session, room, slot).
+    placed: Vec<(&'a SessionView, &'a Room, &'a Slot)>,
+    /// Pairs of placed sessions whose slots overlap (indexes into `placed`, i < j).
+    parallel: Vec<(usize, usize)>,
+}
+
+fn span(slot: &Slot) -> (NaiveDate, NaiveTime, NaiveTime) {
+    let end = slot
+        .end
+        .unwrap_or_else(|| slot.start.overflowing_add_signed(Duration::minutes(1)).0);
+    (slot.date, slot.start, end)
+}
+
+fn overlap(a: &Slot, b: &Slot) -> bool {
+    let (da, sa, ea) = span(a);
+    let (db, sb, eb) = span(b);
+    da == db && sa < eb && sb < ea
+}
+
+impl<'a> Context<'a> {
+    fn new(p: &'a Programme<'a>) -> Context<'a> {
+        let rooms: HashMap<i64, &Room> = p.rooms.iter().map(|r| (r.id, r)).collect();
+        let slots: HashMap<i64, &Slot> = p.slots.iter().map(|s| (s.id, s)).collect();
+        let placed: Vec<_> = p
+            .sessions
+            .iter()
+            .filter_map(|s| {
+                let cell = s.placement?;
+                Some((s, *rooms.get(&cell.room_id)?, *slots.get(&cell.slot_id)?))
+            })
+            .collect();
+        // Slots overlap rarely and are few: compare slots, then the sessions in them.
+        let mut by_slot: HashMap<i64, Vec<usize>> = HashMap::new();
+        for (i, (_, _, slot)) in placed.iter().enumerate() {
+            by_slot.entry(slot.id).or_default().push(i);
+        }
+        let slot_ids: Vec<i64> = by_slot.keys().copied().collect();
+        let mut parallel = Vec::new();
+        for (x, a) in slot_ids.iter().enumerate() {
+            for b in &slot_ids[x..] {
+                if a != b && !overlap(slots[a], slots[b]) {
+                    continue;
+                }
+                let (left, right) = (&by_slot[a], &by_slot[b]);
+                for &i in left {
+                    for &j in right {
+                        if a != b || i < j {
+                            parallel.push((i.min(j), i.max(j)));
+                        }
+                    }
+                }
+            }
+        }
+        Context {
+            p,
+            rooms,
+            slots,
+            placed,
+            parallel,
+        }
+    }
+}
+
+fn quoted(text: &str) -> String {
+    format!("«\u{a0}{text}\u{a0}»")
+}
+
+fn capacity(ctx: &Context, out: &mut Vec<Warning>) {
+    for (session, room, slot) in &ctx.placed {
+        let Some(audience) = session.expected_audience else {
+            continue;
+        };
+        let (severity, message) = if audience > room.capacity {
+            (
+                Severity::Error,
+                format!(
+                    "{} attend {audience}\u{a0}personnes, la salle {} n'a que {}\u{a0}places.",
+                    quoted(&session.title),
+                    quoted(&room.name),
+                    room.capacity
+                ),
+            )
+        } else if room.capacity > 0 && audience * 10 >= room.capacity * 9 {
+            (
+                Severity::Warning,
+                format!(
+                    "{} remplit la salle {} à {}\u{a0}% ({audience} pour {}\u{a0}places).",
+                    quoted(&session.title),
+                    quoted(&room.name),
+                    audience * 100 / room.capacity,
+                    room.capacity
+                ),
+            )
+        } else {
+            continue;
+        };
+        out.push(Warning {
+            code: "capacity",
+            severity,
+            message,
+            sessions: vec![session.id],
+            room: Some(room.id),
+            slot: Some(slot.id),
+        });
+    }
+}
+
+fn room_clash(ctx: &Context, out: &mut Vec<Warning>) {
+    for &(i, j) in &ctx.parallel {
+        let (a, room_a, slot_a) = ctx.placed[i];
+        let (b, room_b, _) = ctx.placed[j];
+        if room_a.id == room_b.id {
+            out.push(Warning {
+                code: "room_clash",
+                severity: Severity::Error,
+                message: format!(
+                    "{} et {} occupent la salle {} en même temps ({}).",
+                    quoted(&a.title),
+                    quoted(&b.title),
+                    quoted(&room_a.name),
+                    slot_a.time_range()
+                ),
+                sessions: vec![a.id, b.id],
+                room: Some(room_a.id),
+                slot: Some(slot_a.id),
+            });
+        }
+    }
+}
+
+fn person_clash(ctx: &Context, out: &mut Vec<Warning>) {
+    for &(i, j) in &ctx.parallel {
+        let (a, _, slot) = ctx.placed[i];
+        let (b, _, _) = ctx.placed[j];
+        let theirs: BTreeSet<i64> = b.participants().map(|p| p.person_id).collect();
+        let mut seen = BTreeSet::new();
+        for person in a.participants().filter(|p| theirs.contains(&p.person_id)) {
+            if !seen.insert(person.person_id) {
+                continue;
+            }
+            out.push(Warning {
+                code: "person_clash",
+                severity: Severity::Error,
+                message: format!(
+                    "{} {} est attendu·e à la fois dans {} et dans {} ({}).",
+                    person.first_name,
+                    person.last_name,
+                    quoted(&a.title),
+                    quoted(&b.title),
+                    slot.time_range()
+                ),
+                sessions: vec![a.id, b.id],
+                room: None,
+                slot: Some(slot.id),
+            });
+        }
+    }
+}
+
+fn organisation_key(name: &str) -> String {
+    deunicode::deunicode(name.trim()).to_lowercase()
+}
+
+fn same_organisation(ctx: &Context, out: &mut Vec<Warning>) {
+    for &(i, j) in &ctx.parallel {
+        let (a, _, slot) = ctx.placed[i];
+        let (b, _, _) = ctx.placed[j];
+        let theirs: BTreeSet<String> = b
+            .participants()
+            .map(|p| organisation_key(&p.organisation))
+            .filter(|o| !o.is_empty())
+            .collect();
+        let mut seen = BTreeSet::new();
+        for person in a.participants() {
+            let key = organisation_key(&person.organisation);
+            if key.is_empty() || !theirs.contains(&key) || !seen.insert(key) {
+                continue;
+            }
+            out.push(Warning {
+                code: "same_organisation",
+                severity: Severity::Info,
+                message: format!(
+                    "{} est représentée en même temps dans {} et dans {} ({}).",
+                    person.organisation,
+                    quoted(&a.title),
+                    quoted(&b.title),
+                    slot.time_range()
+                ),
+                sessions: vec![a.id, b.id],
+                room: None,
+                slot: Some(slot.id),
+            });
+        }
+    }
+}
+
+fn slot_minutes(slot: &Slot) -> Option<i64> {
+    slot.end.map(|end| (end - slot.start).num_minutes())
+}
+
+fn duration(ctx: &Context, out: &mut Vec<Warning>) {
+    for (session, room, slot) in &ctx.placed {
+        let Some(available) = slot_minutes(slot) else {
+            continue;
+        };
+        if session.kind == "centrifugeuse" {
+            // Each table hears its projects one after the other, 15 + 5 minutes each.
+            let tables = (room.capacity / 6).max(1) as usize;
+            let mut per_table: HashMap<i64, usize> = HashMap::new();
+            let mut unassigned: usize = 0;
+            for c in &session.contributions {
+                match c.table_number {
+                    Some(t) => *per_table.entry(t).or_default() += 1,
+                    None => unassigned += 1,
+                }
+            }
+            let busiest = per_table.values().copied().max().unwrap_or(0);
+            let spread = unassigned.div_ceil(tables);
+            let projects = busiest.max(spread);
+            let needed = projects as i64 * 20;
+            if needed > available {
+                out.push(Warning {
+                    code: "duration",
+                    severity: Severity::Warning,
+                    message: format!(
+                        "{}\u{a0}: {projects}\u{a0}projets par table demandent {needed}\u{a0}min, le créneau {} en offre {available}.",
+                        quoted(&session.title),
+                        slot.time_range()
+                    ),
+                    sessions: vec![session.id],
+                    room: Some(room.id),
+                    slot: Some(slot.id),
+                });
+            }
+        } else {
+            let needed = session.programme_minutes();
+            if needed > available {
+                out.push(Warning {
+                    code: "duration",
+                    severity: Severity::Warning,
+                    message: format!(
+                        "{}\u{a0}: les interventions et questions durent {needed}\u{a0}min, le créneau {} en offre {available}.",
+                        quoted(&session.title),
+                        slot.time_range()
+                    ),
+                    sessions: vec![session.id],
+                    room: Some(room.id),
+                    slot: Some(slot.id),
+                });
+            }
+        }
+    }
+}
+
+/// Which kinds of room suit a kind of session.
+fn suits(session_kind: &str, room: RoomKind) -> bool {
+    use RoomKind::*;
+    match session_kind {
+        "pleniere" | "table_ronde" => matches!(room, Pleniere | Autre),
+        "centrifugeuse" => matches!(room, Centrifugeuse | Autre),
+        "formation" => matches!(room, Formation | Atelier | Autre),
+        "atelier" => matches!(room, Atelier | Formation | Autre),
+        _ => true,
+    }
+}
+
+fn session_kind_label(kind: &str) -> &'static str {
+    match kind {
+        "pleniere" => "plénière",
+        "table_ronde" => "table ronde",
+        "atelier" => "atelier",
+        "centrifugeuse" => "centrifugeuse",
+        "formation" => "formation",
+        _ => "session",
+    }
+}
+
+fn room_kind(ctx: &Context, out: &mut Vec<Warning>) {
+    for (session, room, slot) in &ctx.placed {
+        if !suits(&session.kind, room.kind) {
+            out.push(Warning {
+                code: "room_kind",
+                severity: Severity::Warning,
+                message: format!(
+                    "{} ({}) est placée dans {}, une salle de type {}.",
+                    quoted(&session.title),
+                    session_kind_label(&session.kind),
+                    quoted(&room.name),
+                    room.kind.label_fr()
+                ),
+                sessions: vec![session.id],
+                room: Some(room.id),
+                slot: Some(slot.id),
+            });
+        }
+    }
+}
+
+fn unplaced(ctx: &Context, out: &mut Vec<Warning>) {
+    for session in ctx.p.sessions {
+        let placed = session.placement.is_some_and(|c| {
+            ctx.rooms.contains_key(&c.room_id) && ctx.slots.contains_key(&c.slot_id)
+        });
+        if !placed {
+            out.push(Warning {
+                code: "unplaced",
+                severity: Severity::Info,
+                message: format!(
+                    "La session {} n'est sur aucun créneau.",
+                    quoted(&session.title)
+                ),
+                sessions: vec![session.id],
+                room: None,
+                slot: None,
+            });
+        }
+    }
+    for (id, title) in ctx.p.unscheduled {
+        out.push(Warning {
+            code: "unplaced",
+            severity: Severity::Warning,
+            message: format!(
+                "La contribution retenue {} (n°\u{a0}{id}) n'est dans aucune session.",
+                quoted(title)
+            ),
+            sessions: vec![],
+            room: None,
+            slot: None,
+        });
+    }
+}
+
+fn balance(ctx: &Context, out: &mut Vec<Warning>) {
+    for session in ctx.p.sessions {
+        let mut speakers: HashMap<i64, &str> = HashMap::new();
+        for person in session.participants().filter(|p| p.role == "intervenant") {
+            speakers.insert(person.person_id, &person.actor_type);
+        }
+        if speakers.len() < 3 {
+            continue;
+        }
+        let kinds: BTreeSet<&str> = speakers.values().copied().collect();
+        if kinds.len() == 1 {
+            let kind = *kinds.iter().next().expect("one kind");
+            if kind == "autre" {
+                continue;
+            }
+            out.push(Warning {
+                code: "balance",
+                severity: Severity::Warning,
+                message: format!(
+                    "Les {} intervenant·es de {} sont tous du même type d'acteur ({}).",
+                    speakers.len(),
+                    quoted(&session.title),
+                    actor_label(kind)
+                ),
+                sessions: vec![session.id],
+                room: session.placement.map(|c| c.room_id),
+                slot: session.placement.map(|c| c.slot_id),
+            });
+        }
+    }
+}
+
+fn actor_label(code: &str) -> &'static str {
+    match code {
+        "public" => "acteurs publics",
+        "entreprise" => "entreprises",
+        "association" => "associations",
+        "recherche" => "recherche",
+        _ => "autre",
+    }
+}
+
+fn language(ctx: &Context, out: &mut Vec<Warning>) {
+    for (session, room, slot) in &ctx.placed {
+        if session.language == "en" && !room.interpretation {
+            out.push(Warning {
+                code: "language",
+                severity: Severity::Warning,
+                message: format!(
+                    "{} est en anglais, et la salle {} n'a pas d'interprétation notée.",
+                    quoted(&session.title),
+                    quoted(&room.name)
+                ),
+                sessions: vec![session.id],
+                room: Some(room.id),
+                slot: Some(slot.id),
+            });
+        }
+    }
+}

@@ -1,0 +1,161 @@
+//! Named versions of the programme ("envoyé au CESE le 12 mars") and what changed since.
+
+use std::collections::HashMap;
+
+use rusqlite::{params, OptionalExtension};
+use serde::Serialize;
+
+use super::snapshot::{self, Snapshot};
+use crate::error::{EditError, Result};
+use crate::store;
+use crate::Project;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct VersionInfo {
+    pub name: String,
+    pub created_at: String,
+}
+
+/// One difference between a version and the programme now.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct VersionChange {
+    /// "added", "removed", "moved" or "retitled".
+    pub kind: String,
+    pub session: i64,
+    pub title: String,
+    /// Where or what it was ("Atelier 1, 10:00–11:30", an old title), when that applies.
+    pub before: Option<String>,
+    pub after: Option<String>,
+}
+
+impl Project {
+    pub fn save_version(&mut self, name: &str) -> Result<()> {
+        let name = name.trim();
+        if name.is_empty() {
+            return Err(EditError::EmptyName("d'une version").into());
+        }
+        let tx = self.conn.transaction()?;
+        let taken: Option<i64> = tx
+            .query_row("SELECT id FROM versions WHERE name = ?1", [name], |r| {
+                r.get(0)
+            })
+            .optional()?;
+        if taken.is_some() {
+            return Err(EditError::VersionExists(name.to_string()).into());
+        }
+        let ids = snapshot::all_ids(&tx)?;
+        let all = snapshot::take(&tx, &ids)?;
+        tx.execute(
+            "INSERT INTO versions (name, created_at, snapshot) VALUES (?1, ?2, ?3)",
+            params![
+                name,
+                chrono::Local::now().to_rfc3339(),
+                serde_json::to_string(&all).expect("snapshot serialises")
+            ],
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    pub fn versions(&self) -> Result<Vec<VersionInfo>> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT name, created_at FROM versions ORDER BY id")?;
+        let list = stmt
+            .query_map([], |r| {
+                Ok(VersionInfo {
+                    name: r.get(0)?,
+                    created_at: r.get(1)?,
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(list)
+    }
+
+    /// What changed between the version `name` and the programme now.
+    pub fn diff_version(&self, name: &str) -> Result<Vec<VersionChange>> {
+        let stored: Option<String> = self
+            .conn
+            .query_row(
+                "SELECT snapshot FROM versions WHERE name = ?1",
+                [name],
+                |r| r.get(0),
+            )
+            .optional()?;
+        let stored = stored.ok_or_else(|| EditError::UnknownVersion(name.to_string()))?;
+        let then: Snapshot = serde_json::from_str(&stored)
+            .map_err(|_| EditError::UnknownVersion(name.to_string()))?;
+        let now = snapshot::take(&self.conn, &snapshot::all_ids(&self.conn)?)?;
+
+        let rooms: HashMap<i64, String> = store::read_rooms(&self.conn)?
+            .into_iter()
+            .map(|r| (r.id, r.name))
+            .collect();
+        let slots: HashMap<i64, String> = store::read_slots(&self.conn)?
+            .into_iter()
+            .map(|s| (s.id, s.time_range()))
+            .collect();
+        let place = |cell: Option<(i64, i64)>| match cell {
+            None => "non placée".to_string(),
+            Some((room, slot)) => format!(
+                "{}, {}",
+                rooms
+                    .get(&room)
+                    .cloned()
+                    .unwrap_or_else(|| format!("salle n° {room}")),
+                slots
+                    .get(&slot)
+                    .cloned()
+                    .unwrap_or_else(|| format!("créneau n° {slot}"))
+            ),
+        };
+        let before: HashMap<i64, &snapshot::SessionRow> =
+            then.rows.iter().map(|r| (r.id, r)).collect();
+        let after: HashMap<i64, &snapshot::SessionRow> =
+            now.rows.iter().map(|r| (r.id, r)).collect();
+        let mut changes = Vec::new();
+        for row in &now.rows {
+            match before.get(&row.id) {
+                None => changes.push(VersionChange {
+                    kind: "added".into(),
+                    session: row.id,
+                    title: row.title.clone(),
+                    before: None,
+                    after: Some(place(row.placement)),
+                }),
+                Some(old) => {
+                    if old.placement != row.placement {
+                        changes.push(VersionChange {
+                            kind: "moved".into(),
+                            session: row.id,
+                            title: row.title.clone(),
+                            before: Some(place(old.placement)),
+                            after: Some(place(row.placement)),
+                        });
+                    }
+                    if old.title != row.title {
+                        changes.push(VersionChange {
+                            kind: "retitled".into(),
+                            session: row.id,
+                            title: row.title.clone(),
+                            before: Some(old.title.clone()),
+                            after: Some(row.title.clone()),
+                        });
+                    }
+                }
+            }
+        }
+        for row in &then.rows {
+            if !after.contains_key(&row.id) {
+                changes.push(VersionChange {
+                    kind: "removed".into(),
+                    session: row.id,
+                    title: row.title.clone(),
+                    before: Some(place(row.placement)),
+                    after: None,
+                });
+            }
+        }
+        Ok(changes)
+    }
+}

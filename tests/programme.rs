@@ -1,0 +1,533 @@
+//! The programme: each warning code on plain data, then sessions on a real project file:
+//! placing, swapping, undo and redo across a restart, versions and their diff.
+
+mod common;
+
+use chrono::{NaiveDate, NaiveTime};
+use common::fixture;
+use journee::import::ImportOptions;
+use journee::model::{Room, RoomKind, SessionKind, SessionRole, Slot, SlotKind, Status};
+use journee::programme::rules::{check, Programme};
+use journee::programme::{
+    Cell, NewSession, SessionContribution, SessionPerson, SessionView, Severity, Warning,
+};
+use journee::{EditError, Error, Project, Template};
+
+fn room(id: i64, name: &str, capacity: i64, kind: RoomKind, interpretation: bool) -> Room {
+    Room {
+        id,
+        name: name.into(),
+        capacity,
+        kind,
+        notes: String::new(),
+        interpretation,
+        track_id: None,
+        position: id,
+    }
+}
+
+fn slot(id: i64, start: &str, end: &str) -> Slot {
+    let t = |s: &str| NaiveTime::parse_from_str(s, "%H:%M").unwrap();
+    Slot {
+        id,
+        date: NaiveDate::from_ymd_opt(2019, 3, 18).unwrap(),
+        start: t(start),
+        end: Some(t(end)),
+        kind: SlotKind::Session,
+        label: String::new(),
+    }
+}
+
+fn person(id: i64, org: &str, actor: &str, role: &str) -> SessionPerson {
+    SessionPerson {
+        person_id: id,
+        first_name: format!("P{id}"),
+        last_name: "Test".into(),
+        organisation: org.into(),
+        actor_type: actor.into(),
+        role: role.into(),
+    }
+}
+
+fn contribution(
+    id: i64,
+    format: &str,
+    minutes: i64,
+    speaker: SessionPerson,
+) -> SessionContribution {
+    SessionContribution {
+        submission_id: id,
+        title: format!("Contribution {id}"),
+        format: format.into(),
+        actor_type: speaker.actor_type.clone(),
+        minutes,
+        qa_minutes: 0,
+        table_number: None,
+        speakers: vec![speaker],
+    }
+}
+
+fn session(id: i64, kind: &str, audience: Option<i64>, cell: Option<(i64, i64)>) -> SessionView {
+    SessionView {
+        id,
+        title: format!("Session {id}"),
+        kind: kind.into(),
+        language: "fr".into(),
+        expected_audience: audience,
+        description: String::new(),
+        contributions: vec![],
+        people: vec![],
+        placement: cell.map(|(room_id, slot_id)| Cell { room_id, slot_id }),
+    }
+}
+
+struct Grid {
+    rooms: Vec<Room>,
+    slots: Vec<Slot>,
+}
+
+fn grid() -> Grid {
+    Grid {
+        rooms: vec![
+            room(1, "Hémicycle", 200, RoomKind::Pleniere, true),
+            room(
+                2,
+                "Salle des centrifugeuses",
+                30,
+                RoomKind::Centrifugeuse,
+                false,
+            ),
+            room(3, "Atelier 1", 20, RoomKind::Atelier, false),
+            room(4, "Atelier 2", 20, RoomKind::Atelier, false),
+        ],
+        slots: vec![
+            slot(1, "10:00", "11:30"),
+            slot(2, "11:30", "13:00"),
+            slot(3, "10:30", "11:00"),
+        ],
+    }
+}
+
+fn warnings(sessions: &[SessionView], unscheduled: &[(i64, String)]) -> Vec<Warning> {
+    let g = grid();
+    check(&Programme {
+        rooms: &g.rooms,
+        slots: &g.slots,
+        sessions,
+        unscheduled,
+    })
+}
+
+fn codes(list: &[Warning], code: &str) -> Vec<Warning> {
+    list.iter().filter(|w| w.code == code).cloned().collect()
+}
+
+#[test]
+fn capacity_is_an_error_above_and_a_warning_from_ninety_percent() {
+    let list = warnings(
+        &[
+            session(1, "atelier", Some(25), Some((3, 1))),
+            session(2, "atelier", Some(18), Some((4, 1))),
+            session(3, "atelier", Some(10), Some((3, 2))),
+            session(4, "atelier", None, Some((4, 2))),
+        ],
+        &[],
+    );
+    let found = codes(&list, "capacity");
+    assert_eq!(found.len(), 2);
+    assert_eq!(
+        (found[0].severity, found[0].sessions.clone()),
+        (Severity::Error, vec![1])
+    );
+    assert!(
+        found[0].message.contains("25\u{a0}personnes") && found[0].message.contains("Atelier 1")
+    );
+    assert_eq!(
+        (found[1].severity, found[1].sessions.clone()),
+        (Severity::Warning, vec![2])
+    );
+    assert_eq!((found[0].room, found[0].slot), (Some(3), Some(1)));
+    assert_eq!(list[0].severity, Severity::Error, "errors come first");
+}
+
+#[test]
+fn room_clashes_count_overlapping_slots_not_only_the_same_one() {
+    // Slot 3 (10:30-11:00) overlaps slot 1 (10:00-11:30).
+    let list = warnings(
+        &[
+            session(1, "atelier", None, Some((3, 1))),
+            session(2, "atelier", None, Some((3, 3))),
+            session(3, "atelier", None, Some((3, 2))),
+        ],
+        &[],
+    );
+    let found = codes(&list, "room_clash");
+    assert_eq!(found.len(), 1);
+    let mut pair = found[0].sessions.clone();
+    pair.sort();
+    assert_eq!(pair, [1, 2]);
+}
+
+#[test]
+fn a_person_in_two_parallel_sessions_and_a_shared_organisation() {
+    let mut a = session(1, "atelier", None, Some((3, 1)));
+    let mut b = session(2, "atelier", None, Some((4, 1)));
+    let mut c = session(3, "atelier", None, Some((3, 2)));
+    a.contributions.push(contribution(
+        10,
+        "retour_experience",
+        15,
+        person(100, "Ville de Villebrune", "public", "intervenant"),
+    ));
+    b.people
+        .push(person(100, "Ville de Villebrune", "public", "moderateur"));
+    b.contributions.push(contribution(
+        11,
+        "pitch",
+        5,
+        person(101, "Délibéra", "entreprise", "intervenant"),
+    ));
+    a.people
+        .push(person(102, "DÉLIBÉRA", "entreprise", "animateur"));
+    c.contributions.push(contribution(
+        12,
+        "pitch",
+        5,
+        person(100, "Ville de Villebrune", "public", "intervenant"),
+    ));
+    let list = warnings(&[a, b, c], &[]);
+    let clash = codes(&list, "person_clash");
+    assert_eq!(clash.len(), 1, "{clash:?}");
+    assert!(clash[0].message.contains("P100 Test"));
+    let orgs = codes(&list, "same_organisation");
+    assert_eq!(orgs.len(), 2, "{orgs:?}");
+    assert!(orgs.iter().all(|w| w.severity == Severity::Info));
+}
+
+#[test]
+fn durations_of_talks_and_of_centrifugeuse_tables() {
+    let mut long = session(1, "atelier", None, Some((3, 1)));
+    for i in 0..5 {
+        let mut c = contribution(
+            i,
+            "recherche",
+            20,
+            person(i, "", "recherche", "intervenant"),
+        );
+        c.qa_minutes = 0;
+        long.contributions.push(c);
+    }
+    // 5 x 20 = 100 minutes in 90.
+    let mut fine = session(2, "atelier", None, Some((4, 1)));
+    fine.contributions.push(contribution(
+        9,
+        "retour_experience",
+        15,
+        person(9, "", "public", "intervenant"),
+    ));
+    // 30 places = 5 tables; 25 projects = 5 per table = 100 minutes in 90.
+    let mut tables = session(3, "centrifugeuse", None, Some((2, 2)));
+    for i in 20..45 {
+        tables.contributions.push(contribution(
+            i,
+            "centrifugeuse",
+            20,
+            person(i, "", "association", "intervenant"),
+        ));
+    }
+    let list = warnings(&[long, fine, tables], &[]);
+    let found = codes(&list, "duration");
+    let ids: Vec<i64> = found.iter().map(|w| w.sessions[0]).collect();
+    assert_eq!(ids, [1, 3], "{found:?}");
+    assert!(found[0].message.contains("100\u{a0}min") && found[0].message.contains("90"));
+    assert!(found[1].message.contains("5\u{a0}projets par table"));
+}
+
+#[test]
+fn room_kind_unplaced_balance_and_language() {
+    let centrifugeuse_in_hemicycle = session(1, "centrifugeuse", None, Some((1, 1)));
+    let round_table_in_atelier = session(2, "table_ronde", None, Some((3, 2)));
+    let waiting = session(3, "atelier", None, None);
+    let mut panel = session(4, "table_ronde", None, Some((1, 2)));
+    for i in 0..3 {
+        panel.people.push(person(
+            200 + i,
+            &format!("Org {i}"),
+            "entreprise",
+            "intervenant",
+        ));
+    }
+    panel
+        .people
+        .push(person(210, "Org m", "public", "moderateur"));
+    let mut english = session(5, "atelier", None, Some((4, 2)));
+    english.language = "en".into();
+    let mut english_hemicycle = session(6, "pleniere", None, Some((1, 3)));
+    english_hemicycle.language = "en".into();
+    let list = warnings(
+        &[
+            centrifugeuse_in_hemicycle,
+            round_table_in_atelier,
+            waiting,
+            panel,
+            english,
+            english_hemicycle,
+        ],
+        &[(77, "Une contribution retenue".into())],
+    );
+    let kinds: Vec<i64> = codes(&list, "room_kind")
+        .iter()
+        .map(|w| w.sessions[0])
+        .collect();
+    assert_eq!(kinds, [1, 2]);
+    let unplaced = codes(&list, "unplaced");
+    assert_eq!(unplaced.len(), 2);
+    assert!(unplaced
+        .iter()
+        .any(|w| w.sessions == [3] && w.severity == Severity::Info));
+    assert!(unplaced
+        .iter()
+        .any(|w| w.message.contains("n°\u{a0}77") && w.severity == Severity::Warning));
+    let balance = codes(&list, "balance");
+    assert_eq!(balance.len(), 1);
+    assert!(balance[0].message.contains("entreprises"));
+    let language: Vec<i64> = codes(&list, "language")
+        .iter()
+        .map(|w| w.sessions[0])
+        .collect();
+    assert_eq!(language, [5], "the hémicycle has interpretation");
+}
+
+fn imported_project() -> (tempfile::TempDir, Project) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut project = Project::create(
+        &dir.path().join("p.journee"),
+        Template::CivicTech2019,
+        false,
+    )
+    .unwrap();
+    project
+        .import(&fixture("webform-utf8.csv"), &ImportOptions::default())
+        .unwrap();
+    (dir, project)
+}
+
+fn new_session(
+    title: &str,
+    kind: SessionKind,
+    audience: i64,
+    contributions: Vec<i64>,
+) -> NewSession {
+    NewSession {
+        title: title.into(),
+        kind,
+        language: "fr".into(),
+        expected_audience: Some(audience),
+        description: String::new(),
+        contributions,
+    }
+}
+
+#[test]
+fn placing_swapping_and_undo_redo_survive_a_restart() {
+    let (dir, mut project) = imported_project();
+    let subs: Vec<i64> = project
+        .submissions(None)
+        .unwrap()
+        .iter()
+        .map(|s| s.id)
+        .collect();
+    let a = project
+        .add_session(new_session(
+            "Budgets participatifs",
+            SessionKind::Atelier,
+            18,
+            vec![subs[0], subs[2]],
+        ))
+        .unwrap();
+    let b = project
+        .add_session(new_session(
+            "Données ouvertes",
+            SessionKind::Atelier,
+            12,
+            vec![],
+        ))
+        .unwrap();
+    let atelier1 = project.find_room("atelier 1").unwrap();
+    let atelier2 = project.find_room("Atelier 2").unwrap();
+    let ten = project.find_slot("10:00", None).unwrap();
+    let lunch = project.find_slot("13h00", None).unwrap();
+    assert!(matches!(
+        project.place(a, atelier1, lunch),
+        Err(Error::Edit(EditError::NotASessionSlot(_)))
+    ));
+
+    project.place(a, atelier1, ten).unwrap();
+    project.place(b, atelier2, ten).unwrap();
+    // Dropping b on a's cell swaps them.
+    project.place(b, atelier1, ten).unwrap();
+    let cell = |p: &Project, id: i64| {
+        p.session(id)
+            .unwrap()
+            .placement
+            .map(|c| (c.room_id, c.slot_id))
+    };
+    assert_eq!(cell(&project, b), Some((atelier1, ten)));
+    assert_eq!(cell(&project, a), Some((atelier2, ten)));
+    assert_eq!(
+        project.history().unwrap().0.as_deref(),
+        Some("Échange de deux sessions")
+    );
+
+    // The journal is in the file: undo after reopening.
+    drop(project);
+    let mut project = Project::open(&dir.path().join("p.journee")).unwrap();
+    assert_eq!(project.undo().unwrap(), "Échange de deux sessions");
+    assert_eq!(cell(&project, a), Some((atelier1, ten)));
+    assert_eq!(cell(&project, b), Some((atelier2, ten)));
+    project.undo().unwrap();
+    assert_eq!(cell(&project, b), None, "back in the tray");
+    project.redo().unwrap();
+    project.redo().unwrap();
+    assert_eq!(cell(&project, b), Some((atelier1, ten)));
+    assert!(matches!(
+        project.redo(),
+        Err(Error::Edit(EditError::NothingToRedo))
+    ));
+
+    // Every kind of edit undoes: retitle, reorder, Q&A time, a person, removal, creation.
+    project
+        .update_session(
+            a,
+            journee::programme::SessionPatch {
+                title: Some("Budgets participatifs : bilans".into()),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    project
+        .reorder_contributions(a, &[subs[2], subs[0]])
+        .unwrap();
+    project.set_qa_minutes(a, subs[2], 10).unwrap();
+    let someone = project.people(false).unwrap()[0].id;
+    project
+        .add_session_person(a, someone, SessionRole::Moderateur)
+        .unwrap();
+    project.unplace(a).unwrap();
+    let before = project.session(a).unwrap();
+    assert_eq!(before.contributions[0].submission_id, subs[2]);
+    assert_eq!(before.contributions[0].qa_minutes, 10);
+    project.remove_session(a).unwrap();
+    assert!(project.session(a).is_err());
+    project.undo().unwrap();
+    assert_eq!(project.session(a).unwrap(), before, "removal undone, whole");
+    for _ in 0..5 {
+        project.undo().unwrap();
+    }
+    let original = project.session(a).unwrap();
+    assert_eq!(original.title, "Budgets participatifs");
+    assert_eq!(original.contributions[0].submission_id, subs[0]);
+    assert!(original.people.is_empty());
+    // A new edit after undoing forgets the redo branch.
+    project.unplace(b).unwrap();
+    assert!(matches!(
+        project.redo(),
+        Err(Error::Edit(EditError::NothingToRedo))
+    ));
+    assert!(matches!(
+        project.reorder_contributions(a, &[subs[0]]),
+        Err(Error::Edit(EditError::BadOrder))
+    ));
+}
+
+#[test]
+fn versions_list_what_was_added_removed_moved_and_retitled() {
+    let (_dir, mut project) = imported_project();
+    let subs: Vec<i64> = project
+        .submissions(None)
+        .unwrap()
+        .iter()
+        .map(|s| s.id)
+        .collect();
+    let a = project
+        .add_session(new_session("A", SessionKind::Atelier, 10, vec![]))
+        .unwrap();
+    let b = project
+        .add_session(new_session("B", SessionKind::Atelier, 10, vec![]))
+        .unwrap();
+    let c = project
+        .add_session(new_session("C", SessionKind::Atelier, 10, vec![]))
+        .unwrap();
+    let atelier1 = project.find_room("Atelier 1").unwrap();
+    let ten = project.find_slot("10:00", None).unwrap();
+    let half_past = project.find_slot("11:30", None).unwrap();
+    project.place(a, atelier1, ten).unwrap();
+    project.save_version("envoyé au CESE le 12 mars").unwrap();
+    assert!(matches!(
+        project.save_version("envoyé au CESE le 12 mars"),
+        Err(Error::Edit(EditError::VersionExists(_)))
+    ));
+    project.place(a, atelier1, half_past).unwrap();
+    project
+        .update_session(
+            b,
+            journee::programme::SessionPatch {
+                title: Some("B bis".into()),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    project.remove_session(c).unwrap();
+    let d = project
+        .add_session(new_session("D", SessionKind::Atelier, 10, vec![subs[0]]))
+        .unwrap();
+    let diff = project.diff_version("envoyé au CESE le 12 mars").unwrap();
+    let summary: Vec<(String, i64)> = diff.iter().map(|c| (c.kind.clone(), c.session)).collect();
+    assert_eq!(
+        summary,
+        [
+            ("moved".to_string(), a),
+            ("retitled".to_string(), b),
+            ("added".to_string(), d),
+            ("removed".to_string(), c)
+        ]
+    );
+    assert_eq!(diff[0].before.as_deref(), Some("Atelier 1, 10:00–11:30"));
+    assert_eq!(diff[0].after.as_deref(), Some("Atelier 1, 11:30–13:00"));
+    assert_eq!(diff[1].before.as_deref(), Some("B"));
+    assert!(matches!(
+        project.diff_version("jamais"),
+        Err(Error::Edit(EditError::UnknownVersion(_)))
+    ));
+    assert_eq!(project.versions().unwrap().len(), 1);
+}
+
+#[test]
+fn the_project_reports_unscheduled_retained_contributions_and_the_demo_has_warnings() {
+    let (_dir, mut project) = imported_project();
+    let first = project.submissions(None).unwrap()[0].id;
+    project.set_status(first, Status::Retenue).unwrap();
+    let list = project.check().unwrap();
+    assert!(list
+        .iter()
+        .any(|w| w.code == "unplaced" && w.message.contains("n°")));
+    let s = project
+        .add_session(new_session("Avec", SessionKind::Atelier, 5, vec![first]))
+        .unwrap();
+    let list = project.check().unwrap();
+    assert!(!list
+        .iter()
+        .any(|w| w.code == "unplaced" && w.sessions.is_empty()));
+    assert!(list
+        .iter()
+        .any(|w| w.code == "unplaced" && w.sessions == [s]));
+
+    let dir = tempfile::tempdir().unwrap();
+    let demo = journee::demo::write(&dir.path().join("demo.journee"), false).unwrap();
+    let warnings = demo.check().unwrap();
+    assert!(
+        !warnings.is_empty(),
+        "the demo leaves a few warnings to see"
+    );
+    assert!(warnings.iter().all(|w| !w.message.is_empty()));
+}
