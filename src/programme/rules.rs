@@ -63,6 +63,9 @@ struct Context<'a> {
     placed: Vec<(&'a SessionView, &'a Room, &'a Slot)>,
     /// Pairs of placed sessions whose slots overlap (indexes into `placed`, i < j).
     parallel: Vec<(usize, usize)>,
+    /// For each placed session: who takes part, and their organisations (folded).
+    people: Vec<BTreeSet<i64>>,
+    organisations: Vec<BTreeSet<String>>,
 }
 
 fn span(slot: &Slot) -> (NaiveDate, NaiveTime, NaiveTime) {
@@ -112,12 +115,27 @@ impl<'a> Context<'a> {
                 }
             }
         }
+        let people = placed
+            .iter()
+            .map(|(s, _, _)| s.participants().map(|p| p.person_id).collect())
+            .collect();
+        let organisations = placed
+            .iter()
+            .map(|(s, _, _)| {
+                s.participants()
+                    .map(|p| organisation_key(&p.organisation))
+                    .filter(|o| !o.is_empty())
+                    .collect()
+            })
+            .collect();
         Context {
             p,
             rooms,
             slots,
             placed,
             parallel,
+            people,
+            organisations,
         }
     }
 }
@@ -193,7 +211,10 @@ fn person_clash(ctx: &Context, out: &mut Vec<Warning>) {
     for &(i, j) in &ctx.parallel {
         let (a, _, slot) = ctx.placed[i];
         let (b, _, _) = ctx.placed[j];
-        let theirs: BTreeSet<i64> = b.participants().map(|p| p.person_id).collect();
+        if ctx.people[i].is_disjoint(&ctx.people[j]) {
+            continue;
+        }
+        let theirs = &ctx.people[j];
         let mut seen = BTreeSet::new();
         for person in a.participants().filter(|p| theirs.contains(&p.person_id)) {
             if !seen.insert(person.person_id) {
@@ -226,11 +247,10 @@ fn same_organisation(ctx: &Context, out: &mut Vec<Warning>) {
     for &(i, j) in &ctx.parallel {
         let (a, _, slot) = ctx.placed[i];
         let (b, _, _) = ctx.placed[j];
-        let theirs: BTreeSet<String> = b
-            .participants()
-            .map(|p| organisation_key(&p.organisation))
-            .filter(|o| !o.is_empty())
-            .collect();
+        if ctx.organisations[i].is_disjoint(&ctx.organisations[j]) {
+            continue;
+        }
+        let theirs = &ctx.organisations[j];
         let mut seen = BTreeSet::new();
         for person in a.participants() {
             let key = organisation_key(&person.organisation);
