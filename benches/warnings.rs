@@ -11,7 +11,12 @@ use journee::programme::rules::{check, Programme};
 use journee::programme::{Cell, SessionContribution, SessionPerson, SessionView};
 
 fn main() {
-    let kinds = [RoomKind::Pleniere, RoomKind::Centrifugeuse, RoomKind::Formation, RoomKind::Atelier];
+    let kinds = [
+        RoomKind::Pleniere,
+        RoomKind::Centrifugeuse,
+        RoomKind::Formation,
+        RoomKind::Atelier,
+    ];
     let rooms: Vec<Room> = (0..40)
         .map(|i| Room {
             id: i,
@@ -49,7 +54,8 @@ fn main() {
             SessionView {
                 id: i,
                 title: format!("Session {i}"),
-                kind: ["pleniere", "centrifugeuse", "formation", "atelier"][(i % 4) as usize].into(),
+                kind: ["pleniere", "centrifugeuse", "formation", "atelier"][(i % 4) as usize]
+                    .into(),
                 language: if i % 9 == 0 { "en" } else { "fr" }.into(),
                 expected_audience: Some(10 + (i * 13) % 60),
                 description: String::new(),
@@ -73,7 +79,9 @@ fn main() {
             }
         })
         .collect();
-    let unscheduled: Vec<(i64, String)> = (0..50).map(|i| (10_000 + i, format!("Retenue {i}"))).collect();
+    let unscheduled: Vec<(i64, String)> = (0..50)
+        .map(|i| (10_000 + i, format!("Retenue {i}")))
+        .collect();
     let programme = Programme {
         rooms: &rooms,
         slots: &slots,

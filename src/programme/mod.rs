@@ -81,7 +81,38 @@ impl SessionView {
     }
 }
 
+/// How a session's expected audience fits a room: what the grid shows while dragging.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Fit {
+    Fits,
+    /// 90 % of the places or more.
+    Near,
+    TooSmall,
+    /// No expected audience entered.
+    Unknown,
+}
+
+/// The capacity rule of `rules::capacity`, for one room.
+pub fn fit(audience: Option<i64>, capacity: i64) -> Fit {
+    match audience {
+        None => Fit::Unknown,
+        Some(n) if n > capacity => Fit::TooSmall,
+        Some(n) if capacity > 0 && n * 10 >= capacity * 9 => Fit::Near,
+        Some(_) => Fit::Fits,
+    }
+}
+
 impl crate::Project {
+    /// How `session` would fit each room, by room id.
+    pub fn fits(&self, session: i64) -> crate::Result<std::collections::BTreeMap<i64, Fit>> {
+        let audience = self.session(session)?.expected_audience;
+        Ok(crate::store::read_rooms(&self.conn)?
+            .into_iter()
+            .map(|r| (r.id, fit(audience, r.capacity)))
+            .collect())
+    }
+
     /// The warnings about the programme as it is now.
     pub fn check(&self) -> crate::Result<Vec<Warning>> {
         let rooms = crate::store::read_rooms(&self.conn)?;

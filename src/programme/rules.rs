@@ -149,8 +149,8 @@ fn capacity(ctx: &Context, out: &mut Vec<Warning>) {
         let Some(audience) = session.expected_audience else {
             continue;
         };
-        let (severity, message) = if audience > room.capacity {
-            (
+        let (severity, message) = match super::fit(Some(audience), room.capacity) {
+            super::Fit::TooSmall => (
                 Severity::Error,
                 format!(
                     "{} attend {audience}\u{a0}personnes, la salle {} n'a que {}\u{a0}places.",
@@ -158,9 +158,8 @@ fn capacity(ctx: &Context, out: &mut Vec<Warning>) {
                     quoted(&room.name),
                     room.capacity
                 ),
-            )
-        } else if room.capacity > 0 && audience * 10 >= room.capacity * 9 {
-            (
+            ),
+            super::Fit::Near => (
                 Severity::Warning,
                 format!(
                     "{} remplit la salle {} à {}\u{a0}% ({audience} pour {}\u{a0}places).",
@@ -169,9 +168,8 @@ fn capacity(ctx: &Context, out: &mut Vec<Warning>) {
                     audience * 100 / room.capacity,
                     room.capacity
                 ),
-            )
-        } else {
-            continue;
+            ),
+            _ => continue,
         };
         out.push(Warning {
             code: "capacity",

@@ -201,8 +201,18 @@ impl App {
             .unwrap_or_default()
     }
 
+    /// Clicks the element, scrolled into view first (the grid is wider than the window).
     pub async fn click(&self, css: &str) {
-        self.find(css).await.click().await.expect("click");
+        let element = self.find(css).await;
+        let reference = serde_json::to_value(&element).expect("element reference");
+        self.client
+            .execute(
+                "arguments[0].scrollIntoView({block: 'center', inline: 'center'});",
+                vec![reference],
+            )
+            .await
+            .expect("scroll");
+        element.click().await.expect("click");
     }
 
     /// The button whose visible text is exactly `label`.
@@ -251,6 +261,53 @@ impl App {
             .output()
             .map(|o| o.status.success() && !o.stdout.is_empty())
             .unwrap_or(false)
+    }
+
+    /// Drags the element `from` onto the element `to` with the mouse (pointer events, as
+    /// a person would: press, move a little, move over the target, release).
+    pub async fn drag(&self, from: &str, to: &str) {
+        use fantoccini::actions::{InputSource, MouseActions, PointerAction, MOUSE_BUTTON_LEFT};
+        let source = self.find(from).await;
+        let target = self.find(to).await;
+        // Pointer actions need both ends in the viewport.
+        let scroll = "arguments[0].scrollIntoView({block: 'center', inline: 'center'});";
+        for element in [&target, &source] {
+            let reference = serde_json::to_value(element).expect("element reference");
+            self.client
+                .execute(scroll, vec![reference])
+                .await
+                .expect("scroll");
+        }
+        let mouse = MouseActions::new("souris".into())
+            .then(PointerAction::MoveToElement {
+                element: source,
+                duration: None,
+                x: 0.0,
+                y: 0.0,
+            })
+            .then(PointerAction::Down {
+                button: MOUSE_BUTTON_LEFT,
+            })
+            .then(PointerAction::MoveBy {
+                duration: Some(Duration::from_millis(100)),
+                x: 12.0,
+                y: 12.0,
+            })
+            .then(PointerAction::MoveToElement {
+                element: target,
+                duration: Some(Duration::from_millis(250)),
+                x: 0.0,
+                y: 0.0,
+            })
+            .then(PointerAction::Up {
+                button: MOUSE_BUTTON_LEFT,
+            });
+        self.client.perform_actions(mouse).await.expect("drag");
+    }
+
+    /// Presses keys on the focused element (WebDriver key codes, e.g. "\u{E014}" for →).
+    pub async fn keys(&self, css: &str, keys: &str) {
+        self.find(css).await.send_keys(keys).await.expect("keys");
     }
 
     /// Answers a native GTK file dialog titled `title` with `path`, through real X events

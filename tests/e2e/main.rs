@@ -7,5 +7,6 @@ mod common;
 mod harness;
 
 mod day;
+mod grid;
 mod import;
 mod start;

@@ -4,6 +4,9 @@
 import { invoke } from "@tauri-apps/api/core";
 import type {
   Event,
+  Fit,
+  NewSession,
+  ProgrammeView,
   ImportOptions,
   Preview,
   Query,
@@ -36,6 +39,21 @@ export const api = {
   addSlot: (slot: NewSlot) => invoke<ProjectView>("add_slot", { slot }),
   updateSlot: (id: number, patch: SlotPatch) => invoke<ProjectView>("update_slot", { id, patch }),
   removeSlot: (id: number) => invoke<ProjectView>("remove_slot", { id }),
+
+  programmeState: () => invoke<ProgrammeView>("programme_state"),
+  placeSession: (session: number, room: number, slot: number) =>
+    invoke<ProgrammeView>("place_session", { session, room, slot }),
+  unplaceSession: (session: number) => invoke<ProgrammeView>("unplace_session", { session }),
+  undo: () => invoke<ProgrammeView>("undo"),
+  redo: () => invoke<ProgrammeView>("redo"),
+  addSession: (session: NewSession) => invoke<ProgrammeView>("add_session", { session }),
+  updateSession: (id: number, patch: Partial<NewSession>) => invoke<ProgrammeView>("update_session", { id, patch }),
+  removeSession: (id: number) => invoke<ProgrammeView>("remove_session", { id }),
+  reorderContributions: (session: number, submissions: number[]) =>
+    invoke<ProgrammeView>("reorder_contributions", { session, submissions }),
+  removeContribution: (session: number, submission: number) =>
+    invoke<ProgrammeView>("remove_contribution", { session, submission }),
+  sessionFits: (session: number) => invoke<Record<string, Fit>>("session_fits", { session }),
 
   pickSpreadsheet: () => invoke<string | null>("pick_spreadsheet"),
   previewImport: (path: string, options: ImportOptions) =>

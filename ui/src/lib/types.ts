@@ -259,3 +259,67 @@ export interface ReviewView {
   balance: Balance;
   targets: Record<string, number>;
 }
+
+// Programme
+
+export type Fit = "fits" | "near" | "too_small" | "unknown";
+export type SessionKind = "pleniere" | "table_ronde" | "atelier" | "centrifugeuse" | "formation" | "autre";
+export const SESSION_KINDS: SessionKind[] = ["pleniere", "table_ronde", "atelier", "centrifugeuse", "formation", "autre"];
+
+export interface SessionPersonView {
+  person_id: number;
+  first_name: string;
+  last_name: string;
+  organisation: string;
+  actor_type: string;
+  role: string;
+}
+
+export interface SessionContributionView {
+  submission_id: number;
+  title: string;
+  format: string;
+  actor_type: string;
+  minutes: number;
+  qa_minutes: number;
+  table_number: number | null;
+  speakers: SessionPersonView[];
+}
+
+export interface SessionView {
+  id: number;
+  title: string;
+  kind: SessionKind;
+  language: string;
+  expected_audience: number | null;
+  description: string;
+  contributions: SessionContributionView[];
+  people: SessionPersonView[];
+  placement: { room_id: number; slot_id: number } | null;
+}
+
+export interface WarningView {
+  code: string;
+  severity: "error" | "warning" | "info";
+  message: string;
+  sessions: number[];
+  room: number | null;
+  slot: number | null;
+}
+
+export interface ProgrammeView {
+  day: Day;
+  sessions: SessionView[];
+  warnings: WarningView[];
+  history: { undo: string | null; redo: string | null };
+  done: string | null;
+}
+
+export interface NewSession {
+  title: string;
+  kind: SessionKind;
+  language: string;
+  expected_audience: number | null;
+  description: string;
+  contributions: number[];
+}

@@ -1,0 +1,127 @@
+//! The grid of sessions: placing by drag and drop, the tray, the warnings, editing a
+//! session, undo and redo. Every command returns the whole programme state, warnings
+//! included, as the core computes it.
+
+use std::collections::BTreeMap;
+
+use journee::model::Day;
+use journee::programme::{Fit, NewSession, SessionPatch, SessionView, Warning};
+use journee::Project;
+use serde::Serialize;
+use tauri::State;
+
+use crate::state::AppState;
+
+#[derive(Serialize)]
+pub struct History {
+    pub undo: Option<String>,
+    pub redo: Option<String>,
+}
+
+#[derive(Serialize)]
+pub struct ProgrammeView {
+    pub day: Day,
+    pub sessions: Vec<SessionView>,
+    pub warnings: Vec<Warning>,
+    pub history: History,
+    /// What the last undo or redo did, for the screen reader and the status line.
+    pub done: Option<String>,
+}
+
+fn programme(
+    state: &State<AppState>,
+    edit: impl FnOnce(&mut Project) -> journee::Result<Option<String>>,
+) -> Result<ProgrammeView, String> {
+    let mut guard = state.project.lock().map_err(|e| e.to_string())?;
+    let project = guard.as_mut().ok_or("Aucun projet n'est ouvert.")?;
+    let text = |e: journee::Error| e.to_string();
+    let done = edit(project).map_err(text)?;
+    let (undo, redo) = project.history().map_err(text)?;
+    Ok(ProgrammeView {
+        day: project.day().map_err(text)?,
+        sessions: project.sessions().map_err(text)?,
+        warnings: project.check().map_err(text)?,
+        history: History { undo, redo },
+        done,
+    })
+}
+
+#[tauri::command]
+pub fn programme_state(state: State<AppState>) -> Result<ProgrammeView, String> {
+    programme(&state, |_| Ok(None))
+}
+
+#[tauri::command]
+pub fn place_session(
+    state: State<AppState>,
+    session: i64,
+    room: i64,
+    slot: i64,
+) -> Result<ProgrammeView, String> {
+    programme(&state, |p| p.place(session, room, slot).map(|()| None))
+}
+
+#[tauri::command]
+pub fn unplace_session(state: State<AppState>, session: i64) -> Result<ProgrammeView, String> {
+    programme(&state, |p| p.unplace(session).map(|()| None))
+}
+
+#[tauri::command]
+pub fn undo(state: State<AppState>) -> Result<ProgrammeView, String> {
+    programme(&state, |p| p.undo().map(Some))
+}
+
+#[tauri::command]
+pub fn redo(state: State<AppState>) -> Result<ProgrammeView, String> {
+    programme(&state, |p| p.redo().map(Some))
+}
+
+#[tauri::command]
+pub fn add_session(state: State<AppState>, session: NewSession) -> Result<ProgrammeView, String> {
+    programme(&state, |p| p.add_session(session).map(|_| None))
+}
+
+#[tauri::command]
+pub fn update_session(
+    state: State<AppState>,
+    id: i64,
+    patch: SessionPatch,
+) -> Result<ProgrammeView, String> {
+    programme(&state, |p| p.update_session(id, patch).map(|()| None))
+}
+
+#[tauri::command]
+pub fn remove_session(state: State<AppState>, id: i64) -> Result<ProgrammeView, String> {
+    programme(&state, |p| p.remove_session(id).map(|()| None))
+}
+
+#[tauri::command]
+pub fn reorder_contributions(
+    state: State<AppState>,
+    session: i64,
+    submissions: Vec<i64>,
+) -> Result<ProgrammeView, String> {
+    programme(&state, |p| {
+        p.reorder_contributions(session, &submissions)
+            .map(|()| None)
+    })
+}
+
+#[tauri::command]
+pub fn remove_contribution(
+    state: State<AppState>,
+    session: i64,
+    submission: i64,
+) -> Result<ProgrammeView, String> {
+    programme(&state, |p| {
+        p.remove_contribution(session, submission).map(|()| None)
+    })
+}
+
+/// How the session being dragged fits each room (by room id).
+#[tauri::command]
+pub fn session_fits(state: State<AppState>, session: i64) -> Result<BTreeMap<i64, Fit>, String> {
+    let guard = state.project.lock().map_err(|e| e.to_string())?;
+    let project = guard.as_ref().ok_or("Aucun projet n'est ouvert.")?;
+    project.fits(session).map_err(|e| e.to_string())
+}

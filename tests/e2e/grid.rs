@@ -1,0 +1,140 @@
+//! The programme grid: dragging sessions, the warnings they raise, undo, the keyboard.
+
+use crate::harness::{App, Home};
+
+const SPACE: &str = "\u{E00D}";
+const RIGHT: &str = "\u{E014}";
+const DOWN: &str = "\u{E015}";
+
+#[tokio::test(flavor = "multi_thread")]
+async fn dragging_a_session_into_a_small_room_warns_and_undo_takes_it_back() {
+    let home = Home::new();
+    let file = home.file("demo.journee");
+    home.journee(&["demo", file.to_str().unwrap()]);
+    let sessions = home.journee(&["session", "list", file.to_str().unwrap(), "--json"]);
+    let sessions: serde_json::Value = serde_json::from_str(&sessions).unwrap();
+    // The fourth round table (140 expected) and the empty training room at 16:30 (30 places).
+    let table = sessions
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| {
+            s["title"]
+                .as_str()
+                .unwrap()
+                .starts_with("Quatrième table ronde")
+        })
+        .unwrap();
+    let id = table["id"].as_i64().unwrap();
+    let info = home.info(&file);
+    let room = |name: &str| {
+        info["rooms"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["name"] == name)
+            .unwrap()["id"]
+            .as_i64()
+            .unwrap()
+    };
+    let slot = |start: &str| {
+        info["slots"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["start"] == start)
+            .unwrap()["id"]
+            .as_i64()
+            .unwrap()
+    };
+    let (training, afternoon) = (room("Salle de formation"), slot("16:30"));
+    let target = format!("td[data-room='{training}'][data-slot='{afternoon}']");
+
+    let app = App::launch(&home, &[file.to_str().unwrap()]).await;
+    app.find("table.grid").await;
+    app.drag(&format!("[data-session-id='{id}']"), &target)
+        .await;
+
+    // The cell and the panel both say the room is too small.
+    let cell = app
+        .wait_text(&target, |t| t.contains("Quatrième table ronde"))
+        .await;
+    assert!(!cell.is_empty());
+    let marker = app
+        .raw_text(&format!("{target} [data-testid='cell-warning']"))
+        .await;
+    assert!(marker.contains("140\u{a0}personnes"), "{marker}");
+    let panel = app
+        .text("[data-testid='warnings-panel']")
+        .await
+        .replace('\u{a0}', " ");
+    assert!(
+        panel.contains("la salle « Salle de formation » n'a que 30 places"),
+        "{panel}"
+    );
+    let placed: serde_json::Value =
+        serde_json::from_str(&home.journee(&["session", "list", file.to_str().unwrap(), "--json"]))
+            .unwrap();
+    let moved = placed
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["id"] == id)
+        .unwrap();
+    assert_eq!(moved["placement"]["room_id"], training);
+
+    // Undo (the toolbar button here; Ctrl+Z does the same): back to the hémicycle.
+    app.click("[data-testid='undo']").await;
+    app.wait_text(&target, |t| !t.contains("Quatrième table ronde"))
+        .await;
+    let panel = app
+        .text("[data-testid='warnings-panel']")
+        .await
+        .replace('\u{a0}', " ");
+    assert!(
+        !panel.contains("Salle de formation » n'a que 30 places"),
+        "{panel}"
+    );
+    assert!(panel.contains("Erreur"), "the demo's other warnings stay");
+    app.quit().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_session_moves_with_the_keyboard_only() {
+    let home = Home::new();
+    let file = home.file("p.journee");
+    home.journee(&["new", file.to_str().unwrap()]);
+    home.journee(&[
+        "session",
+        "add",
+        file.to_str().unwrap(),
+        "--title",
+        "Atelier clavier",
+        "--type",
+        "atelier",
+        "--audience",
+        "12",
+    ]);
+    let app = App::launch(&home, &[file.to_str().unwrap()]).await;
+    let chip = "[data-session-id='1']";
+    app.find(&format!(".tray {chip}")).await;
+    // Space picks it up at the first cell (Hémicycle, 09:00); right x3, down x1: Atelier 1, 10:00.
+    app.keys(chip, SPACE).await;
+    let said = app.raw_text("[data-testid='announce']").await;
+    assert!(said.contains("saisie"), "{said}");
+    for key in [RIGHT, RIGHT, RIGHT, DOWN] {
+        app.keys(chip, key).await;
+    }
+    let said = app.raw_text("[data-testid='announce']").await;
+    assert!(said.starts_with("Atelier 1, 10:00–11:30"), "{said}");
+    assert!(said.contains("La salle convient"), "{said}");
+    app.keys(chip, SPACE).await;
+    app.wait_text("tbody", |t| t.contains("Atelier clavier"))
+        .await;
+    let list: serde_json::Value =
+        serde_json::from_str(&home.journee(&["session", "list", file.to_str().unwrap(), "--json"]))
+            .unwrap();
+    assert_eq!(list[0]["placement"]["room_id"], 4, "Atelier 1");
+    assert_eq!(list[0]["placement"]["slot_id"], 2, "10:00");
+    app.quit().await;
+}
