@@ -70,5 +70,17 @@ async fn a_webform_export_imports_through_the_wizard_and_untrusted_text_stays_te
         "--json",
     ]);
     assert!(retained.contains("Qui participe vraiment"), "{retained}");
+    // Tick it and make a session of it, from the review screen.
+    app.click("tr[data-submission-id] input[type='checkbox']")
+        .await;
+    app.fill("form.bulk input", "Qui participe ?").await;
+    app.click_button("Créer une session").await;
+    app.wait_text(".review-list", |t| t.contains("créée avec 1"))
+        .await;
+    let sessions = home.journee(&["session", "list", file.to_str().unwrap(), "--json"]);
+    assert!(
+        sessions.contains("Qui participe ?") && sessions.contains("Qui participe vraiment"),
+        "{sessions}"
+    );
     app.quit().await;
 }
