@@ -5,7 +5,7 @@ mod common;
 
 use common::fixture;
 use journee::import::{ImportOptions, ListKind, Severity, Target};
-use journee::model::Status;
+use journee::model::{ActorType, Status};
 use journee::{Error, Project, Template};
 
 fn project() -> (tempfile::TempDir, Project) {
@@ -328,9 +328,9 @@ fn registrations_import_through_the_same_machinery() {
     let benoit = people.iter().find(|p| p.first_name == "Benoît").unwrap();
     assert_eq!(benoit.accessibility, "Fauteuil roulant");
     assert_eq!(benoit.wishes, "Atelier");
-    assert_eq!(benoit.actor_type, "association");
+    assert_eq!(benoit.actor_type, ActorType::Association);
     let francoise = people.iter().find(|p| p.last_name == "de La Tour").unwrap();
-    assert_eq!(francoise.actor_type, "public");
+    assert_eq!(francoise.actor_type, ActorType::Public);
     let again = project
         .import(&fixture("inscriptions-cp1252.csv"), &options)
         .unwrap();
