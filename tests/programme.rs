@@ -74,6 +74,7 @@ fn session(id: i64, kind: &str, audience: Option<i64>, cell: Option<(i64, i64)>)
         kind: kind.into(),
         language: "fr".into(),
         expected_audience: audience,
+        estimated_audience: None,
         description: String::new(),
         contributions: vec![],
         people: vec![],
@@ -530,4 +531,58 @@ fn the_project_reports_unscheduled_retained_contributions_and_the_demo_has_warni
         "the demo leaves a few warnings to see"
     );
     assert!(warnings.iter().all(|w| !w.message.is_empty()));
+}
+
+#[test]
+fn without_an_audience_entered_the_registrations_wishes_give_an_estimate() {
+    let (_dir, mut project) = imported_project();
+    let registrations = ImportOptions {
+        kind: journee::import::ListKind::Registrations,
+        ..ImportOptions::default()
+    };
+    // Three participants: one wishes a centrifugeuse, one an atelier, one a formation.
+    project
+        .import(&fixture("inscriptions-cp1252.csv"), &registrations)
+        .unwrap();
+    let mut open = new_session("Atelier ouvert", SessionKind::Atelier, 0, vec![]);
+    open.expected_audience = None;
+    let id = project.add_session(open).unwrap();
+    let session = project.session(id).unwrap();
+    assert_eq!(
+        (session.expected_audience, session.estimated_audience),
+        (None, Some(1))
+    );
+    assert_eq!(session.audience(), Some(1));
+    // An entered audience wins over the estimate.
+    let entered = project
+        .add_session(new_session(
+            "Atelier fermé",
+            SessionKind::Atelier,
+            12,
+            vec![],
+        ))
+        .unwrap();
+    assert_eq!(project.session(entered).unwrap().estimated_audience, None);
+    // The capacity rule counts on the estimate: a room of 0 places is too small.
+    let cupboard = project
+        .add_room(journee::model::NewRoom {
+            name: "Placard".into(),
+            capacity: 0,
+            kind: RoomKind::Atelier,
+            notes: String::new(),
+            interpretation: false,
+            track_id: None,
+        })
+        .unwrap();
+    let ten = project.find_slot("10:00", None).unwrap();
+    project.place(id, cupboard.id, ten).unwrap();
+    assert!(project
+        .check()
+        .unwrap()
+        .iter()
+        .any(|w| w.code == "capacity" && w.sessions == [id]));
+    assert_eq!(
+        project.fits(id).unwrap()[&cupboard.id],
+        journee::programme::Fit::TooSmall
+    );
 }

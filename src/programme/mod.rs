@@ -10,6 +10,7 @@ mod snapshot;
 mod versions;
 
 pub use rules::{Severity, Warning};
+
 pub use sessions::{NewSession, SessionPatch};
 pub use versions::{VersionChange, VersionInfo};
 
@@ -56,6 +57,9 @@ pub struct SessionView {
     pub kind: String,
     pub language: String,
     pub expected_audience: Option<i64>,
+    /// When no audience is entered: the registrations whose wishes name this kind of
+    /// session, shared among the sessions of that kind.
+    pub estimated_audience: Option<i64>,
     pub description: String,
     pub contributions: Vec<SessionContribution>,
     /// People in the session without a submission (panellists, moderators, animateurs).
@@ -70,6 +74,11 @@ impl SessionView {
             .iter()
             .flat_map(|c| c.speakers.iter())
             .chain(self.people.iter())
+    }
+
+    /// The audience the rules count on: entered, else estimated.
+    pub fn audience(&self) -> Option<i64> {
+        self.expected_audience.or(self.estimated_audience)
     }
 
     /// Minutes of talks and questions, in running order.
@@ -106,7 +115,7 @@ pub fn fit(audience: Option<i64>, capacity: i64) -> Fit {
 impl crate::Project {
     /// How `session` would fit each room, by room id.
     pub fn fits(&self, session: i64) -> crate::Result<std::collections::BTreeMap<i64, Fit>> {
-        let audience = self.session(session)?.expected_audience;
+        let audience = self.session(session)?.audience();
         Ok(crate::store::read_rooms(&self.conn)?
             .into_iter()
             .map(|r| (r.id, fit(audience, r.capacity)))

@@ -146,7 +146,7 @@ fn quoted(text: &str) -> String {
 
 fn capacity(ctx: &Context, out: &mut Vec<Warning>) {
     for (session, room, slot) in &ctx.placed {
-        let Some(audience) = session.expected_audience else {
+        let Some(audience) = session.audience() else {
             continue;
         };
         let (severity, message) = match super::fit(Some(audience), room.capacity) {

@@ -118,6 +118,16 @@ async fn a_session_moves_with_the_keyboard_only() {
     let app = App::launch(&home, &[file.to_str().unwrap()]).await;
     let chip = "[data-session-id='1']";
     app.find(&format!(".tray {chip}")).await;
+    // A version first, to compare with afterwards.
+    app.click_button("Versions").await;
+    app.fill("[data-testid='versions'] input", "avant le clavier")
+        .await;
+    app.click_button("Enregistrer une version").await;
+    app.wait_text("[data-testid='versions']", |t| {
+        t.contains("avant le clavier")
+    })
+    .await;
+    app.click(".panel header button").await;
     // Space picks it up at the first cell (Hémicycle, 09:00); right x3, down x1: Atelier 1, 10:00.
     app.keys(chip, SPACE).await;
     let said = app.raw_text("[data-testid='announce']").await;
@@ -136,5 +146,12 @@ async fn a_session_moves_with_the_keyboard_only() {
             .unwrap();
     assert_eq!(list[0]["placement"]["room_id"], 4, "Atelier 1");
     assert_eq!(list[0]["placement"]["slot_id"], 2, "10:00");
+    // The version panel says what moved since.
+    app.click_button("Versions").await;
+    app.click_button("Comparer").await;
+    let diff = app
+        .wait_text("[data-testid='versions']", |t| t.contains("Déplacée"))
+        .await;
+    assert!(diff.contains("Atelier 1, 10:00–11:30"), "{diff}");
     app.quit().await;
 }

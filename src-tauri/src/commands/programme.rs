@@ -125,3 +125,51 @@ pub fn session_fits(state: State<AppState>, session: i64) -> Result<BTreeMap<i64
     let project = guard.as_ref().ok_or("Aucun projet n'est ouvert.")?;
     project.fits(session).map_err(|e| e.to_string())
 }
+
+#[tauri::command]
+pub fn set_qa_minutes(
+    state: State<AppState>,
+    session: i64,
+    submission: i64,
+    minutes: i64,
+) -> Result<ProgrammeView, String> {
+    programme(&state, |p| {
+        p.set_qa_minutes(session, submission, minutes)
+            .map(|()| None)
+    })
+}
+
+#[derive(Serialize)]
+pub struct VersionsView {
+    pub versions: Vec<journee::programme::VersionInfo>,
+    /// The changes since the version asked for, if one was.
+    pub changes: Option<Vec<journee::programme::VersionChange>>,
+}
+
+fn versions(
+    state: &State<AppState>,
+    edit: impl FnOnce(&mut Project) -> journee::Result<Option<Vec<journee::programme::VersionChange>>>,
+) -> Result<VersionsView, String> {
+    let mut guard = state.project.lock().map_err(|e| e.to_string())?;
+    let project = guard.as_mut().ok_or("Aucun projet n'est ouvert.")?;
+    let changes = edit(project).map_err(|e| e.to_string())?;
+    Ok(VersionsView {
+        versions: project.versions().map_err(|e| e.to_string())?,
+        changes,
+    })
+}
+
+#[tauri::command]
+pub fn list_versions(state: State<AppState>) -> Result<VersionsView, String> {
+    versions(&state, |_| Ok(None))
+}
+
+#[tauri::command]
+pub fn save_version(state: State<AppState>, name: String) -> Result<VersionsView, String> {
+    versions(&state, |p| p.save_version(&name).map(|()| None))
+}
+
+#[tauri::command]
+pub fn diff_version(state: State<AppState>, name: String) -> Result<VersionsView, String> {
+    versions(&state, |p| p.diff_version(&name).map(Some))
+}

@@ -7,6 +7,7 @@ import type {
   Fit,
   NewSession,
   ProgrammeView,
+  VersionsView,
   ImportOptions,
   Preview,
   Query,
@@ -54,6 +55,11 @@ export const api = {
   removeContribution: (session: number, submission: number) =>
     invoke<ProgrammeView>("remove_contribution", { session, submission }),
   sessionFits: (session: number) => invoke<Record<string, Fit>>("session_fits", { session }),
+  setQaMinutes: (session: number, submission: number, minutes: number) =>
+    invoke<ProgrammeView>("set_qa_minutes", { session, submission, minutes }),
+  listVersions: () => invoke<VersionsView>("list_versions"),
+  saveVersion: (name: string) => invoke<VersionsView>("save_version", { name }),
+  diffVersion: (name: string) => invoke<VersionsView>("diff_version", { name }),
 
   pickSpreadsheet: () => invoke<string | null>("pick_spreadsheet"),
   previewImport: (path: string, options: ImportOptions) =>

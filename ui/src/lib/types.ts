@@ -292,6 +292,7 @@ export interface SessionView {
   kind: SessionKind;
   language: string;
   expected_audience: number | null;
+  estimated_audience: number | null;
   description: string;
   contributions: SessionContributionView[];
   people: SessionPersonView[];
@@ -322,4 +323,17 @@ export interface NewSession {
   expected_audience: number | null;
   description: string;
   contributions: number[];
+}
+
+export interface VersionChange {
+  kind: "added" | "removed" | "moved" | "retitled";
+  session: number;
+  title: string;
+  before: string | null;
+  after: string | null;
+}
+
+export interface VersionsView {
+  versions: { name: string; created_at: string }[];
+  changes: VersionChange[] | null;
 }
