@@ -6,6 +6,57 @@ use crate::store;
 use crate::Project;
 
 impl Project {
+    /// Up to `limit` people whose name, organisation or email hold every word of `text`
+    /// (accents and case set aside), by last name.
+    pub fn find_people(&self, text: &str, limit: usize) -> Result<Vec<Person>> {
+        let fold = |s: &str| deunicode::deunicode(s).to_lowercase();
+        let words: Vec<String> = fold(text).split_whitespace().map(str::to_string).collect();
+        Ok(self
+            .people(false)?
+            .into_iter()
+            .filter(|p| {
+                let haystack = fold(&format!(
+                    "{} {} {} {}",
+                    p.first_name, p.last_name, p.organisation, p.email
+                ));
+                words.iter().all(|w| haystack.contains(w.as_str()))
+            })
+            .take(limit)
+            .collect())
+    }
+
+    /// Adds someone known to no list (an invited panellist); returns their number.
+    pub fn add_person(
+        &mut self,
+        first_name: &str,
+        last_name: &str,
+        organisation: &str,
+        actor_type: ActorType,
+    ) -> Result<i64> {
+        if first_name.trim().is_empty() && last_name.trim().is_empty() {
+            return Err(crate::EditError::EmptyName("d'une personne").into());
+        }
+        let tx = self.conn.transaction()?;
+        let id = store::insert_person(
+            &tx,
+            &Person {
+                id: 0,
+                first_name: first_name.trim().into(),
+                last_name: last_name.trim().into(),
+                email: String::new(),
+                phone: String::new(),
+                organisation: organisation.trim().into(),
+                actor_type,
+                country: String::new(),
+                registered: false,
+                wishes: String::new(),
+                accessibility: String::new(),
+            },
+        )?;
+        tx.commit()?;
+        Ok(id)
+    }
+
     /// People sorted by last name; with `registered_only`, the participants' registrations.
     pub fn people(&self, registered_only: bool) -> Result<Vec<Person>> {
         Ok(store::read_people(&self.conn, registered_only)?

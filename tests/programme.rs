@@ -586,3 +586,65 @@ fn without_an_audience_entered_the_registrations_wishes_give_an_estimate() {
         journee::programme::Fit::TooSmall
     );
 }
+
+#[test]
+fn panellists_are_found_or_added_and_projects_sit_at_tables() {
+    let (_dir, mut project) = imported_project();
+    let found = project.find_people("benali delibera", 10).unwrap();
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].first_name, "Karim");
+    let guest = project
+        .add_person(
+            "Audrey",
+            "Tanguy",
+            "Ministère du Numérique",
+            journee::model::ActorType::Public,
+        )
+        .unwrap();
+    let s = project
+        .add_session(new_session(
+            "Table ronde",
+            SessionKind::TableRonde,
+            100,
+            vec![],
+        ))
+        .unwrap();
+    project
+        .add_session_person(s, guest, SessionRole::Intervenant)
+        .unwrap();
+    project
+        .add_session_person(s, found[0].id, SessionRole::Moderateur)
+        .unwrap();
+    assert_eq!(project.session(s).unwrap().people.len(), 2);
+    project
+        .remove_session_person(s, guest, SessionRole::Intervenant)
+        .unwrap();
+    assert_eq!(project.session(s).unwrap().people[0].role, "moderateur");
+    project.undo().unwrap();
+    assert_eq!(project.session(s).unwrap().people.len(), 2);
+
+    let subs: Vec<i64> = project
+        .submissions(None)
+        .unwrap()
+        .iter()
+        .map(|x| x.id)
+        .collect();
+    let c = project
+        .add_session(new_session(
+            "Centrifugeuse",
+            SessionKind::Centrifugeuse,
+            25,
+            subs[..3].to_vec(),
+        ))
+        .unwrap();
+    project.set_table(c, subs[0], Some(2)).unwrap();
+    assert!(project.set_table(c, subs[1], Some(0)).is_err());
+    let tables: Vec<Option<i64>> = project
+        .session(c)
+        .unwrap()
+        .contributions
+        .iter()
+        .map(|x| x.table_number)
+        .collect();
+    assert_eq!(tables, [Some(2), None, None]);
+}

@@ -69,4 +69,14 @@ impl SessionRole {
             SessionRole::Animateur => "animateur",
         }
     }
+
+    pub fn parse(code: &str) -> Option<SessionRole> {
+        [
+            SessionRole::Intervenant,
+            SessionRole::Moderateur,
+            SessionRole::Animateur,
+        ]
+        .into_iter()
+        .find(|r| r.code() == code)
+    }
 }

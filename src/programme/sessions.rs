@@ -346,6 +346,39 @@ impl Project {
         })
     }
 
+    /// Puts a centrifugeuse project at a table (1, 2...), or at none.
+    pub fn set_table(&mut self, session: i64, submission: i64, table: Option<i64>) -> Result<()> {
+        if table.is_some_and(|t| t < 1) {
+            return Err(EditError::BadValue {
+                field: "table".into(),
+                value: format!("{table:?}"),
+            }
+            .into());
+        }
+        self.journaled("Table d'un projet", &[session], |tx| {
+            tx.execute(
+                "UPDATE session_contributions SET table_number = ?3 WHERE session_id = ?1 AND submission_id = ?2",
+                params![session, submission, table],
+            )?;
+            Ok(((), vec![]))
+        })
+    }
+
+    pub fn remove_session_person(
+        &mut self,
+        session: i64,
+        person: i64,
+        role: SessionRole,
+    ) -> Result<()> {
+        self.journaled("Retrait d'une personne", &[session], |tx| {
+            tx.execute(
+                "DELETE FROM session_people WHERE session_id = ?1 AND person_id = ?2 AND role = ?3",
+                params![session, person, role.code()],
+            )?;
+            Ok(((), vec![]))
+        })
+    }
+
     /// Adds someone who speaks without a submission, moderates or facilitates.
     pub fn add_session_person(
         &mut self,

@@ -155,3 +155,37 @@ async fn a_session_moves_with_the_keyboard_only() {
     assert!(diff.contains("Atelier 1, 10:00–11:30"), "{diff}");
     app.quit().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_panellist_joins_a_session_from_its_panel() {
+    let home = Home::new();
+    let file = home.file("p.journee");
+    home.journee(&["new", file.to_str().unwrap()]);
+    home.journee(&[
+        "session",
+        "add",
+        file.to_str().unwrap(),
+        "--title",
+        "Table ronde finale",
+        "--type",
+        "table_ronde",
+    ]);
+    let app = App::launch(&home, &[file.to_str().unwrap()]).await;
+    app.click("[data-session-id='1']").await;
+    app.find(".panel .add-person").await;
+    app.click(".add-person details summary").await;
+    app.fill(".add-person details input:nth-of-type(1)", "Audrey")
+        .await;
+    let inputs = app.find_all(".add-person details input").await;
+    inputs[1].send_keys("Tanguy").await.unwrap();
+    inputs[2].send_keys("Ministère du Numérique").await.unwrap();
+    app.click_button("Ajouter à la session").await;
+    app.wait_text(".panel ul.people", |t| t.contains("Audrey Tanguy"))
+        .await;
+    let list = home.journee(&["session", "list", file.to_str().unwrap(), "--json"]);
+    assert!(
+        list.contains("Tanguy") && list.contains("intervenant"),
+        "{list}"
+    );
+    app.quit().await;
+}

@@ -173,3 +173,75 @@ pub fn save_version(state: State<AppState>, name: String) -> Result<VersionsView
 pub fn diff_version(state: State<AppState>, name: String) -> Result<VersionsView, String> {
     versions(&state, |p| p.diff_version(&name).map(Some))
 }
+
+#[tauri::command]
+pub fn find_people(
+    state: State<AppState>,
+    text: String,
+) -> Result<Vec<journee::model::Person>, String> {
+    let guard = state.project.lock().map_err(|e| e.to_string())?;
+    let project = guard.as_ref().ok_or("Aucun projet n'est ouvert.")?;
+    project.find_people(&text, 20).map_err(|e| e.to_string())
+}
+
+fn role(code: &str) -> Result<journee::model::SessionRole, String> {
+    journee::model::SessionRole::parse(code)
+        .ok_or_else(|| format!("Rôle inconnu «\u{a0}{code}\u{a0}»."))
+}
+
+#[tauri::command]
+pub fn add_session_person(
+    state: State<AppState>,
+    session: i64,
+    person: i64,
+    role: String,
+) -> Result<ProgrammeView, String> {
+    let role = self::role(&role)?;
+    programme(&state, |p| {
+        p.add_session_person(session, person, role).map(|()| None)
+    })
+}
+
+/// Adds someone known to no list, and puts them in the session.
+#[tauri::command]
+pub fn add_new_person_to_session(
+    state: State<AppState>,
+    session: i64,
+    first_name: String,
+    last_name: String,
+    organisation: String,
+    actor_type: journee::model::ActorType,
+    role: String,
+) -> Result<ProgrammeView, String> {
+    let role = self::role(&role)?;
+    programme(&state, |p| {
+        let person = p.add_person(&first_name, &last_name, &organisation, actor_type)?;
+        p.add_session_person(session, person, role).map(|()| None)
+    })
+}
+
+#[tauri::command]
+pub fn remove_session_person(
+    state: State<AppState>,
+    session: i64,
+    person: i64,
+    role: String,
+) -> Result<ProgrammeView, String> {
+    let role = self::role(&role)?;
+    programme(&state, |p| {
+        p.remove_session_person(session, person, role)
+            .map(|()| None)
+    })
+}
+
+#[tauri::command]
+pub fn set_table(
+    state: State<AppState>,
+    session: i64,
+    submission: i64,
+    table: Option<i64>,
+) -> Result<ProgrammeView, String> {
+    programme(&state, |p| {
+        p.set_table(session, submission, table).map(|()| None)
+    })
+}

@@ -6,6 +6,7 @@ import type {
   Event,
   Fit,
   NewSession,
+  Person,
   ProgrammeView,
   VersionsView,
   ImportOptions,
@@ -57,6 +58,18 @@ export const api = {
   sessionFits: (session: number) => invoke<Record<string, Fit>>("session_fits", { session }),
   setQaMinutes: (session: number, submission: number, minutes: number) =>
     invoke<ProgrammeView>("set_qa_minutes", { session, submission, minutes }),
+  findPeople: (text: string) => invoke<Person[]>("find_people", { text }),
+  addSessionPerson: (session: number, person: number, role: string) =>
+    invoke<ProgrammeView>("add_session_person", { session, person, role }),
+  addNewPersonToSession: (
+    session: number,
+    person: { firstName: string; lastName: string; organisation: string; actorType: string },
+    role: string,
+  ) => invoke<ProgrammeView>("add_new_person_to_session", { session, ...person, role }),
+  removeSessionPerson: (session: number, person: number, role: string) =>
+    invoke<ProgrammeView>("remove_session_person", { session, person, role }),
+  setTable: (session: number, submission: number, table: number | null) =>
+    invoke<ProgrammeView>("set_table", { session, submission, table }),
   listVersions: () => invoke<VersionsView>("list_versions"),
   saveVersion: (name: string) => invoke<VersionsView>("save_version", { name }),
   diffVersion: (name: string) => invoke<VersionsView>("diff_version", { name }),

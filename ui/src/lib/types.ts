@@ -337,3 +337,17 @@ export interface VersionsView {
   versions: { name: string; created_at: string }[];
   changes: VersionChange[] | null;
 }
+
+export interface Person {
+  id: number;
+  first_name: string;
+  last_name: string;
+  email: string;
+  phone: string;
+  organisation: string;
+  actor_type: string;
+  country: string;
+  registered: boolean;
+  wishes: string;
+  accessibility: string;
+}
