@@ -6,6 +6,7 @@
 mod common;
 mod harness;
 
+mod bench;
 mod day;
 mod grid;
 mod import;

@@ -1,0 +1,108 @@
+//! Not a test: the grid's drop-to-repaint time with 300 sessions, measured in the real
+//! webview with the Performance API. Run by `bench/grid` (ignored by `cargo test`).
+
+use std::time::Duration;
+
+use chrono::NaiveTime;
+use journee::model::{NewRoom, NewSlot, RoomKind, SessionKind, SlotKind};
+use journee::programme::NewSession;
+use journee::{Project, Template};
+
+use crate::harness::{App, Home};
+
+const SPACE: &str = "\u{E00D}";
+const RIGHT: &str = "\u{E014}";
+const LEFT: &str = "\u{E012}";
+
+/// 40 rooms x 10 slots, 300 sessions placed, through the core itself.
+fn big_project(home: &Home) -> std::path::PathBuf {
+    let path = home.file("grand.journee");
+    let mut project = Project::create(&path, Template::Empty, false).unwrap();
+    let date = project.day().unwrap().event.start_date;
+    for i in 0..40 {
+        project
+            .add_room(NewRoom {
+                name: format!("Salle {i:02}"),
+                capacity: 20 + (i % 5) * 20,
+                kind: [
+                    RoomKind::Atelier,
+                    RoomKind::Formation,
+                    RoomKind::Pleniere,
+                    RoomKind::Centrifugeuse,
+                ][i as usize % 4],
+                notes: String::new(),
+                interpretation: false,
+                track_id: None,
+            })
+            .unwrap();
+    }
+    for h in 0..10 {
+        project
+            .add_slot(NewSlot {
+                date,
+                start: NaiveTime::from_hms_opt(8 + h, 0, 0).unwrap(),
+                end: NaiveTime::from_hms_opt(8 + h, 50, 0),
+                kind: SlotKind::Session,
+                label: String::new(),
+            })
+            .unwrap();
+    }
+    let day = project.day().unwrap();
+    for i in 0..300usize {
+        let id = project
+            .add_session(NewSession {
+                title: format!("Session {i:03}"),
+                kind: SessionKind::Atelier,
+                language: if i % 11 == 0 { "en" } else { "fr" }.into(),
+                expected_audience: Some(10 + (i as i64 * 7) % 60),
+                description: String::new(),
+                contributions: vec![],
+            })
+            .unwrap();
+        project
+            .place(id, day.rooms[i % 40].id, day.slots[i / 40].id)
+            .unwrap();
+    }
+    path
+}
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "a benchmark: run bench/grid"]
+async fn bench_drop_to_repaint_with_300_sessions() {
+    let home = Home::new();
+    let path = big_project(&home);
+    let app = App::launch(&home, &[path.to_str().unwrap()]).await;
+    app.find("table.grid").await;
+    // The first session moves right and back, 20 times, with the keyboard.
+    let chip = "[data-session-id='1']";
+    for round in 0..20 {
+        let key = if round % 2 == 0 { RIGHT } else { LEFT };
+        app.keys(chip, SPACE).await;
+        app.keys(chip, key).await;
+        app.keys(chip, SPACE).await;
+        tokio::time::sleep(Duration::from_millis(150)).await;
+    }
+    let measures = app
+        .client
+        .execute(
+            "return performance.getEntriesByName('journee-drop-to-paint').map(m => m.duration);",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let mut times: Vec<f64> = measures
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|v| v.as_f64())
+        .collect();
+    assert!(!times.is_empty(), "no measure taken");
+    times.sort_by(|a, b| a.partial_cmp(b).unwrap());
+    println!(
+        "grid: drop to repainted warnings, 300 sessions, 40 rooms x 10 slots: median {:.1} ms, p90 {:.1} ms ({} drops)",
+        times[times.len() / 2],
+        times[times.len() * 9 / 10],
+        times.len()
+    );
+    app.quit().await;
+}
