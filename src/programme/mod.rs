@@ -124,9 +124,13 @@ impl crate::Project {
 
     /// The warnings about the programme as it is now.
     pub fn check(&self) -> crate::Result<Vec<Warning>> {
+        self.check_sessions(&self.sessions()?)
+    }
+
+    /// `check`, with the sessions the caller has just read (`sessions()`).
+    pub fn check_sessions(&self, sessions: &[SessionView]) -> crate::Result<Vec<Warning>> {
         let rooms = crate::store::read_rooms(&self.conn)?;
         let slots = crate::store::read_slots(&self.conn)?;
-        let sessions = self.sessions()?;
         let mut stmt = self.conn.prepare(
             "SELECT id, title FROM submissions WHERE status = 'retenue' AND duplicate_of IS NULL
              AND id NOT IN (SELECT submission_id FROM session_contributions) ORDER BY id",
@@ -137,7 +141,7 @@ impl crate::Project {
         Ok(rules::check(&rules::Programme {
             rooms: &rooms,
             slots: &slots,
-            sessions: &sessions,
+            sessions,
             unscheduled: &unscheduled,
         }))
     }

@@ -37,10 +37,11 @@ fn programme(
     let text = |e: journee::Error| e.to_string();
     let done = edit(project).map_err(text)?;
     let (undo, redo) = project.history().map_err(text)?;
+    let sessions = project.sessions().map_err(text)?;
     Ok(ProgrammeView {
         day: project.day().map_err(text)?,
-        sessions: project.sessions().map_err(text)?,
-        warnings: project.check().map_err(text)?,
+        warnings: project.check_sessions(&sessions).map_err(text)?,
+        sessions,
         history: History { undo, redo },
         done,
     })
