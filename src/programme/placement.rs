@@ -36,7 +36,7 @@ impl Project {
         if slot_row.kind != SlotKind::Session {
             return Err(EditError::NotASessionSlot(slot_row.time_range()).into());
         }
-        self.session(session)?;
+        super::sessions::exists(&self.conn, session)?;
         let others: Vec<i64> = occupants(conn, room, slot)?
             .into_iter()
             .filter(|s| *s != session)
@@ -70,7 +70,7 @@ impl Project {
 
     /// Takes a session off the grid, back to the tray. Undoable.
     pub fn unplace(&mut self, session: i64) -> Result<()> {
-        self.session(session)?;
+        super::sessions::exists(&self.conn, session)?;
         self.journaled("Retrait de la grille", &[session], |tx| {
             tx.execute("DELETE FROM placements WHERE session_id = ?1", [session])?;
             Ok(((), vec![]))

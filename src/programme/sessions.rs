@@ -217,7 +217,7 @@ fn check_session(title: &str, language: &str, audience: Option<i64>) -> Result<(
     Ok(())
 }
 
-fn exists(conn: &Connection, id: i64) -> Result<()> {
+pub(super) fn exists(conn: &Connection, id: i64) -> Result<()> {
     let found: Option<i64> = conn
         .query_row("SELECT id FROM sessions WHERE id = ?1", [id], |r| r.get(0))
         .optional()?;

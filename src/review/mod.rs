@@ -209,14 +209,7 @@ impl Project {
             }
         }
         let tx = self.conn.transaction()?;
-        let exists: bool = tx.query_row(
-            "SELECT count(*) FROM submissions WHERE id = ?1",
-            [id],
-            |r| r.get(0),
-        )?;
-        if !exists {
-            return Err(EditError::SubmissionNotFound(id).into());
-        }
+        ensure_submission(&tx, id)?;
         tx.execute(
             "INSERT INTO reviews (submission_id, reviewer, score, note, updated_at) VALUES (?1, ?2, ?3, ?4, ?5)
              ON CONFLICT (submission_id, reviewer) DO UPDATE SET score = ?3, note = ?4, updated_at = ?5",
@@ -229,14 +222,7 @@ impl Project {
     /// Replaces a submission's tags (trimmed, without duplicates or empty ones).
     pub fn set_tags(&mut self, id: i64, tags: &[String]) -> Result<()> {
         let tx = self.conn.transaction()?;
-        let exists: bool = tx.query_row(
-            "SELECT count(*) FROM submissions WHERE id = ?1",
-            [id],
-            |r| r.get(0),
-        )?;
-        if !exists {
-            return Err(EditError::SubmissionNotFound(id).into());
-        }
+        ensure_submission(&tx, id)?;
         tx.execute("DELETE FROM submission_tags WHERE submission_id = ?1", [id])?;
         for tag in tags.iter().map(|t| t.trim()).filter(|t| !t.is_empty()) {
             tx.execute(
@@ -313,5 +299,19 @@ impl Project {
         }
         tx.commit()?;
         Ok(())
+    }
+}
+
+/// Fails with a French message when no submission has this number.
+fn ensure_submission(conn: &rusqlite::Connection, id: i64) -> Result<()> {
+    let exists: bool = conn.query_row(
+        "SELECT count(*) FROM submissions WHERE id = ?1",
+        [id],
+        |r| r.get(0),
+    )?;
+    if exists {
+        Ok(())
+    } else {
+        Err(EditError::SubmissionNotFound(id).into())
     }
 }
