@@ -10,6 +10,10 @@ use tauri::Manager;
 
 use state::{AppState, Launch};
 
+// As in the command line: large imports allocate a lot, and mimalloc does it faster.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     let launch = Launch::from_args(std::env::args().skip(1));
     tauri::Builder::default()

@@ -95,15 +95,41 @@ pub fn merge(
     match kind {
         ListKind::Submissions => {
             let mut known = Known::load(tx)?;
+            let mut emails = Emails::load(tx)?;
             let mut seen = HashSet::new();
-            for (done, row) in data.iter().enumerate() {
-                tick(progress, done, data.len())?;
-                let incoming = rows::submission(row, &mut readings);
-                report.problems.extend(incoming.problems.iter().cloned());
-                // Rows are merged one by one, and `known` follows, so that a repeat later
-                // in the same file finds the first one.
-                merge_submission(tx, incoming, import_id, &mut known, &mut seen, &mut report)?;
-            }
+            let total = data.len();
+            // Reading a row into the domain needs no database: a second thread does it
+            // while this one writes, so a large file takes the time of the slower half.
+            std::thread::scope(|scope| -> Result<()> {
+                let (send, receive) = std::sync::mpsc::sync_channel(256);
+                let data = &data;
+                scope.spawn(move || {
+                    for row in data {
+                        let prepared = Prepared::new(rows::submission(row, &mut readings));
+                        if send.send(prepared).is_err() {
+                            break; // the import stopped: nobody is listening
+                        }
+                    }
+                });
+                for (done, prepared) in receive.into_iter().enumerate() {
+                    tick(progress, done, total)?;
+                    report
+                        .problems
+                        .extend(prepared.incoming.problems.iter().cloned());
+                    // Rows are merged one by one, and `known` follows, so that a repeat
+                    // later in the same file finds the first one.
+                    merge_submission(
+                        tx,
+                        prepared,
+                        import_id,
+                        &mut known,
+                        &mut emails,
+                        &mut seen,
+                        &mut report,
+                    )?;
+                }
+                Ok(())
+            })?;
             report.absent = known
                 .list
                 .into_iter()
@@ -176,19 +202,23 @@ impl Known {
     }
 
     fn add(&mut self, stored: store::StoredSubmission) {
-        let content = content_key(&stored.email, &stored.fields.title, &stored.fields.summary);
-        self.add_with_key(stored, content);
+        let identity = identity_key(&stored.email, &stored.fields.title);
+        let content = content_key(&identity, &stored.fields.summary);
+        self.add_with_keys(stored, identity, content);
     }
 
-    /// `add`, with the content key the caller already has.
-    fn add_with_key(&mut self, stored: store::StoredSubmission, content: String) {
+    /// `add`, with the keys the caller already has.
+    fn add_with_keys(
+        &mut self,
+        stored: store::StoredSubmission,
+        identity: String,
+        content: String,
+    ) {
         let index = self.list.len();
         if let Some(external) = &stored.external_id {
             self.by_external.insert(external.clone(), index);
         }
-        self.by_identity
-            .entry(identity_key(&stored.email, &stored.fields.title))
-            .or_insert(index);
+        self.by_identity.entry(identity).or_insert(index);
         if stored.from_import && !stored.fields.title.is_empty() {
             self.by_content.entry(content).or_insert(stored.id);
         }
@@ -213,43 +243,92 @@ fn identity_key(email: &str, title: &str) -> String {
     format!("{}\u{1f}{}", email.trim().to_lowercase(), squeeze(title))
 }
 
-fn content_key(email: &str, title: &str, summary: &str) -> String {
-    format!("{}\u{1f}{}", identity_key(email, title), squeeze(summary))
+fn content_key(identity: &str, summary: &str) -> String {
+    format!("{identity}\u{1f}{}", squeeze(summary))
 }
 
+/// People by lower-case email, read once: a large first import then asks the database
+/// nothing per row.
+struct Emails(HashMap<String, i64>);
+
+impl Emails {
+    fn load(tx: &Transaction) -> Result<Emails> {
+        Ok(Emails(
+            store::people_by_email(tx)?
+                .into_iter()
+                .map(|(email, id)| (Emails::key(&email), id))
+                .collect(),
+        ))
+    }
+
+    fn key(email: &str) -> String {
+        email.trim().to_lowercase()
+    }
+}
+
+/// A row read into the domain, with what the merge compares, all worked out away from
+/// the database.
+struct Prepared {
+    incoming: rows::IncomingSubmission,
+    fields: ImportedFields,
+    flags: String,
+    identity: String,
+    content: String,
+}
+
+impl Prepared {
+    fn new(incoming: rows::IncomingSubmission) -> Prepared {
+        let fields = ImportedFields {
+            format: incoming.format.code().to_string(),
+            axes: incoming
+                .axes
+                .iter()
+                .map(u8::to_string)
+                .collect::<Vec<_>>()
+                .join(","),
+            actor_type: incoming.contact.actor_type.code().to_string(),
+            title: incoming.title.clone(),
+            summary: incoming.summary.clone(),
+            language: incoming.language.clone(),
+            co_speakers: incoming.co_speakers.clone(),
+            submitted_at: incoming.submitted_at.clone(),
+        };
+        let flags = serde_json::to_string(&incoming.problems).expect("problems serialise");
+        let identity = identity_key(&incoming.contact.email, &incoming.title);
+        let content = content_key(&identity, &incoming.summary);
+        Prepared {
+            incoming,
+            fields,
+            flags,
+            identity,
+            content,
+        }
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
 fn merge_submission(
     tx: &Transaction,
-    incoming: rows::IncomingSubmission,
+    prepared: Prepared,
     import_id: i64,
     known: &mut Known,
+    emails: &mut Emails,
     seen: &mut HashSet<i64>,
     report: &mut Report,
 ) -> Result<()> {
+    let Prepared {
+        incoming,
+        fields,
+        flags,
+        identity,
+        content,
+    } = prepared;
     let email = incoming.contact.email.clone();
-    let fields = ImportedFields {
-        format: incoming.format.code().to_string(),
-        axes: incoming
-            .axes
-            .iter()
-            .map(u8::to_string)
-            .collect::<Vec<_>>()
-            .join(","),
-        actor_type: incoming.contact.actor_type.code().to_string(),
-        title: incoming.title.clone(),
-        summary: incoming.summary.clone(),
-        language: incoming.language.clone(),
-        co_speakers: incoming.co_speakers.clone(),
-        submitted_at: incoming.submitted_at.clone(),
-    };
     let raw = &incoming.raw;
-    let flags = serde_json::to_string(&incoming.problems).expect("problems serialise");
 
     let matched = match incoming.external_id.as_deref() {
         Some(external) => known.by_external.get(external).copied(),
-        None => known
-            .by_identity
-            .get(&identity_key(&email, &incoming.title))
-            .copied(),
+        None => known.by_identity.get(&identity).copied(),
     };
 
     if let Some(index) = matched {
@@ -302,13 +381,12 @@ fn merge_submission(
     }
 
     // Not known yet: a first answer, or the same person sending the same content again.
-    let content = content_key(&email, &incoming.title, &incoming.summary);
     let original = known
         .by_content
         .get(&content)
         .copied()
         .filter(|_| !incoming.title.is_empty());
-    let contact = resolve_contact(tx, &incoming.contact, import_id)?;
+    let contact = resolve_contact(tx, &incoming.contact, import_id, emails)?;
     let id = store::insert_imported_submission(
         tx,
         incoming.external_id.as_deref(),
@@ -320,7 +398,7 @@ fn merge_submission(
         import_id,
     )?;
     seen.insert(id);
-    known.add_with_key(
+    known.add_with_keys(
         store::StoredSubmission {
             id,
             external_id: incoming.external_id.clone(),
@@ -330,6 +408,7 @@ fn merge_submission(
             overrides: serde_json::Map::new(),
             from_import: true,
         },
+        identity,
         content,
     );
     if let Some(original) = original {
@@ -378,13 +457,29 @@ fn find_person(tx: &Transaction, fields: &PersonFields) -> Result<Option<StoredP
 
 /// The person a submission's contact is: found by email (or name) and brought up to
 /// date, or created.
-fn resolve_contact(tx: &Transaction, fields: &PersonFields, import_id: i64) -> Result<i64> {
-    match find_person(tx, fields)? {
-        Some(existing) => {
-            update_contact(tx, existing.id, fields, import_id)?;
-            Ok(existing.id)
+fn resolve_contact(
+    tx: &Transaction,
+    fields: &PersonFields,
+    import_id: i64,
+    emails: &mut Emails,
+) -> Result<i64> {
+    let found = if fields.email.is_empty() {
+        find_person(tx, fields)?.map(|p| p.id)
+    } else {
+        emails.0.get(&Emails::key(&fields.email)).copied()
+    };
+    match found {
+        Some(id) => {
+            update_contact(tx, id, fields, import_id)?;
+            Ok(id)
         }
-        None => store::write_person(tx, &person_from(fields), Some(import_id)),
+        None => {
+            let id = store::write_person(tx, &person_from(fields), Some(import_id))?;
+            if !fields.email.is_empty() {
+                emails.0.insert(Emails::key(&fields.email), id);
+            }
+            Ok(id)
+        }
     }
 }
 

@@ -222,6 +222,16 @@ pub fn find_person_by_email(conn: &Connection, email: &str) -> Result<Option<Sto
         .optional()?)
 }
 
+/// Every person with an email, as (email, id); where two people share an email, the
+/// first one created comes last, so that collecting into a map keeps it, as
+/// `find_person_by_email` would.
+pub fn people_by_email(conn: &Connection) -> Result<Vec<(String, i64)>> {
+    let mut stmt =
+        conn.prepare("SELECT email, id FROM people WHERE email <> '' ORDER BY id DESC")?;
+    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
 pub fn find_person_by_name(
     conn: &Connection,
     first_name: &str,
