@@ -46,6 +46,8 @@ pub struct AppState {
     pub launch: Launch,
     /// Set by "Annuler" while an import runs; the import checks it between rows.
     pub cancel_import: std::sync::atomic::AtomicBool,
+    /// The sessions the grid last received (see `commands::programme`).
+    pub sent: Mutex<crate::commands::programme::Sent>,
 }
 
 impl AppState {
@@ -65,6 +67,7 @@ impl AppState {
             launch_error: Mutex::new(None),
             launch,
             cancel_import: Default::default(),
+            sent: Default::default(),
         })
     }
 

@@ -9,7 +9,7 @@ use serde::Serialize;
 use super::SessionView;
 use crate::model::{Room, RoomKind, Slot};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
     Error,
@@ -17,7 +17,7 @@ pub enum Severity {
     Info,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 pub struct Warning {
     /// Stable: capacity, room_clash, person_clash, same_organisation, duration, room_kind,
     /// unplaced, balance, language.

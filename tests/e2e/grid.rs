@@ -132,6 +132,28 @@ async fn a_session_moves_with_the_keyboard_only() {
     app.keys(chip, SPACE).await;
     let said = app.raw_text("[data-testid='announce']").await;
     assert!(said.contains("saisie"), "{said}");
+    // While it is held, every cell of the grid says how it fits (12 people: everywhere).
+    let cell_fits = || async {
+        let fits = app
+            .client
+            .execute(
+                "return [...document.querySelectorAll('td.cell')].map(c => getComputedStyle(c, '::after').content);",
+                vec![],
+            )
+            .await
+            .unwrap();
+        fits.as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v.as_str().unwrap_or_default().to_string())
+            .collect::<Vec<_>>()
+    };
+    let held = cell_fits().await;
+    assert!(held.len() >= 20, "{held:?}");
+    assert!(
+        held.iter().all(|c| c.contains("La salle convient")),
+        "{held:?}"
+    );
     for key in [RIGHT, RIGHT, RIGHT, DOWN] {
         app.keys(chip, key).await;
     }
@@ -141,6 +163,12 @@ async fn a_session_moves_with_the_keyboard_only() {
     app.keys(chip, SPACE).await;
     app.wait_text("tbody", |t| t.contains("Atelier clavier"))
         .await;
+    // Dropped: the cells no longer speak of fitting.
+    let dropped = cell_fits().await;
+    assert!(
+        dropped.iter().all(|c| !c.contains("convient")),
+        "{dropped:?}"
+    );
     let list: serde_json::Value =
         serde_json::from_str(&home.journee(&["session", "list", file.to_str().unwrap(), "--json"]))
             .unwrap();

@@ -1,8 +1,11 @@
 //! The grid of sessions: placing by drag and drop, the tray, the warnings, editing a
-//! session, undo and redo. Every command returns the whole programme state, warnings
-//! included, as the core computes it.
+//! session, undo and redo. Every edit answers with the warnings, as the core computes
+//! them, and the sessions that changed since the last answer: a drop on a grid of 300
+//! sessions must repaint within a frame, so unchanged sessions are neither sent nor
+//! redrawn.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::hash::{Hash, Hasher};
 
 use journee::model::Day;
 use journee::programme::{Fit, NewSession, SessionPatch, SessionView, Warning};
@@ -20,16 +23,66 @@ pub struct History {
 
 #[derive(Serialize)]
 pub struct ProgrammeView {
-    pub day: Day,
+    /// The rooms and slots: sent by `programme_state` only, as programme edits leave them.
+    pub day: Option<Day>,
+    /// Every session (`complete`), or those that changed since the last answer.
     pub sessions: Vec<SessionView>,
-    pub warnings: Vec<Warning>,
+    pub complete: bool,
+    /// Sessions gone since the last answer.
+    pub removed: Vec<i64>,
+    /// Every warning (`complete`), or those that appeared since the last answer.
+    pub warnings: Vec<KeyedWarning>,
+    /// The keys of the warnings that went away since the last answer.
+    pub warnings_removed: Vec<String>,
     pub history: History,
     /// What the last undo or redo did, for the screen reader and the status line.
     pub done: Option<String>,
 }
 
+/// A warning with a key that names it across answers (the same warning, the same key).
+#[derive(Serialize)]
+pub struct KeyedWarning {
+    pub key: String,
+    #[serde(flatten)]
+    pub warning: Warning,
+}
+
+/// What the screen last received, to answer edits with what changed.
+#[derive(Default)]
+pub struct Sent {
+    sessions: HashMap<i64, SessionView>,
+    warnings: HashSet<String>,
+}
+
+/// Keys from the warnings' content; a warning given twice gets its rank in the second.
+fn keyed(warnings: Vec<Warning>) -> Vec<KeyedWarning> {
+    let mut seen: HashMap<u64, usize> = HashMap::new();
+    warnings
+        .into_iter()
+        .map(|warning| {
+            let mut hasher = std::hash::DefaultHasher::new();
+            warning.hash(&mut hasher);
+            let hash = hasher.finish();
+            let rank = seen.entry(hash).or_default();
+            *rank += 1;
+            KeyedWarning {
+                key: format!("{hash:016x}-{rank}"),
+                warning,
+            }
+        })
+        .collect()
+}
+
 fn programme(
     state: &State<AppState>,
+    edit: impl FnOnce(&mut Project) -> journee::Result<Option<String>>,
+) -> Result<ProgrammeView, String> {
+    answer(state, false, edit)
+}
+
+fn answer(
+    state: &State<AppState>,
+    complete: bool,
     edit: impl FnOnce(&mut Project) -> journee::Result<Option<String>>,
 ) -> Result<ProgrammeView, String> {
     let mut guard = state.project.lock().map_err(|e| e.to_string())?;
@@ -38,18 +91,65 @@ fn programme(
     let done = edit(project).map_err(text)?;
     let (undo, redo) = project.history().map_err(text)?;
     let sessions = project.sessions().map_err(text)?;
+    let warnings = keyed(project.check_sessions(&sessions).map_err(text)?);
+    let mut sent = state.sent.lock().map_err(|e| e.to_string())?;
+    if complete {
+        *sent = Sent::default();
+    }
+    let ids: HashSet<i64> = sessions.iter().map(|s| s.id).collect();
+    let removed: Vec<i64> = sent
+        .sessions
+        .keys()
+        .copied()
+        .filter(|id| !ids.contains(id))
+        .collect();
+    let changed: Vec<SessionView> = sessions
+        .into_iter()
+        .filter(|s| sent.sessions.get(&s.id) != Some(s))
+        .collect();
+    for id in &removed {
+        sent.sessions.remove(id);
+    }
+    for session in &changed {
+        sent.sessions.insert(session.id, session.clone());
+    }
+    let keys: HashSet<&str> = warnings.iter().map(|w| w.key.as_str()).collect();
+    let warnings_removed: Vec<String> = sent
+        .warnings
+        .iter()
+        .filter(|k| !keys.contains(k.as_str()))
+        .cloned()
+        .collect();
+    let appeared: Vec<KeyedWarning> = warnings
+        .into_iter()
+        .filter(|w| !sent.warnings.contains(&w.key))
+        .collect();
+    for key in &warnings_removed {
+        sent.warnings.remove(key);
+    }
+    for warning in &appeared {
+        sent.warnings.insert(warning.key.clone());
+    }
     Ok(ProgrammeView {
-        day: project.day().map_err(text)?,
-        warnings: project.check_sessions(&sessions).map_err(text)?,
-        sessions,
+        day: if complete {
+            Some(project.day().map_err(text)?)
+        } else {
+            None
+        },
+        sessions: changed,
+        complete,
+        removed,
+        warnings: appeared,
+        warnings_removed,
         history: History { undo, redo },
         done,
     })
 }
 
+/// The whole programme, rooms and slots included: what the grid starts from.
 #[tauri::command]
 pub fn programme_state(state: State<AppState>) -> Result<ProgrammeView, String> {
-    programme(&state, |_| Ok(None))
+    answer(&state, true, |_| Ok(None))
 }
 
 #[tauri::command]

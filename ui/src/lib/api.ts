@@ -7,7 +7,7 @@ import type {
   Fit,
   NewSession,
   Person,
-  ProgrammeView,
+  ProgrammeAnswer,
   VersionsView,
   ImportOptions,
   Preview,
@@ -42,34 +42,34 @@ export const api = {
   updateSlot: (id: number, patch: SlotPatch) => invoke<ProjectView>("update_slot", { id, patch }),
   removeSlot: (id: number) => invoke<ProjectView>("remove_slot", { id }),
 
-  programmeState: () => invoke<ProgrammeView>("programme_state"),
+  programmeState: () => invoke<ProgrammeAnswer>("programme_state"),
   placeSession: (session: number, room: number, slot: number) =>
-    invoke<ProgrammeView>("place_session", { session, room, slot }),
-  unplaceSession: (session: number) => invoke<ProgrammeView>("unplace_session", { session }),
-  undo: () => invoke<ProgrammeView>("undo"),
-  redo: () => invoke<ProgrammeView>("redo"),
-  addSession: (session: NewSession) => invoke<ProgrammeView>("add_session", { session }),
-  updateSession: (id: number, patch: Partial<NewSession>) => invoke<ProgrammeView>("update_session", { id, patch }),
-  removeSession: (id: number) => invoke<ProgrammeView>("remove_session", { id }),
+    invoke<ProgrammeAnswer>("place_session", { session, room, slot }),
+  unplaceSession: (session: number) => invoke<ProgrammeAnswer>("unplace_session", { session }),
+  undo: () => invoke<ProgrammeAnswer>("undo"),
+  redo: () => invoke<ProgrammeAnswer>("redo"),
+  addSession: (session: NewSession) => invoke<ProgrammeAnswer>("add_session", { session }),
+  updateSession: (id: number, patch: Partial<NewSession>) => invoke<ProgrammeAnswer>("update_session", { id, patch }),
+  removeSession: (id: number) => invoke<ProgrammeAnswer>("remove_session", { id }),
   reorderContributions: (session: number, submissions: number[]) =>
-    invoke<ProgrammeView>("reorder_contributions", { session, submissions }),
+    invoke<ProgrammeAnswer>("reorder_contributions", { session, submissions }),
   removeContribution: (session: number, submission: number) =>
-    invoke<ProgrammeView>("remove_contribution", { session, submission }),
+    invoke<ProgrammeAnswer>("remove_contribution", { session, submission }),
   sessionFits: (session: number) => invoke<Record<string, Fit>>("session_fits", { session }),
   setQaMinutes: (session: number, submission: number, minutes: number) =>
-    invoke<ProgrammeView>("set_qa_minutes", { session, submission, minutes }),
+    invoke<ProgrammeAnswer>("set_qa_minutes", { session, submission, minutes }),
   findPeople: (text: string) => invoke<Person[]>("find_people", { text }),
   addSessionPerson: (session: number, person: number, role: string) =>
-    invoke<ProgrammeView>("add_session_person", { session, person, role }),
+    invoke<ProgrammeAnswer>("add_session_person", { session, person, role }),
   addNewPersonToSession: (
     session: number,
     person: { firstName: string; lastName: string; organisation: string; actorType: string },
     role: string,
-  ) => invoke<ProgrammeView>("add_new_person_to_session", { session, ...person, role }),
+  ) => invoke<ProgrammeAnswer>("add_new_person_to_session", { session, ...person, role }),
   removeSessionPerson: (session: number, person: number, role: string) =>
-    invoke<ProgrammeView>("remove_session_person", { session, person, role }),
+    invoke<ProgrammeAnswer>("remove_session_person", { session, person, role }),
   setTable: (session: number, submission: number, table: number | null) =>
-    invoke<ProgrammeView>("set_table", { session, submission, table }),
+    invoke<ProgrammeAnswer>("set_table", { session, submission, table }),
   listVersions: () => invoke<VersionsView>("list_versions"),
   saveVersion: (name: string) => invoke<VersionsView>("save_version", { name }),
   diffVersion: (name: string) => invoke<VersionsView>("diff_version", { name }),

@@ -300,6 +300,8 @@ export interface SessionView {
 }
 
 export interface WarningView {
+  /** The same warning keeps its key from one answer to the next. */
+  key: string;
   code: string;
   severity: "error" | "warning" | "info";
   message: string;
@@ -308,10 +310,24 @@ export interface WarningView {
   slot: number | null;
 }
 
+/** What the grid shows: the day, every session, the warnings. */
 export interface ProgrammeView {
   day: Day;
   sessions: SessionView[];
   warnings: WarningView[];
+  history: { undo: string | null; redo: string | null };
+  done: string | null;
+}
+
+/** What the core answers an edit with: the sessions and warnings that changed since its
+ * last answer (all of them when `complete`), and those that went away. */
+export interface ProgrammeAnswer {
+  day: Day | null;
+  sessions: SessionView[];
+  complete: boolean;
+  removed: number[];
+  warnings: WarningView[];
+  warnings_removed: string[];
   history: { undo: string | null; redo: string | null };
   done: string | null;
 }
