@@ -37,6 +37,9 @@ pub enum Error {
     #[error("Liste inconnue «\u{a0}{0}\u{a0}». Listes\u{a0}: submissions, registrations.")]
     UnknownList(String),
 
+    #[error("Document inconnu «\u{a0}{0}\u{a0}». Documents\u{a0}: badges, signs.")]
+    UnknownDocument(String),
+
     #[error(transparent)]
     Edit(#[from] EditError),
 
@@ -148,6 +151,9 @@ pub enum EditError {
 
     #[error("Statut inconnu «\u{a0}{0}\u{a0}». Statuts\u{a0}: nouvelle, retenue, liste_attente, refusee.")]
     UnknownStatus(String),
+
+    #[error("Aucune personne n°\u{a0}{0}.")]
+    PersonNotFound(i64),
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -1,7 +1,9 @@
 //! People: contributors, participants, hosts.
 
-use crate::error::Result;
-use crate::model::{ActorType, Person};
+use std::collections::HashMap;
+
+use crate::error::{EditError, Result};
+use crate::model::{ActorType, BadgeRole, Person};
 use crate::store;
 use crate::Project;
 
@@ -74,6 +76,25 @@ impl Project {
                 wishes: p.wishes,
                 accessibility: p.accessibility,
             })
+            .collect())
+    }
+
+    /// Gives someone a badge role by hand (the organising team, the press), or takes it
+    /// back with `None`; the programme and the registrations give the others.
+    pub fn set_badge_role(&mut self, person: i64, role: Option<BadgeRole>) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        if !store::set_badge_role(&tx, person, role.map(BadgeRole::code))? {
+            return Err(EditError::PersonNotFound(person).into());
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// The badge roles given by hand, by person.
+    pub fn badge_roles(&self) -> Result<HashMap<i64, BadgeRole>> {
+        Ok(store::badge_roles(&self.conn)?
+            .into_iter()
+            .filter_map(|(id, code)| BadgeRole::parse(&code).map(|r| (id, r)))
             .collect())
     }
 }

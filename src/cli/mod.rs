@@ -1,6 +1,8 @@
 //! The `journee` command. Parses arguments, calls the core, prints text or JSON.
 //! Exit status: 0 success, 1 the user's error (French message on stderr), 2 internal error.
 
+mod print;
+
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -119,6 +121,53 @@ enum Command {
     Version {
         #[command(subcommand)]
         command: VersionCommand,
+    },
+    /// Imprime un document en PDF : badges, signs (affichettes de salles).
+    Export {
+        file: PathBuf,
+        /// badges ou signs.
+        document: String,
+        /// Le fichier à écrire.
+        #[arg(long)]
+        out: PathBuf,
+        /// Badges : a4-8 (90 × 55 mm, par défaut), a4-10 (85 × 54 mm), a6-4, a6, single.
+        #[arg(long)]
+        layout: Option<String>,
+        /// Badges : rôles à imprimer, séparés par des virgules
+        /// (organisation, presse, intervenant, animateur, participant).
+        #[arg(long)]
+        roles: Option<String>,
+        /// Badges : recto verso (le verso en miroir, aligné sur le recto).
+        #[arg(long)]
+        duplex: bool,
+        /// Badges : un code QR, vcard (carte de visite) ou id (pour l'accueil).
+        #[arg(long)]
+        qr: Option<String>,
+        /// Badges : la session et l'heure des intervenant·es.
+        #[arg(long)]
+        sessions: bool,
+        /// Badges : ordre, nom (par défaut) ou role.
+        #[arg(long)]
+        sort: Option<String>,
+        /// Badges : marges gauche et haute en mm (« 12,15 ») au lieu de centrer.
+        #[arg(long)]
+        margin: Option<String>,
+        /// Badges : espace entre badges en mm, horizontal et vertical (« 3,2 »).
+        #[arg(long)]
+        gap: Option<String>,
+    },
+    /// Ce qui s'imprimerait mal : textes réduits, organisations manquantes, caractères
+    /// sans police, sessions sans intervenant.
+    Preflight {
+        file: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Donne un rôle de badge à une personne (organisation, presse…), ou « aucun ».
+    Role {
+        file: PathBuf,
+        person: i64,
+        role: String,
     },
     /// Écrit le projet de démonstration (fictif) sur le modèle 2019.
     Demo {
@@ -318,6 +367,35 @@ fn run(command: Command) -> Result<(), Error> {
                 println!("{} avertissements", warnings.len());
             }
         }
+        Command::Export {
+            file,
+            document,
+            out,
+            layout,
+            roles,
+            duplex,
+            qr,
+            sessions,
+            sort,
+            margin,
+            gap,
+        } => print::export(
+            &file,
+            &document,
+            &out,
+            &print::ExportArgs {
+                layout,
+                roles,
+                duplex,
+                qr,
+                sessions,
+                sort,
+                margin,
+                gap,
+            },
+        )?,
+        Command::Preflight { file, json } => print::preflight(&file, json)?,
+        Command::Role { file, person, role } => print::set_role(&file, person, &role)?,
         Command::Undo { file } => {
             let label = Project::open(&file)?.undo()?;
             println!("Annulé\u{a0}: {label}");

@@ -9,7 +9,7 @@ mod slot;
 mod submission;
 
 pub use event::Event;
-pub use person::{ActorType, Person};
+pub use person::{ActorType, BadgeRole, Person};
 pub use room::{NewRoom, Room, RoomKind, RoomPatch};
 pub use session::{Session, SessionKind, SessionRole};
 pub use slot::{NewSlot, Slot, SlotKind, SlotPatch};

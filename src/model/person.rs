@@ -51,3 +51,63 @@ pub struct Person {
     pub wishes: String,
     pub accessibility: String,
 }
+
+/// What a badge says someone is at the event. One badge per person: when someone is
+/// several things, the first of this order wins (staff over speaker over participant).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BadgeRole {
+    Organisation,
+    Presse,
+    Intervenant,
+    Animateur,
+    Participant,
+}
+
+impl BadgeRole {
+    pub const ALL: [BadgeRole; 5] = [
+        BadgeRole::Organisation,
+        BadgeRole::Presse,
+        BadgeRole::Intervenant,
+        BadgeRole::Animateur,
+        BadgeRole::Participant,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            BadgeRole::Organisation => "organisation",
+            BadgeRole::Presse => "presse",
+            BadgeRole::Intervenant => "intervenant",
+            BadgeRole::Animateur => "animateur",
+            BadgeRole::Participant => "participant",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<BadgeRole> {
+        let code = code.trim().to_lowercase();
+        BadgeRole::ALL
+            .into_iter()
+            .find(|r| r.code() == code || r.label().to_lowercase() == code || r.plural() == code)
+    }
+
+    /// As printed on the badge's band (inclusive French, as the organisers write it).
+    pub fn label(self) -> &'static str {
+        match self {
+            BadgeRole::Organisation => "Organisation",
+            BadgeRole::Presse => "Presse",
+            BadgeRole::Intervenant => "Intervenant·e",
+            BadgeRole::Animateur => "Animateur·rice",
+            BadgeRole::Participant => "Participant·e",
+        }
+    }
+
+    fn plural(self) -> &'static str {
+        match self {
+            BadgeRole::Organisation => "organisateurs",
+            BadgeRole::Presse => "journalistes",
+            BadgeRole::Intervenant => "intervenants",
+            BadgeRole::Animateur => "animateurs",
+            BadgeRole::Participant => "participants",
+        }
+    }
+}

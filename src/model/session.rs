@@ -23,6 +23,18 @@ impl SessionKind {
         }
     }
 
+    /// As the printed programme names it.
+    pub fn label_fr(self) -> &'static str {
+        match self {
+            SessionKind::Pleniere => "Plénière",
+            SessionKind::TableRonde => "Table ronde",
+            SessionKind::Atelier => "Atelier",
+            SessionKind::Centrifugeuse => "Centrifugeuse",
+            SessionKind::Formation => "Formation",
+            SessionKind::Autre => "Session",
+        }
+    }
+
     pub fn parse(text: &str) -> Option<SessionKind> {
         match deunicode::deunicode(text.trim())
             .to_lowercase()

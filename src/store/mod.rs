@@ -6,11 +6,13 @@
 
 mod day;
 mod migrations;
+mod people;
 mod programme;
 mod submissions;
 
 pub(crate) use day::*;
 pub use migrations::SCHEMA_VERSION;
+pub(crate) use people::*;
 pub(crate) use programme::*;
 pub(crate) use submissions::*;
 

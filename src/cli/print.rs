@@ -1,0 +1,132 @@
+//! `journee export` (the printed documents) and `journee preflight`.
+
+use std::path::Path;
+
+use crate::model::BadgeRole;
+use crate::print::{BadgeOptions, Layout, Printed, Qr, Sort};
+use crate::programme::Severity;
+use crate::{EditError, Error, Project};
+
+/// The options of `journee export`, as typed.
+pub struct ExportArgs {
+    pub layout: Option<String>,
+    pub roles: Option<String>,
+    pub duplex: bool,
+    pub qr: Option<String>,
+    pub sessions: bool,
+    pub sort: Option<String>,
+    pub margin: Option<String>,
+    pub gap: Option<String>,
+}
+
+fn bad(field: &str, value: &str) -> Error {
+    EditError::BadValue {
+        field: field.into(),
+        value: value.into(),
+    }
+    .into()
+}
+
+/// "12,8.5" as two millimetre values.
+fn pair(field: &str, text: &str) -> Result<(f32, f32), Error> {
+    let values: Vec<f32> = text
+        .split([',', ';', 'x'])
+        .map(|v| v.trim().replace(',', ".").parse::<f32>())
+        .collect::<Result<_, _>>()
+        .map_err(|_| bad(field, text))?;
+    match values[..] {
+        [a, b] if a >= 0.0 && b >= 0.0 => Ok((a, b)),
+        _ => Err(bad(field, text)),
+    }
+}
+
+pub fn badge_options(args: &ExportArgs) -> Result<BadgeOptions, Error> {
+    let mut options = BadgeOptions {
+        duplex: args.duplex,
+        sessions: args.sessions,
+        ..BadgeOptions::default()
+    };
+    if let Some(layout) = &args.layout {
+        options.layout = Layout::parse(layout).ok_or_else(|| bad("--layout", layout))?;
+    }
+    if let Some(roles) = &args.roles {
+        options.roles = roles
+            .split(',')
+            .filter(|r| !r.trim().is_empty())
+            .map(|r| BadgeRole::parse(r).ok_or_else(|| bad("--roles", r)))
+            .collect::<Result<_, _>>()?;
+    }
+    if let Some(qr) = &args.qr {
+        options.qr = Some(match qr.as_str() {
+            "vcard" => Qr::VCard,
+            "id" => Qr::Id,
+            _ => return Err(bad("--qr", qr)),
+        });
+    }
+    if let Some(sort) = &args.sort {
+        options.sort = match sort.as_str() {
+            "nom" | "name" => Sort::Name,
+            "role" | "rôle" => Sort::Role,
+            _ => return Err(bad("--sort", sort)),
+        };
+    }
+    if let Some(margin) = &args.margin {
+        options.margin = Some(pair("--margin", margin)?);
+    }
+    if let Some(gap) = &args.gap {
+        options.gap = Some(pair("--gap", gap)?);
+    }
+    Ok(options)
+}
+
+pub fn export(file: &Path, document: &str, out: &Path, args: &ExportArgs) -> Result<(), Error> {
+    let project = Project::open(file)?;
+    let printed: Printed = match document {
+        "badges" => project.print_badges(&badge_options(args)?)?,
+        "signs" | "affichettes" => project.print_signs()?,
+        other => {
+            return Err(Error::UnknownDocument(other.to_string()));
+        }
+    };
+    crate::output::write_atomically(out, &printed.pdf)?;
+    println!(
+        "{} : {} page{}",
+        out.display(),
+        printed.pages,
+        if printed.pages > 1 { "s" } else { "" }
+    );
+    for finding in &printed.findings {
+        eprintln!("{} {}", level(finding.severity), finding.message);
+    }
+    Ok(())
+}
+
+fn level(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "erreur   ",
+        Severity::Warning => "attention",
+        Severity::Info => "info     ",
+    }
+}
+
+pub fn preflight(file: &Path, json: bool) -> Result<(), Error> {
+    let findings = Project::open(file)?.preflight()?;
+    if json {
+        super::print_json(&findings);
+    } else {
+        for f in &findings {
+            println!("{} {:<22} {}", level(f.severity), f.code, f.message);
+        }
+        println!("{} points à vérifier", findings.len());
+    }
+    Ok(())
+}
+
+pub fn set_role(file: &Path, person: i64, role: &str) -> Result<(), Error> {
+    let role = match role {
+        "aucun" | "none" => None,
+        r => Some(BadgeRole::parse(r).ok_or_else(|| bad("rôle", r))?),
+    };
+    Project::open(file)?.set_badge_role(person, role)?;
+    Ok(())
+}

@@ -1,0 +1,260 @@
+//! The fonts the printed material uses: Noto Sans, shipped with the app (assets/fonts, OFL),
+//! and for scripts it does not cover (a Taiwanese speaker's name in Chinese), a system font
+//! that fontconfig finds. Text is cut into runs, each in the first font that has its glyphs.
+
+use std::cell::RefCell;
+use std::collections::{BTreeSet, HashMap};
+use std::path::PathBuf;
+use std::process::Command;
+
+use printpdf::{FontId, ParsedFont, PdfDocument};
+
+const REGULAR: &[u8] = include_bytes!("../../assets/fonts/NotoSans-Regular.ttf");
+const BOLD: &[u8] = include_bytes!("../../assets/fonts/NotoSans-Bold.ttf");
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Weight {
+    Regular,
+    Bold,
+}
+
+struct Face {
+    font: ParsedFont,
+    id: FontId,
+    /// Where a system font came from (for the preflight); None for the shipped ones.
+    path: Option<PathBuf>,
+    /// The characters printed with it: the subset to embed.
+    used: RefCell<BTreeSet<char>>,
+}
+
+impl Face {
+    fn covers(&self, c: char) -> bool {
+        self.font
+            .lookup_glyph_index(c as u32)
+            .is_some_and(|g| g != 0)
+    }
+
+    /// Width of `text` at 1 pt, in points.
+    fn advance(&self, text: &str) -> f32 {
+        let em = f32::from(self.font.units_per_em.max(1));
+        text.chars()
+            .map(|c| {
+                self.font
+                    .lookup_glyph_index(c as u32)
+                    .and_then(|g| self.font.get_glyph_width(g))
+                    .map_or(0.5, |w| f32::from(w) / em)
+            })
+            .sum()
+    }
+}
+
+/// A piece of text in one font.
+pub struct Run<'a> {
+    pub text: String,
+    pub font: &'a FontId,
+    /// Points at 1 pt; multiply by the size.
+    pub advance: f32,
+}
+
+/// The fonts of one document. Fonts are added to the document as they are needed.
+pub struct Fonts {
+    regular: Face,
+    bold: Face,
+    /// System fonts found for characters Noto Sans lacks.
+    fallbacks: Vec<Face>,
+    /// What fontconfig said for each character asked about (None: nothing has it).
+    asked: HashMap<char, Option<usize>>,
+}
+
+impl Fonts {
+    pub fn new(doc: &mut PdfDocument) -> Fonts {
+        let load = |bytes: &[u8], doc: &mut PdfDocument| {
+            let font = ParsedFont::from_bytes(bytes, 0, &mut Vec::new())
+                .expect("the shipped Noto Sans parses");
+            let id = doc.add_font(&font);
+            Face {
+                font,
+                id,
+                path: None,
+                used: RefCell::default(),
+            }
+        };
+        Fonts {
+            regular: load(REGULAR, doc),
+            bold: load(BOLD, doc),
+            fallbacks: Vec::new(),
+            asked: HashMap::new(),
+        }
+    }
+
+    fn face(&self, weight: Weight) -> &Face {
+        match weight {
+            Weight::Regular => &self.regular,
+            Weight::Bold => &self.bold,
+        }
+    }
+
+    /// Makes sure every character of `text` has a font if the system has one; returns
+    /// the characters nothing covers.
+    pub fn prepare(&mut self, doc: &mut PdfDocument, text: &str) -> Vec<char> {
+        let mut missing = Vec::new();
+        for c in text.chars() {
+            if c.is_whitespace() || c.is_control() || self.regular.covers(c) {
+                continue;
+            }
+            if self.fallbacks.iter().any(|f| f.covers(c)) {
+                continue;
+            }
+            let found = match self.asked.get(&c) {
+                Some(found) => *found,
+                None => {
+                    let found = self.find_system_font(doc, c);
+                    self.asked.insert(c, found);
+                    found
+                }
+            };
+            if found.is_none() && !missing.contains(&c) {
+                missing.push(c);
+            }
+        }
+        missing
+    }
+
+    fn find_system_font(&mut self, doc: &mut PdfDocument, c: char) -> Option<usize> {
+        for path in fontconfig_files(c) {
+            if let Some(index) = self
+                .fallbacks
+                .iter()
+                .position(|f| f.path.as_ref() == Some(&path))
+            {
+                return Some(index);
+            }
+            let Ok(bytes) = std::fs::read(&path) else {
+                continue;
+            };
+            let Some(font) = ParsedFont::from_bytes(&bytes, 0, &mut Vec::new()) else {
+                continue;
+            };
+            let face = Face {
+                id: doc.add_font(&font),
+                font,
+                path: Some(path),
+                used: RefCell::default(),
+            };
+            if face.covers(c) {
+                self.fallbacks.push(face);
+                return Some(self.fallbacks.len() - 1);
+            }
+        }
+        None
+    }
+
+    /// The system fonts in use, for the preflight and the tests.
+    pub fn system_fonts(&self) -> Vec<PathBuf> {
+        self.fallbacks
+            .iter()
+            .filter_map(|f| f.path.clone())
+            .collect()
+    }
+
+    /// `text` cut into runs of one font each. Characters no font has stay in the main
+    /// font's run (they print as a blank box, and the preflight names them).
+    pub fn runs(&self, text: &str, weight: Weight) -> Vec<Run<'_>> {
+        let main = self.face(weight);
+        let mut runs: Vec<(usize, String)> = Vec::new();
+        for c in text.chars() {
+            // 0: the main face; n + 1: fallback n.
+            let which = if c.is_whitespace() || main.covers(c) {
+                0
+            } else {
+                self.fallbacks
+                    .iter()
+                    .position(|f| f.covers(c))
+                    .map_or(0, |i| i + 1)
+            };
+            match runs.last_mut() {
+                Some((w, s)) if *w == which || (c == ' ' && *w != 0) => s.push(c),
+                _ => runs.push((which, c.to_string())),
+            }
+        }
+        runs.into_iter()
+            .map(|(which, text)| {
+                let face = if which == 0 {
+                    main
+                } else {
+                    &self.fallbacks[which - 1]
+                };
+                face.used.borrow_mut().extend(text.chars());
+                Run {
+                    advance: face.advance(&text),
+                    font: &face.id,
+                    text,
+                }
+            })
+            .collect()
+    }
+
+    /// Width of `text` at `size` points, in millimetres.
+    pub fn width_mm(&self, text: &str, weight: Weight, size: f32) -> f32 {
+        let points: f32 = self.runs(text, weight).iter().map(|r| r.advance).sum();
+        points * size * 25.4 / 72.0
+    }
+}
+
+impl Fonts {
+    /// Replaces each font in the document by the subset of it the text used. A font that
+    /// cannot be subset stays whole: bigger, never wrong.
+    pub fn subset_into(&self, doc: &mut PdfDocument) {
+        for face in [&self.regular, &self.bold]
+            .into_iter()
+            .chain(&self.fallbacks)
+        {
+            let used = face.used.borrow();
+            let mut glyphs: Vec<u16> = used
+                .iter()
+                .filter_map(|c| face.font.lookup_glyph_index(*c as u32))
+                .filter(|g| *g != 0)
+                .collect();
+            glyphs.sort_unstable();
+            glyphs.dedup();
+            glyphs.insert(0, 0);
+            if let Some(font) = subset(&face.font.original_bytes, &glyphs) {
+                doc.resources
+                    .fonts
+                    .map
+                    .insert(face.id.clone(), printpdf::PdfFont::new(font));
+            }
+        }
+    }
+}
+
+fn subset(bytes: &[u8], glyphs: &[u16]) -> Option<ParsedFont> {
+    use allsorts::binary::read::ReadScope;
+    use allsorts::font_data::FontData;
+    use allsorts::subset::{subset, CmapTarget, SubsetProfile};
+    let data = ReadScope::new(bytes).read::<FontData<'_>>().ok()?;
+    let provider = data.table_provider(0).ok()?;
+    let subset = subset(&provider, glyphs, &SubsetProfile::Pdf, CmapTarget::Unicode).ok()?;
+    ParsedFont::from_bytes(&subset, 0, &mut Vec::new())
+}
+
+/// Font files fontconfig knows that have `c`, outline fonts first.
+fn fontconfig_files(c: char) -> Vec<PathBuf> {
+    let Ok(out) = Command::new("fc-list")
+        .arg(format!(":charset={:x}", c as u32))
+        .arg("file")
+        .output()
+    else {
+        return Vec::new();
+    };
+    let mut files: Vec<PathBuf> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| PathBuf::from(l.trim().trim_end_matches(':')))
+        .filter(|p| {
+            p.extension()
+                .is_some_and(|e| matches!(e.to_str(), Some("ttf" | "otf" | "TTF" | "OTF")))
+        })
+        .collect();
+    files.sort();
+    files
+}

@@ -1,0 +1,176 @@
+//! Printed material as PDF: name badges, door signs (and, next, table plans and the
+//! programme). Each document is laid out here, on our own small drawing layer over
+//! printpdf (`page`), with the shipped Noto Sans and system fonts for other scripts
+//! (`fonts`), French typography and text fitted to its box (`text`). Nothing here
+//! writes to the project.
+
+pub mod badges;
+mod fonts;
+mod page;
+pub mod preflight;
+mod signs;
+pub mod text;
+
+use std::path::PathBuf;
+
+use chrono::{Datelike, NaiveDate};
+use printpdf::{PdfDocument, PdfSaveOptions};
+use serde::Serialize;
+
+pub use badges::{Badge, BadgeOptions, Layout, Qr, Sort};
+use fonts::Fonts;
+pub use preflight::Finding;
+
+use crate::error::Result;
+use crate::model::Event;
+use crate::programme::Severity;
+use crate::Project;
+
+/// A PDF made, and what the preflight found while making it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Printed {
+    #[serde(skip)]
+    pub pdf: Vec<u8>,
+    pub pages: usize,
+    pub findings: Vec<Finding>,
+    /// System fonts used for characters Noto Sans does not have.
+    pub system_fonts: Vec<PathBuf>,
+}
+
+/// "Lundi 18 mars 2019", or "Du lundi 18 au mardi 19 mars 2019".
+pub fn french_dates(start: NaiveDate, end: NaiveDate) -> String {
+    let long = |d: NaiveDate| {
+        d.format_localized("%A %-d %B %Y", chrono::Locale::fr_FR)
+            .to_string()
+    };
+    let text = if end > start {
+        let first = if start.year() == end.year() && start.month() == end.month() {
+            start
+                .format_localized("%A %-d", chrono::Locale::fr_FR)
+                .to_string()
+        } else {
+            long(start)
+        };
+        format!("du {first} au {}", long(end))
+    } else {
+        long(start)
+    };
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().collect::<String>() + chars.as_str())
+        .unwrap_or_default()
+}
+
+fn event_lines(event: &Event) -> badges::EventLines {
+    badges::EventLines {
+        title: text::french(&event.title),
+        date: french_dates(event.start_date, event.end_date),
+    }
+}
+
+fn finish(
+    mut doc: PdfDocument,
+    fonts: &Fonts,
+    sheets: Vec<page::Sheet>,
+    findings: Vec<Finding>,
+) -> Printed {
+    let pages = sheets.len();
+    fonts.subset_into(&mut doc);
+    let pdf = doc
+        .with_pages(sheets.into_iter().map(page::Sheet::into_page).collect())
+        .save(
+            &PdfSaveOptions {
+                subset_fonts: true,
+                ..PdfSaveOptions::default()
+            },
+            &mut Vec::new(),
+        );
+    Printed {
+        pdf,
+        pages,
+        findings,
+        system_fonts: fonts.system_fonts(),
+    }
+}
+
+impl Project {
+    /// Badges as the options ask; the findings say which would print badly.
+    pub fn print_badges(&self, options: &BadgeOptions) -> Result<Printed> {
+        let event = self.day()?.event;
+        let chosen = badges::select(badges::badges(self)?, options);
+        let mut doc = PdfDocument::new(&format!("Badges · {}", event.title));
+        let mut fonts = Fonts::new(&mut doc);
+        let mut findings = Vec::new();
+        for badge in &chosen {
+            let texts = [
+                badge.first_name.as_str(),
+                &badge.last_name,
+                &badge.organisation,
+                badge.session.as_deref().unwrap_or(""),
+            ];
+            let missing = fonts.prepare(&mut doc, &texts.join(" "));
+            if !missing.is_empty() {
+                findings.push(Finding {
+                    severity: Severity::Error,
+                    ..Finding::badge(
+                        badge,
+                        "uncovered_characters",
+                        format!(
+                            "Badge de {}\u{a0}: aucune police installée n'a {} ; installez une police qui les couvre (par exemple Noto).",
+                            badge.name(),
+                            preflight::quoted_chars(&missing)
+                        ),
+                    )
+                });
+            }
+            if badge.organisation.trim().is_empty()
+                && badge.role != crate::model::BadgeRole::Organisation
+            {
+                findings.push(Finding::badge(
+                    badge,
+                    "missing_organisation",
+                    format!("Badge de {}\u{a0}: organisation manquante.", badge.name()),
+                ));
+            }
+        }
+        let (sheets, drawn) = badges::draw(&fonts, &chosen, options, &event_lines(&event));
+        findings.extend(drawn);
+        Ok(finish(doc, &fonts, sheets, findings))
+    }
+
+    /// One A4 landscape page per room and day: the room's name and its sessions.
+    pub fn print_signs(&self) -> Result<Printed> {
+        let day = self.day()?;
+        let sessions = self.sessions()?;
+        let mut doc = PdfDocument::new(&format!("Affichettes de salles · {}", day.event.title));
+        let mut fonts = Fonts::new(&mut doc);
+        let (sheets, findings) = signs::draw(&mut doc, &mut fonts, &day, &sessions);
+        Ok(finish(doc, &fonts, sheets, findings))
+    }
+
+    /// Everything that would print badly, across the documents.
+    pub fn preflight(&self) -> Result<Vec<Finding>> {
+        let mut findings = self.print_badges(&BadgeOptions::default())?.findings;
+        findings.extend(self.print_signs()?.findings);
+        for session in self.sessions()? {
+            if session.placement.is_some()
+                && session.contributions.iter().all(|c| c.speakers.is_empty())
+                && session.people.is_empty()
+            {
+                findings.push(Finding {
+                    code: "no_speaker",
+                    severity: Severity::Warning,
+                    document: "programme",
+                    message: format!(
+                        "La session «\u{a0}{}\u{a0}» n'a ni intervenant ni animateur\u{a0}: le programme n'aura pas de noms à imprimer.",
+                        session.title
+                    ),
+                    person: None,
+                    session: Some(session.id),
+                });
+            }
+        }
+        Ok(findings)
+    }
+}

@@ -1,0 +1,154 @@
+//! A small drawing layer over printpdf, in millimetres from the top-left corner of the
+//! page, as one measures a sheet of paper.
+
+use printpdf::{
+    Color, Line, LinePoint, Mm, Op, PaintMode, PdfFontHandle, PdfPage, Point, Pt, Rect, Rgb,
+    TextItem,
+};
+
+use super::fonts::{Fonts, Weight};
+
+/// A colour from its hex code, as designers give them.
+pub fn rgb(hex: u32) -> Color {
+    let channel = |shift: u32| ((hex >> shift) & 0xff) as f32 / 255.0;
+    Color::Rgb(Rgb {
+        r: channel(16),
+        g: channel(8),
+        b: channel(0),
+        icc_profile: None,
+    })
+}
+
+pub const INK: u32 = 0x1b2430;
+pub const MUTED: u32 = 0x5b6573;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Align {
+    Left,
+    Centre,
+    Right,
+}
+
+/// One page being drawn.
+pub struct Sheet {
+    pub width: f32,
+    pub height: f32,
+    ops: Vec<Op>,
+}
+
+fn mm(v: f32) -> Pt {
+    Mm(v).into()
+}
+
+impl Sheet {
+    pub fn new(width: f32, height: f32) -> Sheet {
+        Sheet {
+            width,
+            height,
+            ops: Vec::new(),
+        }
+    }
+
+    fn point(&self, x: f32, y: f32) -> Point {
+        Point {
+            x: mm(x),
+            y: mm(self.height - y),
+        }
+    }
+
+    pub fn fill_rect(&mut self, x: f32, y: f32, w: f32, h: f32, colour: u32) {
+        self.ops.push(Op::SetFillColor { col: rgb(colour) });
+        let mut rect = Rect::from_xywh(mm(x), mm(self.height - y - h), mm(w), mm(h));
+        rect.mode = Some(PaintMode::Fill);
+        self.ops.push(Op::DrawRectangle { rectangle: rect });
+    }
+
+    pub fn stroke_rect(&mut self, x: f32, y: f32, w: f32, h: f32, thickness: f32, colour: u32) {
+        let corners = [(x, y), (x + w, y), (x + w, y + h), (x, y + h)];
+        self.polyline(&corners, true, thickness, colour);
+    }
+
+    pub fn line(&mut self, from: (f32, f32), to: (f32, f32), thickness: f32, colour: u32) {
+        self.polyline(&[from, to], false, thickness, colour);
+    }
+
+    /// `thickness` in points.
+    pub fn polyline(&mut self, points: &[(f32, f32)], closed: bool, thickness: f32, colour: u32) {
+        self.ops.push(Op::SetOutlineColor { col: rgb(colour) });
+        self.ops.push(Op::SetOutlineThickness { pt: Pt(thickness) });
+        let points = points
+            .iter()
+            .map(|&(x, y)| LinePoint {
+                p: self.point(x, y),
+                bezier: false,
+            })
+            .collect();
+        self.ops.push(Op::DrawLine {
+            line: Line {
+                points,
+                is_closed: closed,
+            },
+        });
+    }
+
+    /// One line of text, its baseline at `y`, aligned on `x`.
+    #[allow(clippy::too_many_arguments)]
+    pub fn text(
+        &mut self,
+        fonts: &Fonts,
+        (x, y): (f32, f32),
+        text: &str,
+        weight: Weight,
+        size: f32,
+        colour: u32,
+        align: Align,
+    ) {
+        if text.trim().is_empty() {
+            return;
+        }
+        let width = fonts.width_mm(text, weight, size);
+        let left = match align {
+            Align::Left => x,
+            Align::Centre => x - width / 2.0,
+            Align::Right => x - width,
+        };
+        self.ops.push(Op::StartTextSection);
+        self.ops.push(Op::SetFillColor { col: rgb(colour) });
+        self.ops.push(Op::SetTextCursor {
+            pos: self.point(left, y),
+        });
+        for run in fonts.runs(text, weight) {
+            self.ops.push(Op::SetFont {
+                font: PdfFontHandle::External(run.font.clone()),
+                size: Pt(size),
+            });
+            self.ops.push(Op::ShowText {
+                items: vec![TextItem::Text(run.text)],
+            });
+        }
+        self.ops.push(Op::EndTextSection);
+    }
+
+    /// Lines of text from the top of a box: the first baseline sits one ascent below `y`.
+    #[allow(clippy::too_many_arguments)]
+    pub fn lines(
+        &mut self,
+        fonts: &Fonts,
+        (x, y): (f32, f32),
+        lines: &[String],
+        weight: Weight,
+        size: f32,
+        colour: u32,
+        align: Align,
+    ) {
+        let height = super::text::line_height(size);
+        for (i, line) in lines.iter().enumerate() {
+            let baseline = y + height * i as f32 + size * 0.95 * 25.4 / 72.0;
+            self.text(fonts, (x, baseline), line, weight, size, colour, align);
+        }
+    }
+
+    pub fn into_page(self) -> PdfPage {
+        PdfPage::new(Mm(self.width), Mm(self.height), self.ops)
+    }
+}
