@@ -163,6 +163,12 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Qui reçoit un badge, avec quel rôle.
+    Badges {
+        file: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
     /// Donne un rôle de badge à une personne (organisation, presse…), ou « aucun ».
     Role {
         file: PathBuf,
@@ -395,6 +401,7 @@ fn run(command: Command) -> Result<(), Error> {
             },
         )?,
         Command::Preflight { file, json } => print::preflight(&file, json)?,
+        Command::Badges { file, json } => print::list_badges(&file, json)?,
         Command::Role { file, person, role } => print::set_role(&file, person, &role)?,
         Command::Undo { file } => {
             let label = Project::open(&file)?.undo()?;

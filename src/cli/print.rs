@@ -130,3 +130,20 @@ pub fn set_role(file: &Path, person: i64, role: &str) -> Result<(), Error> {
     Project::open(file)?.set_badge_role(person, role)?;
     Ok(())
 }
+
+pub fn list_badges(file: &Path, json: bool) -> Result<(), Error> {
+    let project = Project::open(file)?;
+    let badges = crate::print::badges::select(
+        crate::print::badges::badges(&project)?,
+        &BadgeOptions::default(),
+    );
+    if json {
+        super::print_json(&badges);
+    } else {
+        for b in &badges {
+            println!("{:<16} {} ({})", b.role.label(), b.name(), b.organisation);
+        }
+        println!("{} badges", badges.len());
+    }
+    Ok(())
+}

@@ -408,7 +408,7 @@ fn draw_badge(
     let room = |cursor: f32| (body_bottom - cursor).max(1.0);
     fitted(
         "le prénom",
-        &badge.first_name,
+        &text::french(&badge.first_name),
         Fit {
             weight: Weight::Bold,
             width: name_width,
@@ -422,7 +422,7 @@ fn draw_badge(
     );
     fitted(
         "le nom",
-        &badge.last_name,
+        &text::french(&badge.last_name),
         Fit {
             weight: Weight::Regular,
             width: name_width,
@@ -442,7 +442,7 @@ fn draw_badge(
     };
     fitted(
         "l'organisation",
-        &badge.organisation,
+        &text::french(&badge.organisation),
         Fit {
             weight: Weight::Regular,
             width: name_width,
@@ -458,7 +458,7 @@ fn draw_badge(
         if let Some(session) = &badge.session {
             fitted(
                 "la session",
-                session,
+                &text::french(session),
                 Fit {
                     weight: Weight::Regular,
                     width: inner,

@@ -1,0 +1,346 @@
+//! The printed documents, read back with tools the project did not write: pdfinfo,
+//! pdftotext and pdffonts (poppler), qpdf.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+fn journee(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_journee"))
+        .args(args)
+        .output()
+        .expect("run journee")
+}
+
+fn ok(output: Output) -> String {
+    assert!(
+        output.status.success(),
+        "journee failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout).unwrap()
+}
+
+fn tool(name: &str, args: &[&str]) -> String {
+    let out = Command::new(name)
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("{name}: {e} (scripts/setup --test installs it)"));
+    assert!(
+        out.status.success(),
+        "{name} {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+fn s(path: &Path) -> &str {
+    path.to_str().unwrap()
+}
+
+struct Pdf {
+    text: String,
+    pages: usize,
+    /// Width and height in points of the first page.
+    size: (f64, f64),
+    fonts: Vec<String>,
+}
+
+/// Reads a PDF back and checks that qpdf finds it sound and every font is embedded.
+fn read(path: &Path) -> Pdf {
+    let check = tool("qpdf", &["--check", s(path)]);
+    assert!(
+        check.contains("No syntax or stream encoding errors"),
+        "{check}"
+    );
+    let info = tool("pdfinfo", &[s(path)]);
+    let field = |name: &str| {
+        info.lines()
+            .find(|l| l.starts_with(name))
+            .map(|l| l[name.len()..].trim().to_string())
+            .unwrap()
+    };
+    let pages = field("Pages:").parse().unwrap();
+    let size: Vec<f64> = field("Page size:")
+        .split_whitespace()
+        .filter_map(|w| w.parse().ok())
+        .collect();
+    let fonts: Vec<String> = tool("pdffonts", &[s(path)])
+        .lines()
+        .skip(2)
+        .map(str::to_string)
+        .collect();
+    for font in &fonts {
+        let columns: Vec<&str> = font.split_whitespace().collect();
+        // name type [type...] encoding emb sub uni id gen: "emb" is the 5th from the end.
+        assert_eq!(
+            columns[columns.len() - 5],
+            "yes",
+            "font not embedded: {font}"
+        );
+    }
+    Pdf {
+        text: tool("pdftotext", &["-layout", s(path), "-"]),
+        pages,
+        size: (size[0], size[1]),
+        fonts,
+    }
+}
+
+fn demo(dir: &Path) -> PathBuf {
+    let file = dir.join("demo.journee");
+    ok(journee(&["demo", s(&file)]));
+    file
+}
+
+fn badges(file: &Path) -> Vec<Value> {
+    let list: Value = serde_json::from_str(&ok(journee(&["badges", s(file), "--json"]))).unwrap();
+    list.as_array().unwrap().clone()
+}
+
+#[test]
+fn the_demo_badges_print_eight_to_an_a4_sheet_sorted_by_last_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = demo(dir.path());
+    let people = badges(&file);
+    assert!(people.len() > 250, "{}", people.len());
+    let out = dir.path().join("badges.pdf");
+    ok(journee(&["export", s(&file), "badges", "--out", s(&out)]));
+    let pdf = read(&out);
+    assert_eq!(pdf.pages, people.len().div_ceil(8));
+    assert_eq!(pdf.size, (595.276, 841.89), "A4");
+    assert_eq!(
+        pdf.fonts.len(),
+        2,
+        "Noto Sans regular and bold: {:?}",
+        pdf.fonts
+    );
+    // Subset: the whole of Noto Sans is 1 MB.
+    assert!(std::fs::metadata(&out).unwrap().len() < 400_000);
+    // Every name is there, in the badges' order (by last name, French collation).
+    let mut at = 0;
+    for person in &people {
+        let first = person["first_name"].as_str().unwrap();
+        let found = pdf.text[at..]
+            .find(first)
+            .unwrap_or_else(|| panic!("{first} missing or out of order"));
+        at += found;
+    }
+    for role in ["Intervenant·e", "Participant·e", "Animateur·rice"] {
+        assert!(pdf.text.contains(role), "{role}");
+    }
+    assert!(pdf.text.contains("Lundi 18 mars 2019"));
+}
+
+#[test]
+fn layouts_duplex_roles_and_sessions_change_the_sheets() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = demo(dir.path());
+    let people = badges(&file);
+    let speakers = people.iter().filter(|p| p["role"] == "intervenant").count();
+    assert!(speakers > 10, "{speakers}");
+    let out = dir.path().join("b.pdf");
+    let export = |extra: &[&str]| {
+        let mut args = vec!["export", s(&file), "badges", "--out", s(&out)];
+        args.extend_from_slice(extra);
+        ok(journee(&args));
+        read(&out)
+    };
+
+    let pdf = export(&["--layout", "a4-10"]);
+    assert_eq!(pdf.pages, people.len().div_ceil(10));
+
+    let pdf = export(&["--layout", "single", "--roles", "intervenant"]);
+    assert_eq!(pdf.pages, speakers);
+    // 90 x 55 mm.
+    assert!(
+        (pdf.size.0 - 255.1).abs() < 0.2 && (pdf.size.1 - 155.9).abs() < 0.2,
+        "{:?}",
+        pdf.size
+    );
+    assert!(!pdf.text.contains("Participant·e"));
+
+    let pdf = export(&[
+        "--roles",
+        "intervenant",
+        "--duplex",
+        "--sessions",
+        "--qr",
+        "vcard",
+    ]);
+    assert_eq!(
+        pdf.pages,
+        2 * speakers.div_ceil(8),
+        "a back for every front"
+    );
+    // Speakers' sessions, with time and room.
+    assert!(
+        pdf.text.contains("Hémicycle") || pdf.text.contains("Atelier"),
+        "{}",
+        &pdf.text[..500]
+    );
+
+    let pdf = export(&["--layout", "a6-4", "--roles", "participant,intervenant"]);
+    assert!(pdf.pages >= (people.len() - 20).div_ceil(4) / 2);
+
+    // A wrong option says what is wrong, in French, and writes nothing.
+    std::fs::remove_file(&out).unwrap();
+    let bad = journee(&[
+        "export",
+        s(&file),
+        "badges",
+        "--out",
+        s(&out),
+        "--layout",
+        "a3",
+    ]);
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("«\u{a0}a3\u{a0}»"));
+    assert!(!out.exists());
+}
+
+/// Registrations with names the badges must take care of.
+fn difficult_people(dir: &Path) -> PathBuf {
+    let file = dir.join("p.journee");
+    ok(journee(&["new", s(&file)]));
+    let csv_path = dir.join("inscriptions.csv");
+    let mut csv = csv::WriterBuilder::new()
+        .delimiter(b';')
+        .from_path(&csv_path)
+        .unwrap();
+    csv.write_record(["Prénom", "Nom", "Structure", "Courriel"])
+        .unwrap();
+    for row in [
+        [
+            "Marie-Françoise-Éléonore",
+            "de La Tour d'Auvergne-Lauraguais",
+            "Conseil départemental de la Haute-Saône",
+            "mf@example.org",
+        ],
+        ["志玲", "林", "g0v 零時政府", "lin@example.tw"],
+        ["Ankh", "𓋹𓂀", "Musée", "ankh@example.org"],
+        [
+            "Wolfeschlegelsteinhausenbergerdorffvoralternwarengewissenhaftschaferswessen",
+            "Senior",
+            "",
+            "w@example.org",
+        ],
+        ["Émile", "Zola", "L'Aurore", "ez@example.org"],
+    ] {
+        csv.write_record(row).unwrap();
+    }
+    csv.flush().unwrap();
+    ok(journee(&[
+        "import",
+        s(&file),
+        s(&csv_path),
+        "--kind",
+        "registrations",
+    ]));
+    file
+}
+
+#[test]
+fn other_scripts_use_a_system_font_and_the_preflight_names_what_cannot_print() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = difficult_people(dir.path());
+    let out = dir.path().join("b.pdf");
+    ok(journee(&["export", s(&file), "badges", "--out", s(&out)]));
+    let pdf = read(&out);
+    assert_eq!(pdf.pages, 1);
+    // The Chinese name is printed with a system font (Droid Sans Fallback here).
+    assert!(pdf.text.contains("志玲"), "{}", pdf.text);
+    assert_eq!(pdf.fonts.len(), 3, "{:?}", pdf.fonts);
+    // Long names shrink and wrap, but nothing is cut.
+    let flat: String = pdf.text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(flat.contains("Marie-"), "{flat}");
+    assert!(flat.contains("Éléonore"), "{flat}");
+    assert!(flat.contains("Lauraguais"), "{flat}");
+    assert!(flat.contains("Haute-Saône"), "{flat}");
+
+    let findings: Value =
+        serde_json::from_str(&ok(journee(&["preflight", s(&file), "--json"]))).unwrap();
+    let findings = findings.as_array().unwrap();
+    let about = |code: &str| -> Vec<String> {
+        findings
+            .iter()
+            .filter(|f| f["code"] == code)
+            .map(|f| f["message"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let uncovered = about("uncovered_characters");
+    assert_eq!(uncovered.len(), 1, "{findings:?}");
+    assert!(
+        uncovered[0].contains("Ankh") && uncovered[0].contains("U+13080"),
+        "{}",
+        uncovered[0]
+    );
+    let small = about("small_text");
+    assert!(
+        small
+            .iter()
+            .any(|m| m.contains("Wolfeschlegel") && m.contains("prénom")),
+        "{findings:?}"
+    );
+    let missing = about("missing_organisation");
+    assert_eq!(missing.len(), 1, "{missing:?}");
+    // The typographic apostrophe; French collation: "de La Tour" filed under L.
+    assert!(
+        flat.contains("L’Aurore") && flat.contains("d’Auvergne"),
+        "{flat}"
+    );
+    let order: Vec<String> = badges(&file)
+        .iter()
+        .map(|b| b["last_name"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(
+        order[..3],
+        ["de La Tour d'Auvergne-Lauraguais", "Senior", "Zola"],
+        "{order:?}"
+    );
+}
+
+#[test]
+fn staff_get_the_organisation_badge_whatever_else_they_are() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = difficult_people(dir.path());
+    let zola = badges(&file)
+        .into_iter()
+        .find(|b| b["last_name"] == "Zola")
+        .unwrap();
+    assert_eq!(zola["role"], "participant");
+    let id = zola["person_id"].to_string();
+    ok(journee(&["role", s(&file), &id, "organisation"]));
+    let zola = badges(&file)
+        .into_iter()
+        .find(|b| b["last_name"] == "Zola")
+        .unwrap();
+    assert_eq!(zola["role"], "organisation");
+    let bad = journee(&["role", s(&file), "99999", "presse"]);
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("99999"));
+}
+
+#[test]
+fn door_signs_have_a_landscape_page_per_room_in_use() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = demo(dir.path());
+    let sessions: Value =
+        serde_json::from_str(&ok(journee(&["session", "list", s(&file), "--json"]))).unwrap();
+    let mut rooms: Vec<i64> = sessions
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|s| s["placement"]["room_id"].as_i64())
+        .collect();
+    rooms.sort();
+    rooms.dedup();
+    let out = dir.path().join("signs.pdf");
+    ok(journee(&["export", s(&file), "signs", "--out", s(&out)]));
+    let pdf = read(&out);
+    assert_eq!(pdf.pages, rooms.len());
+    assert_eq!(pdf.size, (841.89, 595.276), "A4 landscape");
+    assert!(pdf.text.contains("Hémicycle"));
+    assert!(pdf.text.contains("09:00–10:00"), "{}", &pdf.text[..400]);
+}
