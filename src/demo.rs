@@ -8,6 +8,7 @@ use std::path::Path;
 use rusqlite::Transaction;
 
 use crate::error::Result;
+use crate::model::BadgeRole;
 use crate::model::{
     ActorType, Format, Person, Session, SessionKind, SessionRole, Status, Submission,
 };
@@ -20,6 +21,41 @@ pub fn write(path: &Path, overwrite: bool) -> Result<Project> {
     let tx = project.conn.transaction()?;
     fill(&tx)?;
     tx.commit()?;
+    // The organising team and the press, for their badges.
+    for (first, last, organisation, role) in [
+        (
+            "Claire",
+            "Vasseur",
+            "Décider ensemble",
+            BadgeRole::Organisation,
+        ),
+        (
+            "Hugo",
+            "Marchetti",
+            "Décider ensemble",
+            BadgeRole::Organisation,
+        ),
+        (
+            "Sonia",
+            "Belkacem",
+            "Décider ensemble",
+            BadgeRole::Organisation,
+        ),
+        ("Paul", "Rivière", "CESE", BadgeRole::Organisation),
+        ("Agathe", "Morin", "CESE", BadgeRole::Organisation),
+        (
+            "Yann",
+            "Le Bihan",
+            "La Gazette des communes",
+            BadgeRole::Presse,
+        ),
+        ("Inès", "Haddad", "Radio Cité", BadgeRole::Presse),
+    ] {
+        let id = project.add_person(first, last, organisation, ActorType::Autre)?;
+        project.set_badge_role(id, Some(role))?;
+    }
+    // Peers at the centrifugeuse tables.
+    project.assign_tables(None)?;
     Ok(project)
 }
 

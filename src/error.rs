@@ -37,7 +37,7 @@ pub enum Error {
     #[error("Liste inconnue «\u{a0}{0}\u{a0}». Listes\u{a0}: submissions, registrations.")]
     UnknownList(String),
 
-    #[error("Document inconnu «\u{a0}{0}\u{a0}». Documents\u{a0}: badges, signs.")]
+    #[error("Document inconnu «\u{a0}{0}\u{a0}». Documents\u{a0}: badges, tables, signs.")]
     UnknownDocument(String),
 
     #[error(transparent)]
@@ -154,6 +154,17 @@ pub enum EditError {
 
     #[error("Aucune personne n°\u{a0}{0}.")]
     PersonNotFound(i64),
+
+    #[error(
+        "«\u{a0}{0}\u{a0}» n'est pas une session de centrifugeuse\u{a0}: elle n'a pas de tables."
+    )]
+    NotACentrifugeuse(String),
+
+    #[error("Cette session n'a pas de table n°\u{a0}{0}.")]
+    NoSuchTable(i64),
+
+    #[error("La table n°\u{a0}{0} est complète (4 pairs placés à la main).")]
+    TableFull(i64),
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;

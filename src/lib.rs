@@ -22,6 +22,7 @@ pub mod programme;
 mod project;
 pub mod recent;
 pub mod review;
+pub mod seating;
 mod store;
 pub mod template;
 

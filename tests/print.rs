@@ -344,3 +344,108 @@ fn door_signs_have_a_landscape_page_per_room_in_use() {
     assert!(pdf.text.contains("Hémicycle"));
     assert!(pdf.text.contains("09:00–10:00"), "{}", &pdf.text[..400]);
 }
+
+#[test]
+fn centrifugeuse_tables_follow_the_rules_keep_pinned_seats_and_print() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = demo(dir.path());
+    let assign = || -> Value {
+        serde_json::from_str(&ok(journee(&["tables", "assign", s(&file), "--json"]))).unwrap()
+    };
+    let plans = assign();
+    let plans = plans.as_array().unwrap().clone();
+    assert_eq!(plans.len(), 4, "four centrifugeuse sessions in the demo");
+    // Deterministic: the same project gives the same plan.
+    assert_eq!(Value::Array(plans.clone()), assign());
+
+    let people: Value =
+        serde_json::from_str(&ok(journee(&["people", s(&file), "--all", "--json"]))).unwrap();
+    let wishes = |id: &Value| {
+        people
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| p["id"] == *id)
+            .map(|p| p["wishes"].as_str().unwrap().to_string())
+            .unwrap()
+    };
+    let mut tables = 0;
+    for plan in &plans {
+        let broken: Vec<&str> = plan["broken"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|b| b["rule"].as_str().unwrap())
+            .collect();
+        for table in plan["tables"].as_array().unwrap() {
+            tables += 1;
+            let holder_orgs: Vec<&Value> = table["holders"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|h| &h["organisation"])
+                .collect();
+            let peers = table["peers"].as_array().unwrap();
+            assert!(peers.len() <= 4);
+            let mut orgs = Vec::new();
+            for peer in peers {
+                assert!(wishes(&peer["person_id"]).contains("centrifugeuse"));
+                if holder_orgs.contains(&&peer["organisation"]) {
+                    assert!(broken.contains(&"holder_organisation"), "{plan}");
+                }
+                if orgs.contains(&&peer["organisation"]) {
+                    assert!(broken.contains(&"same_organisation"), "{plan}");
+                }
+                orgs.push(&peer["organisation"]);
+            }
+        }
+    }
+
+    // A seat given by hand stays through a new assignment.
+    let session = plans[1]["session"].to_string();
+    let someone = plans[0]["tables"][0]["peers"][0]["person_id"].to_string();
+    ok(journee(&[
+        "tables",
+        "seat",
+        s(&file),
+        &session,
+        &someone,
+        "2",
+    ]));
+    let again = assign();
+    let table2 = again
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["session"] == plans[1]["session"])
+        .unwrap()["tables"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["number"] == 2)
+        .unwrap()
+        .clone();
+    let pinned = table2["peers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["person_id"] == plans[0]["tables"][0]["peers"][0]["person_id"])
+        .unwrap_or_else(|| panic!("{table2}"));
+    assert_eq!(pinned["pinned"], true);
+    let not_centrifugeuse = journee(&["tables", "show", s(&file), "1"]);
+    assert_eq!(not_centrifugeuse.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&not_centrifugeuse.stderr)
+        .contains("pas une session de centrifugeuse"));
+
+    let out = dir.path().join("tables.pdf");
+    ok(journee(&["export", s(&file), "tables", "--out", s(&out)]));
+    let pdf = read(&out);
+    // A plan per session, a tent card per table, then the list.
+    assert!(pdf.pages > plans.len() + tables, "{}", pdf.pages);
+    let holder = plans[0]["tables"][0]["holders"][0]["last_name"]
+        .as_str()
+        .unwrap();
+    assert!(pdf.text.contains(holder), "{holder}");
+    assert!(pdf.text.contains("qui est à quelle table"));
+    assert!(pdf.text.contains("Table 1"));
+}

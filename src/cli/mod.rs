@@ -122,10 +122,11 @@ enum Command {
         #[command(subcommand)]
         command: VersionCommand,
     },
-    /// Imprime un document en PDF : badges, signs (affichettes de salles).
+    /// Imprime un document en PDF : badges, tables (plans des centrifugeuses), signs
+    /// (affichettes de salles).
     Export {
         file: PathBuf,
-        /// badges ou signs.
+        /// badges, tables ou signs.
         document: String,
         /// Le fichier à écrire.
         #[arg(long)]
@@ -155,6 +156,9 @@ enum Command {
         /// Badges : espace entre badges en mm, horizontal et vertical (« 3,2 »).
         #[arg(long)]
         gap: Option<String>,
+        /// Tables : une seule session de centrifugeuse.
+        #[arg(long)]
+        session: Option<i64>,
     },
     /// Ce qui s'imprimerait mal : textes réduits, organisations manquantes, caractères
     /// sans police, sessions sans intervenant.
@@ -162,6 +166,11 @@ enum Command {
         file: PathBuf,
         #[arg(long)]
         json: bool,
+    },
+    /// Tables des centrifugeuses : placer les pairs, voir les plans.
+    Tables {
+        #[command(subcommand)]
+        command: TablesCommand,
     },
     /// Qui reçoit un badge, avec quel rôle.
     Badges {
@@ -211,6 +220,34 @@ enum SessionCommand {
         file: PathBuf,
         #[arg(long)]
         json: bool,
+    },
+}
+
+#[derive(Subcommand)]
+pub(crate) enum TablesCommand {
+    /// Place les pairs aux tables (toutes les centrifugeuses, ou une), en gardant les
+    /// places fixées à la main ; dit les règles qui n'ont pas pu être tenues.
+    Assign {
+        file: PathBuf,
+        #[arg(long)]
+        session: Option<i64>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Le plan de table d'une session.
+    Show {
+        file: PathBuf,
+        session: i64,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Place une personne à une table, à la main (la place est gardée), ou « aucune ».
+    Seat {
+        file: PathBuf,
+        session: i64,
+        person: i64,
+        /// Numéro de table, ou « aucune » pour la retirer.
+        table: String,
     },
 }
 
@@ -385,6 +422,7 @@ fn run(command: Command) -> Result<(), Error> {
             sort,
             margin,
             gap,
+            session,
         } => print::export(
             &file,
             &document,
@@ -398,9 +436,11 @@ fn run(command: Command) -> Result<(), Error> {
                 sort,
                 margin,
                 gap,
+                session,
             },
         )?,
         Command::Preflight { file, json } => print::preflight(&file, json)?,
+        Command::Tables { command } => print::tables(command)?,
         Command::Badges { file, json } => print::list_badges(&file, json)?,
         Command::Role { file, person, role } => print::set_role(&file, person, &role)?,
         Command::Undo { file } => {

@@ -2,9 +2,11 @@
 
 use std::path::Path;
 
+use super::TablesCommand;
 use crate::model::BadgeRole;
 use crate::print::{BadgeOptions, Layout, Printed, Qr, Sort};
 use crate::programme::Severity;
+use crate::seating::SessionSeating;
 use crate::{EditError, Error, Project};
 
 /// The options of `journee export`, as typed.
@@ -17,6 +19,7 @@ pub struct ExportArgs {
     pub sort: Option<String>,
     pub margin: Option<String>,
     pub gap: Option<String>,
+    pub session: Option<i64>,
 }
 
 fn bad(field: &str, value: &str) -> Error {
@@ -84,6 +87,7 @@ pub fn export(file: &Path, document: &str, out: &Path, args: &ExportArgs) -> Res
     let printed: Printed = match document {
         "badges" => project.print_badges(&badge_options(args)?)?,
         "signs" | "affichettes" => project.print_signs()?,
+        "tables" => project.print_tables(args.session)?,
         other => {
             return Err(Error::UnknownDocument(other.to_string()));
         }
@@ -146,4 +150,77 @@ pub fn list_badges(file: &Path, json: bool) -> Result<(), Error> {
         println!("{} badges", badges.len());
     }
     Ok(())
+}
+
+pub fn tables(command: TablesCommand) -> Result<(), Error> {
+    match command {
+        TablesCommand::Assign {
+            file,
+            session,
+            json,
+        } => {
+            let plans = Project::open(&file)?.assign_tables(session)?;
+            if json {
+                super::print_json(&plans);
+            } else {
+                plans.iter().for_each(print_plan);
+            }
+        }
+        TablesCommand::Show {
+            file,
+            session,
+            json,
+        } => {
+            let plan = Project::open(&file)?.seating(session)?;
+            if json {
+                super::print_json(&plan);
+            } else {
+                print_plan(&plan);
+            }
+        }
+        TablesCommand::Seat {
+            file,
+            session,
+            person,
+            table,
+        } => {
+            let table = match table.as_str() {
+                "aucune" | "none" => None,
+                t => Some(t.parse::<i64>().map_err(|_| bad("table", t))?),
+            };
+            Project::open(&file)?.seat_person(session, person, table)?;
+        }
+    }
+    Ok(())
+}
+
+fn print_plan(plan: &SessionSeating) {
+    println!("{} (session n°\u{a0}{})", plan.title, plan.session);
+    for table in &plan.tables {
+        let names = |seats: &[crate::seating::Seat]| {
+            seats
+                .iter()
+                .map(|s| format!("{} ({})", s.name(), s.organisation))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        println!(
+            "  Table {}{} · {}",
+            table.number,
+            if table.accessible {
+                " (accessible)"
+            } else {
+                ""
+            },
+            table.projects.join(" / ")
+        );
+        println!("    porteur·se : {}", names(&table.holders));
+        println!("    pairs : {}", names(&table.peers));
+        if let Some(a) = &table.animateur {
+            println!("    animateur·rice : {}", a.name());
+        }
+    }
+    for broken in &plan.broken {
+        println!("  ! {}", broken.message);
+    }
 }

@@ -9,6 +9,7 @@ mod fonts;
 mod page;
 pub mod preflight;
 mod signs;
+mod tables;
 pub mod text;
 
 use std::path::PathBuf;
@@ -149,10 +150,34 @@ impl Project {
         Ok(finish(doc, &fonts, sheets, findings))
     }
 
+    /// Table plans of the centrifugeuse sessions (all, or one): a plan per session, a
+    /// tent card per table, and who sits where.
+    pub fn print_tables(&self, session: Option<i64>) -> Result<Printed> {
+        let day = self.day()?;
+        let mut plans = Vec::new();
+        for s in self.sessions()? {
+            let centrifugeuse = crate::model::SessionKind::parse(&s.kind)
+                == Some(crate::model::SessionKind::Centrifugeuse);
+            if centrifugeuse && session.is_none_or(|id| id == s.id) {
+                plans.push(self.seating(s.id)?);
+            }
+        }
+        if let Some(id) = session {
+            if plans.is_empty() {
+                plans.push(self.seating(id)?);
+            }
+        }
+        let mut doc = PdfDocument::new(&format!("Plans de table · {}", day.event.title));
+        let mut fonts = Fonts::new(&mut doc);
+        let (sheets, findings) = tables::draw(&mut doc, &mut fonts, &day, &plans);
+        Ok(finish(doc, &fonts, sheets, findings))
+    }
+
     /// Everything that would print badly, across the documents.
     pub fn preflight(&self) -> Result<Vec<Finding>> {
         let mut findings = self.print_badges(&BadgeOptions::default())?.findings;
         findings.extend(self.print_signs()?.findings);
+        findings.extend(self.print_tables(None)?.findings);
         for session in self.sessions()? {
             if session.placement.is_some()
                 && session.contributions.iter().all(|c| c.speakers.is_empty())

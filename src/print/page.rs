@@ -148,6 +148,35 @@ impl Sheet {
         }
     }
 
+    /// A circle (as a 48-sided polygon: no one sees the difference on paper).
+    pub fn circle(&mut self, (cx, cy): (f32, f32), r: f32, thickness: f32, colour: u32) {
+        let points: Vec<(f32, f32)> = (0..48)
+            .map(|i| {
+                let a = i as f32 / 48.0 * std::f32::consts::TAU;
+                (cx + r * a.cos(), cy + r * a.sin())
+            })
+            .collect();
+        self.polyline(&points, true, thickness, colour);
+    }
+
+    /// What `draw` puts on the page is turned upside down (the top half of a folded
+    /// table tent, read from the other side of the table).
+    pub fn upside_down(&mut self, draw: impl FnOnce(&mut Sheet)) {
+        self.ops.push(Op::SaveGraphicsState);
+        self.ops.push(Op::SetTransformationMatrix {
+            matrix: printpdf::CurTransMat::Raw([
+                -1.0,
+                0.0,
+                0.0,
+                -1.0,
+                mm(self.width).0,
+                mm(self.height).0,
+            ]),
+        });
+        draw(self);
+        self.ops.push(Op::RestoreGraphicsState);
+    }
+
     pub fn into_page(self) -> PdfPage {
         PdfPage::new(Mm(self.width), Mm(self.height), self.ops)
     }

@@ -1,0 +1,410 @@
+//! Centrifugeuse seating: each table seats its project holder, 4 peers and 1 animateur.
+//! `assign` decides who sits where (pure); this module reads the project, keeps what the
+//! organisers pinned, stores the plan, and says which rules could not hold and why.
+
+mod assign;
+
+use std::collections::{BTreeMap, HashSet};
+
+use serde::Serialize;
+
+pub use assign::{Broken, Candidate, TableSpec, PEERS};
+
+use crate::error::{EditError, Result};
+use crate::model::{ActorType, Person, SessionKind};
+use crate::programme::SessionView;
+use crate::store::{self, StoredSeat};
+use crate::Project;
+
+const HOLDER_SEATS: i64 = 0;
+const PEER_SEATS: i64 = 10;
+const ANIMATEUR_SEAT: i64 = 20;
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Seat {
+    pub person_id: i64,
+    pub first_name: String,
+    pub last_name: String,
+    pub organisation: String,
+    pub actor_type: ActorType,
+    pub accessibility: bool,
+    /// porteur, pair or animateur.
+    pub role: &'static str,
+    pub pinned: bool,
+}
+
+impl Seat {
+    pub fn name(&self) -> String {
+        format!("{} {}", self.first_name, self.last_name)
+            .trim()
+            .to_string()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TablePlan {
+    pub number: i64,
+    /// The projects presented at the table, in running order.
+    pub projects: Vec<String>,
+    pub accessible: bool,
+    pub holders: Vec<Seat>,
+    pub peers: Vec<Seat>,
+    pub animateur: Option<Seat>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SessionSeating {
+    pub session: i64,
+    pub title: String,
+    pub room_id: Option<i64>,
+    pub slot_id: Option<i64>,
+    pub tables: Vec<TablePlan>,
+    pub broken: Vec<Broken>,
+}
+
+fn seat(person: &Person, role: &'static str, pinned: bool) -> Seat {
+    Seat {
+        person_id: person.id,
+        first_name: person.first_name.clone(),
+        last_name: person.last_name.clone(),
+        organisation: person.organisation.clone(),
+        actor_type: person.actor_type,
+        accessibility: !person.accessibility.trim().is_empty(),
+        role,
+        pinned,
+    }
+}
+
+fn candidate(person: &Person) -> Candidate {
+    Candidate {
+        person_id: person.id,
+        first_name: person.first_name.clone(),
+        last_name: person.last_name.clone(),
+        organisation: person.organisation.clone(),
+        actor_type: person.actor_type,
+        accessibility: !person.accessibility.trim().is_empty(),
+    }
+}
+
+fn wants_centrifugeuse(person: &Person) -> bool {
+    deunicode::deunicode(&person.wishes)
+        .to_lowercase()
+        .contains("centrifug")
+}
+
+/// The tables of a session and their projects: from the contributions' table numbers,
+/// one table per contribution without one.
+fn tables_of(session: &SessionView) -> BTreeMap<i64, Vec<usize>> {
+    let mut tables: BTreeMap<i64, Vec<usize>> = BTreeMap::new();
+    let mut next = session
+        .contributions
+        .iter()
+        .filter_map(|c| c.table_number)
+        .max()
+        .unwrap_or(0);
+    for (i, c) in session.contributions.iter().enumerate() {
+        let number = c.table_number.unwrap_or_else(|| {
+            next += 1;
+            next
+        });
+        tables.entry(number).or_default().push(i);
+    }
+    tables
+}
+
+impl Project {
+    fn centrifugeuse(&self, id: i64) -> Result<SessionView> {
+        let session = self.session(id)?;
+        if SessionKind::parse(&session.kind) != Some(SessionKind::Centrifugeuse) {
+            return Err(EditError::NotACentrifugeuse(session.title).into());
+        }
+        Ok(session)
+    }
+
+    /// The seating of a centrifugeuse session as stored, and the rules it breaks.
+    pub fn seating(&self, session: i64) -> Result<SessionSeating> {
+        let view = self.centrifugeuse(session)?;
+        let people: BTreeMap<i64, Person> =
+            self.people(false)?.into_iter().map(|p| (p.id, p)).collect();
+        let stored = store::read_seats(&self.conn, session)?;
+        let accessible = store::accessible_table(&self.conn, session)?;
+        let mut tables = Vec::new();
+        for (number, projects) in tables_of(&view) {
+            let holders: Vec<Seat> = projects
+                .iter()
+                .flat_map(|&i| &view.contributions[i].speakers)
+                .filter_map(|s| people.get(&s.person_id))
+                .map(|p| seat(p, "porteur", false))
+                .collect();
+            let at = |role: &str| {
+                stored
+                    .iter()
+                    .filter(|s| s.table_number == number && s.role == role)
+                    .filter_map(|s| people.get(&s.person_id).map(|p| (p, s.pinned)))
+                    .collect::<Vec<_>>()
+            };
+            tables.push(TablePlan {
+                number,
+                projects: projects
+                    .iter()
+                    .map(|&i| view.contributions[i].title.clone())
+                    .collect(),
+                accessible: number == accessible,
+                holders,
+                peers: at("pair")
+                    .into_iter()
+                    .map(|(p, pinned)| seat(p, "pair", pinned))
+                    .collect(),
+                animateur: at("animateur")
+                    .first()
+                    .map(|(p, pinned)| seat(p, "animateur", *pinned)),
+            });
+        }
+        let specs: Vec<TableSpec> = tables.iter().map(spec_of).collect();
+        let peers: Vec<Vec<Candidate>> = tables
+            .iter()
+            .map(|t| t.peers.iter().map(candidate_of_seat).collect())
+            .collect();
+        Ok(SessionSeating {
+            session,
+            title: view.title.clone(),
+            room_id: view.placement.map(|c| c.room_id),
+            slot_id: view.placement.map(|c| c.slot_id),
+            broken: assign::explain_plan(&specs, &peers),
+            tables,
+        })
+    }
+
+    /// Assigns peers (and animateurs) to the tables of one centrifugeuse session, or of
+    /// all of them, keeping the seats the organisers pinned; stores the plans.
+    pub fn assign_tables(&mut self, session: Option<i64>) -> Result<Vec<SessionSeating>> {
+        let sessions = self.sessions()?;
+        let day = self.day()?;
+        let slot_order = |s: &SessionView| {
+            s.placement
+                .and_then(|c| day.slots.iter().position(|sl| sl.id == c.slot_id))
+                .unwrap_or(usize::MAX)
+        };
+        let mut targets: Vec<&SessionView> = sessions
+            .iter()
+            .filter(|s| SessionKind::parse(&s.kind) == Some(SessionKind::Centrifugeuse))
+            .filter(|s| session.is_none_or(|id| id == s.id))
+            .collect();
+        if let Some(id) = session {
+            if targets.is_empty() {
+                self.centrifugeuse(id)?;
+            }
+        }
+        targets.sort_by_key(|s| (slot_order(s), s.id));
+        let people: Vec<Person> = self.people(false)?;
+        let by_id: BTreeMap<i64, &Person> = people.iter().map(|p| (p.id, p)).collect();
+        let tx = self.conn.transaction()?;
+        let all_seats = store::read_all_seats(&tx)?;
+        // Who is already somewhere during each slot (speaking, hosting, seated).
+        let busy_in =
+            |slot: Option<i64>, except: i64, seats: &[(i64, StoredSeat)]| -> HashSet<i64> {
+                let mut busy = HashSet::new();
+                for other in sessions.iter().filter(|o| o.id != except) {
+                    if other.placement.map(|c| c.slot_id) != slot || slot.is_none() {
+                        continue;
+                    }
+                    busy.extend(other.participants().map(|p| p.person_id));
+                    busy.extend(
+                        seats
+                            .iter()
+                            .filter(|(s, _)| *s == other.id)
+                            .map(|(_, seat)| seat.person_id),
+                    );
+                }
+                busy
+            };
+        let mut seats_now = all_seats.clone();
+        for view in targets {
+            let stored: Vec<StoredSeat> = seats_now
+                .iter()
+                .filter(|(s, _)| *s == view.id)
+                .map(|(_, seat)| seat.clone())
+                .collect();
+            let accessible = store::accessible_table(&tx, view.id)?;
+            let tables = tables_of(view);
+            let animateurs: Vec<i64> = view
+                .people
+                .iter()
+                .filter(|p| p.role == "animateur" || p.role == "moderateur")
+                .map(|p| p.person_id)
+                .collect();
+            let mut specs = Vec::new();
+            let mut taken: HashSet<i64> = view.participants().map(|p| p.person_id).collect();
+            for (&number, projects) in &tables {
+                let holders: Vec<Candidate> = projects
+                    .iter()
+                    .flat_map(|&i| &view.contributions[i].speakers)
+                    .filter_map(|s| by_id.get(&s.person_id))
+                    .map(|p| candidate(p))
+                    .collect();
+                let pinned: Vec<Candidate> = stored
+                    .iter()
+                    .filter(|s| s.table_number == number && s.role == "pair" && s.pinned)
+                    .filter_map(|s| by_id.get(&s.person_id))
+                    .map(|p| candidate(p))
+                    .collect();
+                taken.extend(pinned.iter().map(|c| c.person_id));
+                specs.push(TableSpec {
+                    number,
+                    holders,
+                    accessible: number == accessible,
+                    pinned,
+                });
+            }
+            let busy = busy_in(view.placement.map(|c| c.slot_id), view.id, &seats_now);
+            let seated_elsewhere: HashSet<i64> = seats_now
+                .iter()
+                .filter(|(s, _)| *s != view.id)
+                .map(|(_, seat)| seat.person_id)
+                .collect();
+            let mut pool: Vec<&Person> = people
+                .iter()
+                .filter(|p| p.registered && wants_centrifugeuse(p))
+                .filter(|p| !taken.contains(&p.id) && !busy.contains(&p.id))
+                .collect();
+            // People not yet at any table first, by name for a stable plan; those already
+            // at another session's table only for the seats left.
+            pool.sort_by_key(|p| {
+                (
+                    seated_elsewhere.contains(&p.id),
+                    p.last_name.to_lowercase(),
+                    p.first_name.to_lowercase(),
+                    p.id,
+                )
+            });
+            let seats_free: usize = specs
+                .iter()
+                .map(|s| PEERS.saturating_sub(s.pinned.len()))
+                .sum();
+            let first_time = pool
+                .iter()
+                .filter(|p| !seated_elsewhere.contains(&p.id))
+                .count();
+            pool.truncate(first_time.max(seats_free));
+            let pool: Vec<Candidate> = pool.into_iter().map(candidate).collect();
+            let plan = assign::assign(&specs, &pool);
+
+            let mut rows = Vec::new();
+            for (index, spec) in specs.iter().enumerate() {
+                for (k, holder) in spec.holders.iter().enumerate() {
+                    rows.push(StoredSeat {
+                        table_number: spec.number,
+                        seat: HOLDER_SEATS + k as i64,
+                        person_id: holder.person_id,
+                        role: "porteur".into(),
+                        pinned: false,
+                    });
+                }
+                for (k, peer) in plan.peers[index].iter().enumerate() {
+                    rows.push(StoredSeat {
+                        table_number: spec.number,
+                        seat: PEER_SEATS + k as i64,
+                        person_id: peer.person_id,
+                        role: "pair".into(),
+                        pinned: spec.pinned.iter().any(|p| p.person_id == peer.person_id),
+                    });
+                }
+                let pinned_host = stored
+                    .iter()
+                    .find(|s| s.table_number == spec.number && s.role == "animateur" && s.pinned);
+                let host = pinned_host
+                    .map(|s| (s.person_id, true))
+                    .or_else(|| animateurs.get(index).map(|&id| (id, false)));
+                if let Some((person_id, pinned)) = host {
+                    rows.push(StoredSeat {
+                        table_number: spec.number,
+                        seat: ANIMATEUR_SEAT,
+                        person_id,
+                        role: "animateur".into(),
+                        pinned,
+                    });
+                }
+            }
+            store::replace_seats(&tx, view.id, &rows)?;
+            seats_now.retain(|(s, _)| *s != view.id);
+            seats_now.extend(rows.into_iter().map(|r| (view.id, r)));
+        }
+        tx.commit()?;
+        let ids: Vec<i64> = sessions
+            .iter()
+            .filter(|s| SessionKind::parse(&s.kind) == Some(SessionKind::Centrifugeuse))
+            .filter(|s| session.is_none_or(|id| id == s.id))
+            .map(|s| s.id)
+            .collect();
+        ids.into_iter().map(|id| self.seating(id)).collect()
+    }
+
+    /// Seats someone at a table by hand (pinned: later assignments keep them there), or
+    /// takes them off the session's tables with `table: None`.
+    pub fn seat_person(&mut self, session: i64, person: i64, table: Option<i64>) -> Result<()> {
+        let view = self.centrifugeuse(session)?;
+        let tables = tables_of(&view);
+        let tx = self.conn.transaction()?;
+        let mut seats: Vec<StoredSeat> = store::read_seats(&tx, session)?
+            .into_iter()
+            .filter(|s| s.person_id != person)
+            .collect();
+        if let Some(number) = table {
+            if !tables.contains_key(&number) {
+                return Err(EditError::NoSuchTable(number).into());
+            }
+            let peers = seats
+                .iter()
+                .filter(|s| s.table_number == number && s.role == "pair")
+                .count();
+            if peers >= PEERS {
+                // The last one not pinned gives up their seat.
+                if let Some(pos) = seats
+                    .iter()
+                    .rposition(|s| s.table_number == number && s.role == "pair" && !s.pinned)
+                {
+                    seats.remove(pos);
+                } else {
+                    return Err(EditError::TableFull(number).into());
+                }
+            }
+            let seat = (PEER_SEATS..PEER_SEATS + PEERS as i64)
+                .find(|k| {
+                    !seats
+                        .iter()
+                        .any(|s| s.table_number == number && s.seat == *k)
+                })
+                .unwrap_or(PEER_SEATS);
+            seats.push(StoredSeat {
+                table_number: number,
+                seat,
+                person_id: person,
+                role: "pair".into(),
+                pinned: true,
+            });
+        }
+        store::replace_seats(&tx, session, &seats)?;
+        tx.commit()?;
+        Ok(())
+    }
+}
+
+fn spec_of(table: &TablePlan) -> TableSpec {
+    TableSpec {
+        number: table.number,
+        holders: table.holders.iter().map(candidate_of_seat).collect(),
+        accessible: table.accessible,
+        pinned: Vec::new(),
+    }
+}
+
+fn candidate_of_seat(s: &Seat) -> Candidate {
+    Candidate {
+        person_id: s.person_id,
+        first_name: s.first_name.clone(),
+        last_name: s.last_name.clone(),
+        organisation: s.organisation.clone(),
+        actor_type: s.actor_type,
+        accessibility: s.accessibility,
+    }
+}
