@@ -37,7 +37,9 @@ pub enum Error {
     #[error("Liste inconnue «\u{a0}{0}\u{a0}». Listes\u{a0}: submissions, registrations.")]
     UnknownList(String),
 
-    #[error("Document inconnu «\u{a0}{0}\u{a0}». Documents\u{a0}: badges, tables, signs.")]
+    #[error(
+        "Document inconnu «\u{a0}{0}\u{a0}». Documents\u{a0}: badges, tables, programme, signs."
+    )]
     UnknownDocument(String),
 
     #[error(transparent)]

@@ -449,3 +449,93 @@ fn centrifugeuse_tables_follow_the_rules_keep_pinned_seats_and_print() {
     assert!(pdf.text.contains("qui est à quelle table"));
     assert!(pdf.text.contains("Table 1"));
 }
+
+#[test]
+fn the_programme_has_every_placed_session_whole_on_one_page_and_an_index() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = demo(dir.path());
+    let sessions: Value =
+        serde_json::from_str(&ok(journee(&["session", "list", s(&file), "--json"]))).unwrap();
+    let placed: Vec<&Value> = sessions
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|s| !s["placement"].is_null())
+        .collect();
+    let out = dir.path().join("programme.pdf");
+    ok(journee(&[
+        "export",
+        s(&file),
+        "programme",
+        "--out",
+        s(&out),
+    ]));
+    let pdf = read(&out);
+    assert_eq!(pdf.size, (595.276, 841.89));
+    assert!(
+        pdf.pages >= 5,
+        "cover, at a glance, sessions, index: {}",
+        pdf.pages
+    );
+    let pages: Vec<String> = (1..=pdf.pages)
+        .map(|p| {
+            let text = tool(
+                "pdftotext",
+                &["-f", &p.to_string(), "-l", &p.to_string(), s(&out), "-"],
+            );
+            text.split_whitespace().collect::<Vec<_>>().join(" ")
+        })
+        .collect();
+    let flat = |t: &str| {
+        t.replace(['\u{a0}', '\u{202f}'], " ")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    assert!(pages[0].contains("Lundi 18 mars 2019"), "{}", pages[0]);
+    assert!(pages[1].contains("coup d"), "{}", pages[1]);
+    // Each session, from its title to its last speaker, on one page (after the overview).
+    for session in &placed {
+        let title = flat(session["title"].as_str().unwrap()).replace('\'', "’");
+        let page = pages[2..]
+            .iter()
+            .position(|p| flat(p).contains(&title))
+            .unwrap_or_else(|| panic!("{title} missing"));
+        for contribution in session["contributions"].as_array().unwrap() {
+            for speaker in contribution["speakers"].as_array().unwrap() {
+                let name = format!(
+                    "{} {}",
+                    speaker["first_name"].as_str().unwrap(),
+                    speaker["last_name"].as_str().unwrap()
+                );
+                let name = flat(&name).replace('\'', "’");
+                assert!(
+                    flat(&pages[2 + page]).contains(&name),
+                    "{name} not on the page of {title}"
+                );
+            }
+        }
+    }
+    let index = pages
+        .iter()
+        .position(|p| p.contains("Index des intervenant"))
+        .unwrap();
+    assert!(index >= 2);
+    assert!(pages[index..]
+        .iter()
+        .any(|p| p.contains("Informations pratiques")));
+    assert!(pages.last().unwrap().contains("18:30"), "the evening");
+
+    ok(journee(&[
+        "export",
+        s(&file),
+        "programme",
+        "--format",
+        "a5",
+        "--out",
+        s(&out),
+    ]));
+    let a5 = read(&out);
+    assert_eq!(a5.size, (419.528, 595.276), "A5");
+    assert!(a5.pages >= pdf.pages);
+}

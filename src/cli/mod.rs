@@ -122,11 +122,11 @@ enum Command {
         #[command(subcommand)]
         command: VersionCommand,
     },
-    /// Imprime un document en PDF : badges, tables (plans des centrifugeuses), signs
-    /// (affichettes de salles).
+    /// Imprime un document en PDF : badges, tables (plans des centrifugeuses), programme,
+    /// signs (affichettes de salles).
     Export {
         file: PathBuf,
-        /// badges, tables ou signs.
+        /// badges, tables, programme ou signs.
         document: String,
         /// Le fichier à écrire.
         #[arg(long)]
@@ -159,6 +159,9 @@ enum Command {
         /// Tables : une seule session de centrifugeuse.
         #[arg(long)]
         session: Option<i64>,
+        /// Programme : a4 (par défaut) ou a5.
+        #[arg(long)]
+        format: Option<String>,
     },
     /// Ce qui s'imprimerait mal : textes réduits, organisations manquantes, caractères
     /// sans police, sessions sans intervenant.
@@ -423,6 +426,7 @@ fn run(command: Command) -> Result<(), Error> {
             margin,
             gap,
             session,
+            format,
         } => print::export(
             &file,
             &document,
@@ -437,6 +441,7 @@ fn run(command: Command) -> Result<(), Error> {
                 margin,
                 gap,
                 session,
+                format,
             },
         )?,
         Command::Preflight { file, json } => print::preflight(&file, json)?,

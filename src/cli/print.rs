@@ -20,6 +20,7 @@ pub struct ExportArgs {
     pub margin: Option<String>,
     pub gap: Option<String>,
     pub session: Option<i64>,
+    pub format: Option<String>,
 }
 
 fn bad(field: &str, value: &str) -> Error {
@@ -88,6 +89,13 @@ pub fn export(file: &Path, document: &str, out: &Path, args: &ExportArgs) -> Res
         "badges" => project.print_badges(&badge_options(args)?)?,
         "signs" | "affichettes" => project.print_signs()?,
         "tables" => project.print_tables(args.session)?,
+        "programme" => {
+            let format = match &args.format {
+                Some(f) => crate::print::Format::parse(f).ok_or_else(|| bad("--format", f))?,
+                None => crate::print::Format::A4,
+            };
+            project.print_programme(format)?
+        }
         other => {
             return Err(Error::UnknownDocument(other.to_string()));
         }

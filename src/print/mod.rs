@@ -8,6 +8,7 @@ pub mod badges;
 mod fonts;
 mod page;
 pub mod preflight;
+mod programme;
 mod signs;
 mod tables;
 pub mod text;
@@ -21,6 +22,7 @@ use serde::Serialize;
 pub use badges::{Badge, BadgeOptions, Layout, Qr, Sort};
 use fonts::Fonts;
 pub use preflight::Finding;
+pub use programme::Format;
 
 use crate::error::Result;
 use crate::model::Event;
@@ -171,6 +173,16 @@ impl Project {
         let mut fonts = Fonts::new(&mut doc);
         let (sheets, findings) = tables::draw(&mut doc, &mut fonts, &day, &plans);
         Ok(finish(doc, &fonts, sheets, findings))
+    }
+
+    /// The printed programme, A4 or A5.
+    pub fn print_programme(&self, format: Format) -> Result<Printed> {
+        let day = self.day()?;
+        let sessions = self.sessions()?;
+        let mut doc = PdfDocument::new(&format!("Programme · {}", day.event.title));
+        let mut fonts = Fonts::new(&mut doc);
+        let sheets = programme::draw(&mut doc, &mut fonts, &day, &sessions, format);
+        Ok(finish(doc, &fonts, sheets, Vec::new()))
     }
 
     /// Everything that would print badly, across the documents.
