@@ -88,6 +88,7 @@ fn main() {
         slots: &slots,
         sessions: &sessions,
         unscheduled: &unscheduled,
+        seated: &[],
     };
 
     let mut times = Vec::new();

@@ -110,12 +110,21 @@ fn grid() -> Grid {
 }
 
 fn warnings(sessions: &[SessionView], unscheduled: &[(i64, String)]) -> Vec<Warning> {
+    seated_warnings(sessions, unscheduled, &[])
+}
+
+fn seated_warnings(
+    sessions: &[SessionView],
+    unscheduled: &[(i64, String)],
+    seated: &[(i64, i64, usize)],
+) -> Vec<Warning> {
     let g = grid();
     check(&Programme {
         rooms: &g.rooms,
         slots: &g.slots,
         sessions,
         unscheduled,
+        seated,
     })
 }
 
@@ -242,6 +251,26 @@ fn durations_of_talks_and_of_centrifugeuse_tables() {
     assert_eq!(ids, [1, 3], "{found:?}");
     assert!(found[0].message.contains("100\u{a0}min") && found[0].message.contains("90"));
     assert!(found[1].message.contains("5\u{a0}projets par table"));
+}
+
+#[test]
+fn a_centrifugeuse_table_over_five_plus_one_is_a_duration_warning() {
+    let mut tables = session(3, "centrifugeuse", None, Some((2, 2)));
+    tables.contributions.push(contribution(
+        1,
+        "centrifugeuse",
+        20,
+        person(1, "", "association", "intervenant"),
+    ));
+    // Table 1 seats 6, table 2 seats 7 (two project holders, four peers, an animateur).
+    let list = seated_warnings(&[tables], &[], &[(3, 1, 6), (3, 2, 7)]);
+    let found = codes(&list, "duration");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(
+        found[0].message.contains("la table 2 a 7"),
+        "{}",
+        found[0].message
+    );
 }
 
 #[test]

@@ -138,11 +138,20 @@ impl crate::Project {
         let unscheduled: Vec<(i64, String)> = stmt
             .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
             .collect::<rusqlite::Result<_>>()?;
+        let mut stmt = self.conn.prepare(
+            "SELECT session_id, table_number, COUNT(*) FROM table_seats GROUP BY session_id, table_number",
+        )?;
+        let seated: Vec<(i64, i64, usize)> = stmt
+            .query_map([], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get::<_, i64>(2)? as usize))
+            })?
+            .collect::<rusqlite::Result<_>>()?;
         Ok(rules::check(&rules::Programme {
             rooms: &rooms,
             slots: &slots,
             sessions,
             unscheduled: &unscheduled,
+            seated: &seated,
         }))
     }
 }

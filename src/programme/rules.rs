@@ -36,6 +36,8 @@ pub struct Programme<'a> {
     pub sessions: &'a [SessionView],
     /// Retained submissions that are in no session: (id, title).
     pub unscheduled: &'a [(i64, String)],
+    /// People seated at each centrifugeuse table: (session, table, count).
+    pub seated: &'a [(i64, i64, usize)],
 }
 
 /// All warnings, errors first.
@@ -291,6 +293,21 @@ fn duration(ctx: &Context, out: &mut Vec<Warning>) {
                 match c.table_number {
                     Some(t) => *per_table.entry(t).or_default() += 1,
                     None => unassigned += 1,
+                }
+            }
+            for &(_, table, count) in ctx.p.seated.iter().filter(|(s, _, _)| *s == session.id) {
+                if count > 6 {
+                    out.push(Warning {
+                        code: "duration",
+                        severity: Severity::Warning,
+                        message: format!(
+                            "{}\u{a0}: la table {table} a {count}\u{a0}personnes pour 5 + 1\u{a0}places (un porteur de projet, quatre pairs, un animateur).",
+                            quoted(&session.title)
+                        ),
+                        sessions: vec![session.id],
+                        room: Some(room.id),
+                        slot: Some(slot.id),
+                    });
                 }
             }
             let busiest = per_table.values().copied().max().unwrap_or(0);
