@@ -18,6 +18,7 @@ fn main() {
     let launch = Launch::from_args(std::env::args().skip(1));
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_opener::init())
         .setup(move |app| {
             let state = AppState::new(app.handle(), launch)?;
             app.manage(state);
@@ -45,6 +46,11 @@ fn main() {
             commands::import::run_import,
             commands::import::cancel_import,
             commands::import::set_value_mapping,
+            commands::print::print_preview,
+            commands::print::print_pdf,
+            commands::print::save_print,
+            commands::print::open_file,
+            commands::print::print_sessions,
             commands::programme::programme_state,
             commands::programme::place_session,
             commands::programme::unplace_session,

@@ -46,6 +46,8 @@ pub struct AppState {
     pub launch: Launch,
     /// Set by "Annuler" while an import runs; the import checks it between rows.
     pub cancel_import: std::sync::atomic::AtomicBool,
+    /// The last PDF made for the print screen, and its suggested file name.
+    pub printed: Mutex<Option<(Vec<u8>, String)>>,
     /// The sessions the grid last received (see `commands::programme`).
     pub sent: Mutex<crate::commands::programme::Sent>,
 }
@@ -68,6 +70,7 @@ impl AppState {
             launch,
             cancel_import: Default::default(),
             sent: Default::default(),
+            printed: Default::default(),
         })
     }
 

@@ -120,10 +120,13 @@ fn session_line(day: &Day, title: &str, room: i64, slot: i64) -> String {
 pub enum Layout {
     /// A4, 2 x 4 badges of 90 x 55 mm, with cut marks.
     #[default]
+    #[serde(rename = "a4-8")]
     A4x8,
     /// A4, 2 x 5 badges of 85 x 54 mm (ID-1, credit-card size), with cut marks.
+    #[serde(rename = "a4-10")]
     A4x10,
     /// A4 cut in four A6 badges (105 x 148 mm).
+    #[serde(rename = "a6-4")]
     A6x4,
     /// A6 pages, one badge each.
     A6,

@@ -157,9 +157,24 @@ impl Fonts {
             .collect()
     }
 
-    /// `text` cut into runs of one font each. Characters no font has stay in the main
-    /// font's run (they print as a blank box, and the preflight names them).
+    /// `text` cut into runs of one font each, to draw: the characters are recorded for the
+    /// subset. Characters no font has stay in the main font's run (they print as a blank
+    /// box, and the preflight names them).
     pub fn runs(&self, text: &str, weight: Weight) -> Vec<Run<'_>> {
+        self.split(text, weight)
+            .into_iter()
+            .map(|(face, text)| {
+                face.used.borrow_mut().extend(text.chars());
+                Run {
+                    advance: face.advance(&text),
+                    font: &face.id,
+                    text,
+                }
+            })
+            .collect()
+    }
+
+    fn split(&self, text: &str, weight: Weight) -> Vec<(&Face, String)> {
         let main = self.face(weight);
         let mut runs: Vec<(usize, String)> = Vec::new();
         for c in text.chars() {
@@ -184,20 +199,29 @@ impl Fonts {
                 } else {
                     &self.fallbacks[which - 1]
                 };
-                face.used.borrow_mut().extend(text.chars());
-                Run {
-                    advance: face.advance(&text),
-                    font: &face.id,
-                    text,
-                }
+                (face, text)
             })
             .collect()
     }
 
+    /// Width of `text` at 1 pt, in millimetres (widths scale with the size).
+    pub fn unit_width_mm(&self, text: &str, weight: Weight) -> f32 {
+        let main = self.face(weight);
+        // Most text is in the main face: measure it without cutting it into runs.
+        let points: f32 = if text.chars().all(|c| c.is_whitespace() || main.covers(c)) {
+            main.advance(text)
+        } else {
+            self.split(text, weight)
+                .iter()
+                .map(|(face, t)| face.advance(t))
+                .sum()
+        };
+        points * 25.4 / 72.0
+    }
+
     /// Width of `text` at `size` points, in millimetres.
     pub fn width_mm(&self, text: &str, weight: Weight, size: f32) -> f32 {
-        let points: f32 = self.runs(text, weight).iter().map(|r| r.advance).sum();
-        points * size * 25.4 / 72.0
+        self.unit_width_mm(text, weight) * size
     }
 }
 

@@ -131,6 +131,8 @@ pub fn fit(fonts: &Fonts, text: &str, spec: Fit) -> Fitted {
                 .iter()
                 .all(|l| fonts.width_mm(l, spec.weight, size) <= spec.width + 0.01)
     };
+    // One line: widths scale with the size, so the largest size that fits is a division.
+    let unit = fonts.unit_width_mm(text, spec.weight);
     let steps = |from: f32, to: f32| {
         let mut sizes = Vec::new();
         let mut s = from;
@@ -143,7 +145,7 @@ pub fn fit(fonts: &Fonts, text: &str, spec: Fit) -> Fitted {
     let one = vec![text.to_string()];
     let shrink_floor = (spec.size * 0.7).max(spec.readable);
     for size in steps(spec.size, shrink_floor) {
-        if fits_in(&one, size) {
+        if unit * size <= spec.width + 0.01 && line_height(size) <= spec.height + 0.01 {
             return Fitted {
                 lines: one,
                 size,

@@ -10,4 +10,5 @@ mod bench;
 mod day;
 mod grid;
 mod import;
+mod print;
 mod start;

@@ -3,6 +3,7 @@
 
 pub mod day;
 pub mod import;
+pub mod print;
 pub mod programme;
 pub mod review;
 pub mod start;

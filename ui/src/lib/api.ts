@@ -8,6 +8,8 @@ import type {
   NewSession,
   Person,
   ProgrammeAnswer,
+  PrintRequest,
+  PrintSummary,
   VersionsView,
   ImportOptions,
   Preview,
@@ -23,6 +25,12 @@ import type {
 } from "./types";
 
 export const api = {
+  printPreview: (request: PrintRequest) => invoke<PrintSummary>("print_preview", { request }),
+  printPdf: () => invoke<ArrayBuffer>("print_pdf"),
+  savePrint: () => invoke<string | null>("save_print"),
+  openFile: (path: string) => invoke<void>("open_file", { path }),
+  printSessions: () => invoke<{ id: number; title: string }[]>("print_sessions"),
+
   startState: () => invoke<StartState>("start_state"),
   openProject: (path: string) => invoke<ProjectView>("open_project", { path }),
   openProjectDialog: () => invoke<ProjectView | null>("open_project_dialog"),

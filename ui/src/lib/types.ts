@@ -367,3 +367,36 @@ export interface Person {
   wishes: string;
   accessibility: string;
 }
+
+export type BadgeRole = "organisation" | "presse" | "intervenant" | "animateur" | "participant";
+
+export interface BadgeOptions {
+  layout: "a4-8" | "a4-10" | "a6-4" | "a6" | "single";
+  roles: BadgeRole[];
+  sort: "name" | "role";
+  duplex: boolean;
+  qr: "vcard" | "id" | null;
+  sessions: boolean;
+}
+
+export type PrintRequest =
+  | { document: "badges"; options: BadgeOptions }
+  | { document: "tables"; session: number | null }
+  | { document: "programme"; format: "a4" | "a5" }
+  | { document: "signs" };
+
+export interface Finding {
+  code: string;
+  severity: "error" | "warning" | "info";
+  document: string;
+  message: string;
+  person: number | null;
+  session: number | null;
+}
+
+export interface PrintSummary {
+  pages: number;
+  bytes: number;
+  findings: Finding[];
+  file_name: string;
+}

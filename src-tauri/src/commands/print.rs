@@ -1,0 +1,145 @@
+//! The print screen: make a document, show its pages and what would print badly, save it
+//! where the organiser says, open it in the system's viewer.
+
+use journee::print::{BadgeOptions, Finding, Format, Printed};
+use serde::{Deserialize, Serialize};
+use tauri::ipc::Response;
+use tauri::{AppHandle, State};
+use tauri_plugin_dialog::DialogExt;
+use tauri_plugin_opener::OpenerExt;
+
+use crate::state::AppState;
+
+#[derive(Deserialize)]
+#[serde(tag = "document", rename_all = "snake_case")]
+pub enum PrintRequest {
+    Badges {
+        #[serde(default)]
+        options: BadgeOptions,
+    },
+    Tables {
+        #[serde(default)]
+        session: Option<i64>,
+    },
+    Programme {
+        #[serde(default)]
+        format: Format,
+    },
+    Signs,
+}
+
+#[derive(Serialize)]
+pub struct PrintSummary {
+    pub pages: usize,
+    pub bytes: usize,
+    pub findings: Vec<Finding>,
+    pub file_name: String,
+}
+
+/// Makes the document; the PDF stays here for `print_pdf` and `save_print`.
+#[tauri::command]
+pub async fn print_preview(
+    state: State<'_, AppState>,
+    request: PrintRequest,
+) -> Result<PrintSummary, String> {
+    let (printed, file_name): (Printed, &str) = {
+        let guard = state.project.lock().map_err(|e| e.to_string())?;
+        let project = guard.as_ref().ok_or("Aucun projet n'est ouvert.")?;
+        let text = |e: journee::Error| e.to_string();
+        match request {
+            PrintRequest::Badges { options } => {
+                (project.print_badges(&options).map_err(text)?, "badges.pdf")
+            }
+            PrintRequest::Tables { session } => (
+                project.print_tables(session).map_err(text)?,
+                "plans-de-table.pdf",
+            ),
+            PrintRequest::Programme { format } => (
+                project.print_programme(format).map_err(text)?,
+                "programme.pdf",
+            ),
+            PrintRequest::Signs => (project.print_signs().map_err(text)?, "affichettes.pdf"),
+        }
+    };
+    let summary = PrintSummary {
+        pages: printed.pages,
+        bytes: printed.pdf.len(),
+        findings: printed.findings,
+        file_name: file_name.to_string(),
+    };
+    *state.printed.lock().map_err(|e| e.to_string())? = Some((printed.pdf, file_name.into()));
+    Ok(summary)
+}
+
+/// The last PDF made, as raw bytes (pdf.js draws the preview from them).
+#[tauri::command]
+pub fn print_pdf(state: State<AppState>) -> Result<Response, String> {
+    let printed = state.printed.lock().map_err(|e| e.to_string())?;
+    let (pdf, _) = printed.as_ref().ok_or("Aucun document n'a été préparé.")?;
+    Ok(Response::new(pdf.clone()))
+}
+
+/// "Enregistrer le PDF…": the native save dialog, then the file, written whole or not
+/// at all. `None` when cancelled.
+#[tauri::command]
+pub async fn save_print(
+    app: AppHandle,
+    state: State<'_, AppState>,
+) -> Result<Option<String>, String> {
+    let (pdf, name) = state
+        .printed
+        .lock()
+        .map_err(|e| e.to_string())?
+        .clone()
+        .ok_or("Aucun document n'a été préparé.")?;
+    let picked = app
+        .dialog()
+        .file()
+        .set_title("Enregistrer le PDF")
+        .add_filter("PDF", &["pdf"])
+        .set_file_name(&name)
+        .blocking_save_file();
+    let Some(picked) = picked else {
+        return Ok(None);
+    };
+    let mut path = picked.into_path().map_err(|e| e.to_string())?;
+    if path.extension().is_none() {
+        path.set_extension("pdf");
+    }
+    journee::output::write_atomically(&path, &pdf).map_err(|e| e.to_string())?;
+    Ok(Some(path.to_string_lossy().into_owned()))
+}
+
+/// "Ouvrir": the system's viewer for a file this screen saved.
+#[tauri::command]
+pub fn open_file(app: AppHandle, path: String) -> Result<(), String> {
+    if !path.to_lowercase().ends_with(".pdf") {
+        return Err("Seuls les PDF enregistrés ici s'ouvrent d'ici.".into());
+    }
+    app.opener()
+        .open_path(path, None::<&str>)
+        .map_err(|e| format!("Impossible d'ouvrir le fichier\u{a0}: {e}"))
+}
+
+#[derive(Serialize)]
+pub struct CentrifugeuseSession {
+    pub id: i64,
+    pub title: String,
+}
+
+/// The centrifugeuse sessions, for the table plans' choice.
+#[tauri::command]
+pub fn print_sessions(state: State<AppState>) -> Result<Vec<CentrifugeuseSession>, String> {
+    let guard = state.project.lock().map_err(|e| e.to_string())?;
+    let project = guard.as_ref().ok_or("Aucun projet n'est ouvert.")?;
+    Ok(project
+        .sessions()
+        .map_err(|e| e.to_string())?
+        .into_iter()
+        .filter(|s| s.kind == "centrifugeuse")
+        .map(|s| CentrifugeuseSession {
+            id: s.id,
+            title: s.title,
+        })
+        .collect())
+}

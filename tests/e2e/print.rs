@@ -1,0 +1,84 @@
+//! The print screen in the real window: choose a document, see its pages drawn by pdf.js
+//! and what would print badly, save it through the native dialog.
+
+use crate::harness::{App, Home};
+
+#[tokio::test(flavor = "multi_thread")]
+async fn badges_and_the_programme_preview_then_save_through_the_native_dialog() {
+    let home = Home::new();
+    let file = home.file("demo.journee");
+    home.journee(&["demo", file.to_str().unwrap()]);
+    let badges: serde_json::Value =
+        serde_json::from_str(&home.journee(&["badges", file.to_str().unwrap(), "--json"])).unwrap();
+    let sheets = badges.as_array().unwrap().len().div_ceil(8);
+    let app = App::launch(&home, &[file.to_str().unwrap()]).await;
+    app.click("[data-screen='print']").await;
+
+    // Badges first, by default: the pages are drawn, and counted.
+    let count = app
+        .wait_text("[data-testid='page-count']", |t| t.contains("pages"))
+        .await;
+    assert!(count.contains(&format!("{sheets} pages")), "{count}");
+    app.find("canvas.pdf-page[data-page='1']").await;
+    let drawn = app
+        .client
+        .execute(
+            "const c = document.querySelector(\"canvas.pdf-page[data-page='1']\");
+             const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+             let ink = 0; for (let i = 0; i < d.length; i += 4) if (d[i] < 128) ink++;
+             return [c.width, c.height, ink];",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let drawn: Vec<u64> = drawn
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_u64().unwrap())
+        .collect();
+    assert!(drawn[1] > drawn[0], "an A4 portrait page: {drawn:?}");
+    assert!(
+        drawn[2] > 1000,
+        "the page has text and bands on it: {drawn:?}"
+    );
+
+    // Only the speakers: fewer sheets.
+    app.click("[data-role='intervenant']").await;
+    let speakers = badges
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|b| b["role"] == "intervenant")
+        .count();
+    app.wait_text("[data-testid='page-count']", |t| {
+        t.contains(&format!("{} page", speakers.div_ceil(8)))
+    })
+    .await;
+
+    // The programme.
+    app.click("[data-document='programme']").await;
+    app.find("[data-testid='page-count'][data-document='programme']")
+        .await;
+    app.click_button("Enregistrer le PDF…").await;
+    let target = home.file("programme-cese.pdf");
+    app.answer_file_dialog("Enregistrer le PDF", &target).await;
+    let saved = app
+        .wait_text("[data-testid='saved']", |t| {
+            t.contains("programme-cese.pdf")
+        })
+        .await;
+    assert!(saved.starts_with("Enregistré"), "{saved}");
+    let pdf = std::fs::read(&target).unwrap();
+    assert!(pdf.starts_with(b"%PDF-"));
+    let text = std::process::Command::new("pdftotext")
+        .args([target.to_str().unwrap(), "-"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(
+        text.contains("Index des intervenant"),
+        "the programme, not the badges"
+    );
+    app.quit().await;
+}
