@@ -20,6 +20,9 @@ pub enum Weight {
 
 struct Face {
     font: ParsedFont,
+    /// Glyph and advance (at 1 pt) of the characters below `CACHED`: the font's own
+    /// tables are trees, and a badge sheet measures the same letters thousands of times.
+    cache: Vec<Option<(u16, f32)>>,
     id: FontId,
     /// Where a system font came from (for the preflight); None for the shipped ones.
     path: Option<PathBuf>,
@@ -27,23 +30,52 @@ struct Face {
     used: RefCell<BTreeSet<char>>,
 }
 
+/// Latin, Greek, Cyrillic and the punctuation block: what names are mostly made of.
+const CACHED: u32 = 0x2100;
+
 impl Face {
+    fn new(font: ParsedFont, id: FontId, path: Option<PathBuf>) -> Face {
+        let em = f32::from(font.units_per_em.max(1));
+        let cache = (0..CACHED)
+            .map(|c| {
+                let glyph = font.lookup_glyph_index(c).filter(|g| *g != 0)?;
+                let width = font
+                    .get_glyph_width(glyph)
+                    .map_or(0.5, |w| f32::from(w) / em);
+                Some((glyph, width))
+            })
+            .collect();
+        Face {
+            font,
+            cache,
+            id,
+            path,
+            used: RefCell::default(),
+        }
+    }
+
+    fn glyph(&self, c: char) -> Option<(u16, f32)> {
+        let code = c as u32;
+        if code < CACHED {
+            return self.cache[code as usize];
+        }
+        let glyph = self.font.lookup_glyph_index(code).filter(|g| *g != 0)?;
+        let em = f32::from(self.font.units_per_em.max(1));
+        let width = self
+            .font
+            .get_glyph_width(glyph)
+            .map_or(0.5, |w| f32::from(w) / em);
+        Some((glyph, width))
+    }
+
     fn covers(&self, c: char) -> bool {
-        self.font
-            .lookup_glyph_index(c as u32)
-            .is_some_and(|g| g != 0)
+        self.glyph(c).is_some()
     }
 
     /// Width of `text` at 1 pt, in points.
     fn advance(&self, text: &str) -> f32 {
-        let em = f32::from(self.font.units_per_em.max(1));
         text.chars()
-            .map(|c| {
-                self.font
-                    .lookup_glyph_index(c as u32)
-                    .and_then(|g| self.font.get_glyph_width(g))
-                    .map_or(0.5, |w| f32::from(w) / em)
-            })
+            .map(|c| self.glyph(c).map_or(0.5, |(_, w)| w))
             .sum()
     }
 }
@@ -72,12 +104,7 @@ impl Fonts {
             let font = ParsedFont::from_bytes(bytes, 0, &mut Vec::new())
                 .expect("the shipped Noto Sans parses");
             let id = doc.add_font(&font);
-            Face {
-                font,
-                id,
-                path: None,
-                used: RefCell::default(),
-            }
+            Face::new(font, id, None)
         };
         Fonts {
             regular: load(REGULAR, doc),
@@ -135,12 +162,8 @@ impl Fonts {
             let Some(font) = ParsedFont::from_bytes(&bytes, 0, &mut Vec::new()) else {
                 continue;
             };
-            let face = Face {
-                id: doc.add_font(&font),
-                font,
-                path: Some(path),
-                used: RefCell::default(),
-            };
+            let id = doc.add_font(&font);
+            let face = Face::new(font, id, Some(path));
             if face.covers(c) {
                 self.fallbacks.push(face);
                 return Some(self.fallbacks.len() - 1);
@@ -236,8 +259,8 @@ impl Fonts {
             let used = face.used.borrow();
             let mut glyphs: Vec<u16> = used
                 .iter()
-                .filter_map(|c| face.font.lookup_glyph_index(*c as u32))
-                .filter(|g| *g != 0)
+                .filter_map(|c| face.glyph(*c))
+                .map(|(g, _)| g)
                 .collect();
             glyphs.sort_unstable();
             glyphs.dedup();
