@@ -134,7 +134,7 @@ fn sign(
             Fit {
                 weight: Weight::Bold,
                 width: W - MARGIN - left,
-                height: per * 0.68,
+                height: per * 0.6,
                 size: time_size,
                 readable: 14.0,
                 max_lines: 2,
@@ -167,10 +167,10 @@ fn sign(
         if session.language == "en" {
             detail.push_str(" · in English");
         }
-        let detail_size = (time_size * 0.55).clamp(10.0, 16.0);
+        let detail_size = (time_size * 0.45).clamp(9.0, 14.0);
         sheet.text(
             fonts,
-            (left, y + per - 3.0),
+            (left, y + per - 1.5),
             &detail,
             Weight::Regular,
             detail_size,

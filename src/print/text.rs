@@ -182,10 +182,10 @@ pub fn fit(fonts: &Fonts, text: &str, spec: Fit) -> Fitted {
 }
 
 /// Breaks `text` at spaces (or after hyphens) into at most `max_lines` lines no wider
-/// than the box, greedily; None when a word alone is too wide or it needs more lines.
+/// than the box, greedily (one line when it fits); None when it needs more lines.
 fn wrap(fonts: &Fonts, text: &str, spec: Fit, size: f32) -> Option<Vec<String>> {
     if spec.max_lines < 2 {
-        return None;
+        return Some(vec![text.to_string()]);
     }
     let mut words: Vec<String> = Vec::new();
     for word in text.split(' ').filter(|w| !w.is_empty()) {
@@ -214,7 +214,7 @@ fn wrap(fonts: &Fonts, text: &str, spec: Fit, size: f32) -> Option<Vec<String>> 
     if !line.trim().is_empty() {
         lines.push(line.trim_end().to_string());
     }
-    (lines.len() <= spec.max_lines && lines.len() > 1).then_some(lines)
+    (lines.len() <= spec.max_lines).then_some(lines)
 }
 
 #[cfg(test)]
@@ -261,5 +261,32 @@ mod tests {
                 "Zola"
             ]
         );
+    }
+}
+
+#[cfg(test)]
+mod fit_tests {
+    use super::*;
+
+    #[test]
+    fn a_long_title_takes_the_largest_readable_size_before_anything_smaller() {
+        let mut doc = printpdf::PdfDocument::new("t");
+        let fonts = Fonts::new(&mut doc);
+        let spec = Fit {
+            weight: Weight::Bold,
+            width: 197.0,
+            height: 16.26,
+            size: 30.0,
+            readable: 14.0,
+            max_lines: 2,
+        };
+        let f = fit(
+            &fonts,
+            "Deuxième table ronde\u{a0}: quand la technologie sert la cause",
+            spec,
+        );
+        // 30 pt needs three lines; at 19 pt it holds on one.
+        assert_eq!(f.lines.len(), 1, "{f:?}");
+        assert!(f.size >= 19.0 && !f.too_small, "{f:?}");
     }
 }
