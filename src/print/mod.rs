@@ -114,18 +114,14 @@ impl Project {
             ];
             let missing = fonts.prepare(&mut doc, &texts.join(" "));
             if !missing.is_empty() {
-                findings.push(Finding {
-                    severity: Severity::Error,
-                    ..Finding::badge(
-                        badge,
-                        "uncovered_characters",
-                        format!(
-                            "Badge de {}\u{a0}: aucune police installée n'a {} ; installez une police qui les couvre (par exemple Noto).",
-                            badge.name(),
-                            preflight::quoted_chars(&missing)
-                        ),
-                    )
-                });
+                let about = format!("Badge de {}", badge.name());
+                findings.push(Finding::uncovered(
+                    "badges",
+                    &about,
+                    &missing,
+                    Some(badge.person_id),
+                    None,
+                ));
             }
             if badge.organisation.trim().is_empty()
                 && badge.role != crate::model::BadgeRole::Organisation

@@ -32,6 +32,29 @@ impl Finding {
     }
 }
 
+impl Finding {
+    /// Characters no installed font has, in what `about` names ("Badge de Lin Zhiling").
+    pub fn uncovered(
+        document: &'static str,
+        about: &str,
+        chars: &[char],
+        person: Option<i64>,
+        session: Option<i64>,
+    ) -> Finding {
+        Finding {
+            code: "uncovered_characters",
+            severity: Severity::Error,
+            document,
+            message: format!(
+                "{about}\u{a0}: aucune police installée n'a {}\u{a0}; installez une police qui les couvre (par exemple Noto).",
+                quoted_chars(chars)
+            ),
+            person,
+            session,
+        }
+    }
+}
+
 /// "« 中 », « 文 »" for a message.
 pub fn quoted_chars(chars: &[char]) -> String {
     chars

@@ -109,13 +109,6 @@ struct Block {
     speakers: Vec<(String, String, String)>,
 }
 
-fn time(slot: &crate::model::Slot) -> String {
-    match slot.end {
-        Some(end) => format!("{}–{}", slot.start.format("%H:%M"), end.format("%H:%M")),
-        None => slot.start.format("%H:%M").to_string(),
-    }
-}
-
 fn block(flow: &Flow, day: &Day, session: &SessionView) -> Block {
     let s = flow.scale;
     let width = flow.width - 2.0 * flow.margin;
@@ -257,9 +250,9 @@ pub fn draw(
                 .and_then(|c| day.rooms.iter().position(|r| r.id == c.room_id))
         });
         let heading = if slot.label.is_empty() {
-            time(slot)
+            slot.time_range()
         } else {
-            format!("{} · {}", time(slot), slot.label)
+            format!("{} · {}", slot.time_range(), slot.label)
         };
         let heading_h = text::line_height(13.0 * scale) + 3.0;
         let first = here.first().map(|s| block(&flow, day, s));
@@ -441,7 +434,7 @@ fn at_a_glance(flow: &mut Flow, day: &Day, sessions: &[SessionView]) {
         sheet.text(
             fonts,
             (m, y + 4.5 * s),
-            &time(slot),
+            &slot.time_range(),
             Weight::Bold,
             7.5 * s,
             INK,

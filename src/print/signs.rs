@@ -5,7 +5,7 @@ use printpdf::PdfDocument;
 
 use super::fonts::{Fonts, Weight};
 use super::page::{Align, Sheet, INK, MUTED};
-use super::preflight::{quoted_chars, Finding};
+use super::preflight::Finding;
 use super::text::{self, Fit};
 use crate::model::{Day, SessionKind};
 use crate::programme::{SessionView, Severity};
@@ -41,18 +41,14 @@ pub fn draw(
             for (_, s) in &here {
                 let missing = fonts.prepare(doc, &s.title);
                 if !missing.is_empty() {
-                    findings.push(Finding {
-                        code: "uncovered_characters",
-                        severity: Severity::Error,
-                        document: "signs",
-                        message: format!(
-                            "Affichette «\u{a0}{}\u{a0}»\u{a0}: aucune police installée n'a {}.",
-                            room.name,
-                            quoted_chars(&missing)
-                        ),
-                        person: None,
-                        session: Some(s.id),
-                    });
+                    let about = format!("Affichette «\u{a0}{}\u{a0}»", room.name);
+                    findings.push(Finding::uncovered(
+                        "signs",
+                        &about,
+                        &missing,
+                        None,
+                        Some(s.id),
+                    ));
                 }
             }
             fonts.prepare(doc, &room.name);
@@ -112,10 +108,7 @@ fn sign(
     let footer = 12.0;
     let per = ((H - footer - y) / here.len() as f32).min(40.0);
     for (slot, session) in here {
-        let time = match slot.end {
-            Some(end) => format!("{}–{}", slot.start.format("%H:%M"), end.format("%H:%M")),
-            None => slot.start.format("%H:%M").to_string(),
-        };
+        let time = slot.time_range();
         sheet.line((MARGIN, y), (W - MARGIN, y), 0.8, 0xc8ccd2);
         let time_size = (per * 0.45 * 72.0 / 25.4).clamp(12.0, 30.0);
         sheet.text(

@@ -6,7 +6,7 @@ use printpdf::PdfDocument;
 
 use super::fonts::{Fonts, Weight};
 use super::page::{Align, Sheet, INK, MUTED};
-use super::preflight::{quoted_chars, Finding};
+use super::preflight::Finding;
 use super::text::{self, Fit, NameOrder};
 use crate::model::Day;
 use crate::programme::Severity;
@@ -26,10 +26,7 @@ fn where_when(day: &Day, plan: &SessionSeating) -> String {
         .and_then(|id| day.rooms.iter().find(|r| r.id == id));
     let mut parts = Vec::new();
     if let Some(slot) = slot {
-        parts.push(match slot.end {
-            Some(end) => format!("{}–{}", slot.start.format("%H:%M"), end.format("%H:%M")),
-            None => slot.start.format("%H:%M").to_string(),
-        });
+        parts.push(slot.time_range());
     }
     if let Some(room) = room {
         parts.push(room.name.clone());
@@ -58,18 +55,14 @@ pub fn draw(
             for seat in everyone {
                 let missing = fonts.prepare(doc, &format!("{} {}", seat.name(), seat.organisation));
                 if !missing.is_empty() {
-                    findings.push(Finding {
-                        code: "uncovered_characters",
-                        severity: Severity::Error,
-                        document: "tables",
-                        message: format!(
-                            "Plan de table de {}\u{a0}: aucune police installée n'a {}.",
-                            seat.name(),
-                            quoted_chars(&missing)
-                        ),
-                        person: Some(seat.person_id),
-                        session: Some(plan.session),
-                    });
+                    let about = format!("Plan de table de {}", seat.name());
+                    findings.push(Finding::uncovered(
+                        "tables",
+                        &about,
+                        &missing,
+                        Some(seat.person_id),
+                        Some(plan.session),
+                    ));
                 }
             }
             fonts.prepare(doc, &table.projects.join(" "));

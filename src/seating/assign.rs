@@ -62,6 +62,14 @@ pub struct Assignment {
     pub broken: Vec<Broken>,
 }
 
+/// The four kinds of actors the balance counts ("autre" is not one).
+const KINDS: [ActorType; 4] = [
+    ActorType::Public,
+    ActorType::Entreprise,
+    ActorType::Association,
+    ActorType::Recherche,
+];
+
 const HOLDER_ORG: i64 = 100;
 const SAME_ORG: i64 = 50;
 const ACTOR_TYPE: i64 = 30;
@@ -89,12 +97,7 @@ fn cost(spec: &TableSpec, peers: &[&Candidate]) -> i64 {
             total += ACCESS;
         }
     }
-    for kind in [
-        ActorType::Public,
-        ActorType::Entreprise,
-        ActorType::Association,
-        ActorType::Recherche,
-    ] {
+    for kind in KINDS {
         let n = peers.iter().filter(|p| p.actor_type == kind).count();
         total += ACTOR_TYPE * n.saturating_sub(2) as i64;
     }
@@ -265,12 +268,7 @@ fn explain(specs: &[TableSpec], peers: &[Vec<Candidate>], unseated: &[Candidate]
                 );
             }
         }
-        for kind in [
-            ActorType::Public,
-            ActorType::Entreprise,
-            ActorType::Association,
-            ActorType::Recherche,
-        ] {
+        for kind in KINDS {
             let n = peers.iter().filter(|p| p.actor_type == kind).count();
             if n > 2 {
                 push(
