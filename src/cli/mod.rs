@@ -131,37 +131,8 @@ enum Command {
         /// Le fichier à écrire.
         #[arg(long)]
         out: PathBuf,
-        /// Badges : a4-8 (90 × 55 mm, par défaut), a4-10 (85 × 54 mm), a6-4, a6, single.
-        #[arg(long)]
-        layout: Option<String>,
-        /// Badges : rôles à imprimer, séparés par des virgules
-        /// (organisation, presse, intervenant, animateur, participant).
-        #[arg(long)]
-        roles: Option<String>,
-        /// Badges : recto verso (le verso en miroir, aligné sur le recto).
-        #[arg(long)]
-        duplex: bool,
-        /// Badges : un code QR, vcard (carte de visite) ou id (pour l'accueil).
-        #[arg(long)]
-        qr: Option<String>,
-        /// Badges : la session et l'heure des intervenant·es.
-        #[arg(long)]
-        sessions: bool,
-        /// Badges : ordre, nom (par défaut) ou role.
-        #[arg(long)]
-        sort: Option<String>,
-        /// Badges : marges gauche et haute en mm (« 12,15 ») au lieu de centrer.
-        #[arg(long)]
-        margin: Option<String>,
-        /// Badges : espace entre badges en mm, horizontal et vertical (« 3,2 »).
-        #[arg(long)]
-        gap: Option<String>,
-        /// Tables : une seule session de centrifugeuse.
-        #[arg(long)]
-        session: Option<i64>,
-        /// Programme : a4 (par défaut) ou a5.
-        #[arg(long)]
-        format: Option<String>,
+        #[command(flatten)]
+        options: print::ExportArgs,
     },
     /// Ce qui s'imprimerait mal : textes réduits, organisations manquantes, caractères
     /// sans police, sessions sans intervenant.
@@ -417,33 +388,8 @@ fn run(command: Command) -> Result<(), Error> {
             file,
             document,
             out,
-            layout,
-            roles,
-            duplex,
-            qr,
-            sessions,
-            sort,
-            margin,
-            gap,
-            session,
-            format,
-        } => print::export(
-            &file,
-            &document,
-            &out,
-            &print::ExportArgs {
-                layout,
-                roles,
-                duplex,
-                qr,
-                sessions,
-                sort,
-                margin,
-                gap,
-                session,
-                format,
-            },
-        )?,
+            options,
+        } => print::export(&file, &document, &out, &options)?,
         Command::Preflight { file, json } => print::preflight(&file, json)?,
         Command::Tables { command } => print::tables(command)?,
         Command::Badges { file, json } => print::list_badges(&file, json)?,

@@ -9,18 +9,40 @@ use crate::programme::Severity;
 use crate::seating::SessionSeating;
 use crate::{EditError, Error, Project};
 
-/// The options of `journee export`, as typed.
+/// The options of `journee export`, as typed (each document reads its own).
+#[derive(clap::Args)]
 pub struct ExportArgs {
-    pub layout: Option<String>,
-    pub roles: Option<String>,
-    pub duplex: bool,
-    pub qr: Option<String>,
-    pub sessions: bool,
-    pub sort: Option<String>,
-    pub margin: Option<String>,
-    pub gap: Option<String>,
-    pub session: Option<i64>,
-    pub format: Option<String>,
+    /// Badges : a4-8 (90 × 55 mm, par défaut), a4-10 (85 × 54 mm), a6-4, a6, single.
+    #[arg(long)]
+    layout: Option<String>,
+    /// Badges : rôles à imprimer, séparés par des virgules
+    /// (organisation, presse, intervenant, animateur, participant).
+    #[arg(long)]
+    roles: Option<String>,
+    /// Badges : recto verso (le verso en miroir, aligné sur le recto).
+    #[arg(long)]
+    duplex: bool,
+    /// Badges : un code QR, vcard (carte de visite) ou id (pour l'accueil).
+    #[arg(long)]
+    qr: Option<String>,
+    /// Badges : la session et l'heure des intervenant·es.
+    #[arg(long)]
+    sessions: bool,
+    /// Badges : ordre, nom (par défaut) ou role.
+    #[arg(long)]
+    sort: Option<String>,
+    /// Badges : marges gauche et haute en mm (« 12,15 ») au lieu de centrer.
+    #[arg(long)]
+    margin: Option<String>,
+    /// Badges : espace entre badges en mm, horizontal et vertical (« 3,2 »).
+    #[arg(long)]
+    gap: Option<String>,
+    /// Tables : une seule session de centrifugeuse.
+    #[arg(long)]
+    session: Option<i64>,
+    /// Programme : a4 (par défaut) ou a5.
+    #[arg(long)]
+    format: Option<String>,
 }
 
 fn bad(field: &str, value: &str) -> Error {

@@ -153,10 +153,8 @@ impl Project {
     pub fn print_tables(&self, session: Option<i64>) -> Result<Printed> {
         let day = self.day()?;
         let mut plans = Vec::new();
-        for s in self.sessions()? {
-            let centrifugeuse = crate::model::SessionKind::parse(&s.kind)
-                == Some(crate::model::SessionKind::Centrifugeuse);
-            if centrifugeuse && session.is_none_or(|id| id == s.id) {
+        for s in self.centrifugeuse_sessions()? {
+            if session.is_none_or(|id| id == s.id) {
                 plans.push(self.seating(s.id)?);
             }
         }

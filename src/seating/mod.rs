@@ -112,10 +112,23 @@ fn tables_of(session: &SessionView) -> BTreeMap<i64, Vec<usize>> {
     tables
 }
 
+fn is_centrifugeuse(session: &SessionView) -> bool {
+    SessionKind::parse(&session.kind) == Some(SessionKind::Centrifugeuse)
+}
+
 impl Project {
+    /// The sessions that have tables.
+    pub fn centrifugeuse_sessions(&self) -> Result<Vec<SessionView>> {
+        Ok(self
+            .sessions()?
+            .into_iter()
+            .filter(is_centrifugeuse)
+            .collect())
+    }
+
     fn centrifugeuse(&self, id: i64) -> Result<SessionView> {
         let session = self.session(id)?;
-        if SessionKind::parse(&session.kind) != Some(SessionKind::Centrifugeuse) {
+        if !is_centrifugeuse(&session) {
             return Err(EditError::NotACentrifugeuse(session.title).into());
         }
         Ok(session)
@@ -187,8 +200,7 @@ impl Project {
         };
         let mut targets: Vec<&SessionView> = sessions
             .iter()
-            .filter(|s| SessionKind::parse(&s.kind) == Some(SessionKind::Centrifugeuse))
-            .filter(|s| session.is_none_or(|id| id == s.id))
+            .filter(|s| is_centrifugeuse(s) && session.is_none_or(|id| id == s.id))
             .collect();
         if let Some(id) = session {
             if targets.is_empty() {
@@ -332,8 +344,7 @@ impl Project {
         tx.commit()?;
         let ids: Vec<i64> = sessions
             .iter()
-            .filter(|s| SessionKind::parse(&s.kind) == Some(SessionKind::Centrifugeuse))
-            .filter(|s| session.is_none_or(|id| id == s.id))
+            .filter(|s| is_centrifugeuse(s) && session.is_none_or(|id| id == s.id))
             .map(|s| s.id)
             .collect();
         ids.into_iter().map(|id| self.seating(id)).collect()

@@ -133,10 +133,9 @@ pub fn print_sessions(state: State<AppState>) -> Result<Vec<CentrifugeuseSession
     let guard = state.project.lock().map_err(|e| e.to_string())?;
     let project = guard.as_ref().ok_or("Aucun projet n'est ouvert.")?;
     Ok(project
-        .sessions()
+        .centrifugeuse_sessions()
         .map_err(|e| e.to_string())?
         .into_iter()
-        .filter(|s| s.kind == "centrifugeuse")
         .map(|s| CentrifugeuseSession {
             id: s.id,
             title: s.title,
