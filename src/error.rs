@@ -167,6 +167,16 @@ pub enum EditError {
 
     #[error("La table n°\u{a0}{0} est complète (4 pairs placés à la main).")]
     TableFull(i64),
+
+    #[error(
+        "La table n°\u{a0}{table} n'a pas de place n°\u{a0}{seat} pour un pair ou un animateur."
+    )]
+    NoSuchSeat { table: i64, seat: i64 },
+
+    #[error(
+        "{0} porte un projet de cette centrifugeuse\u{a0}: sa place est à la table de son projet."
+    )]
+    HolderStays(String),
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;

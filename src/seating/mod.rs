@@ -6,7 +6,7 @@ mod assign;
 
 use std::collections::{BTreeMap, HashSet};
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 pub use assign::{Broken, Candidate, TableSpec, PEERS};
 
@@ -28,9 +28,13 @@ pub struct Seat {
     pub organisation: String,
     pub actor_type: ActorType,
     pub accessibility: bool,
-    /// porteur, pair or animateur.
+    /// porteur, pair or animateur; attente for someone not at a table.
     pub role: &'static str,
+    /// The seat's number at its table (holders 0.., peers 10..13, animateur 20).
+    pub seat: Option<i64>,
     pub pinned: bool,
+    /// Asked for a centrifugeuse when registering.
+    pub wants: bool,
 }
 
 impl Seat {
@@ -60,9 +64,25 @@ pub struct SessionSeating {
     pub slot_id: Option<i64>,
     pub tables: Vec<TablePlan>,
     pub broken: Vec<Broken>,
+    /// Registered people not at this session's tables, those who asked for a
+    /// centrifugeuse first: whom the organisers can seat by hand.
+    pub waiting: Vec<Seat>,
 }
 
-fn seat(person: &Person, role: &'static str, pinned: bool) -> Seat {
+/// Where a move by hand puts someone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(tag = "to", rename_all = "snake_case")]
+pub enum SeatTarget {
+    /// That seat; whoever sat there takes the mover's old seat, or leaves the tables.
+    Seat { table: i64, seat: i64 },
+    /// Any free peer seat at that table; when it is full, the last peer not pinned
+    /// leaves the tables.
+    Table { table: i64 },
+    /// Off the session's tables.
+    Off,
+}
+
+fn seat(person: &Person, role: &'static str, at: Option<i64>, pinned: bool) -> Seat {
     Seat {
         person_id: person.id,
         first_name: person.first_name.clone(),
@@ -71,7 +91,9 @@ fn seat(person: &Person, role: &'static str, pinned: bool) -> Seat {
         actor_type: person.actor_type,
         accessibility: !person.accessibility.trim().is_empty(),
         role,
+        seat: at,
         pinned,
+        wants: wants_centrifugeuse(person),
     }
 }
 
@@ -147,13 +169,18 @@ impl Project {
                 .iter()
                 .flat_map(|&i| &view.contributions[i].speakers)
                 .filter_map(|s| people.get(&s.person_id))
-                .map(|p| seat(p, "porteur", false))
+                .enumerate()
+                .map(|(k, p)| seat(p, "porteur", Some(HOLDER_SEATS + k as i64), false))
                 .collect();
-            let at = |role: &str| {
+            let at = |role: &'static str| {
                 stored
                     .iter()
                     .filter(|s| s.table_number == number && s.role == role)
-                    .filter_map(|s| people.get(&s.person_id).map(|p| (p, s.pinned)))
+                    .filter_map(|s| {
+                        people
+                            .get(&s.person_id)
+                            .map(|p| seat(p, role, Some(s.seat), s.pinned))
+                    })
                     .collect::<Vec<_>>()
             };
             tables.push(TablePlan {
@@ -164,15 +191,26 @@ impl Project {
                     .collect(),
                 accessible: number == accessible,
                 holders,
-                peers: at("pair")
-                    .into_iter()
-                    .map(|(p, pinned)| seat(p, "pair", pinned))
-                    .collect(),
-                animateur: at("animateur")
-                    .first()
-                    .map(|(p, pinned)| seat(p, "animateur", *pinned)),
+                peers: at("pair"),
+                animateur: at("animateur").into_iter().next(),
             });
         }
+        let here: HashSet<i64> = stored
+            .iter()
+            .map(|s| s.person_id)
+            .chain(view.participants().map(|p| p.person_id))
+            .collect();
+        let mut waiting: Vec<Seat> = people
+            .values()
+            .filter(|p| p.registered && !here.contains(&p.id))
+            .map(|p| seat(p, "attente", None, false))
+            .collect();
+        let mut collator = crate::print::text::NameOrder::default();
+        waiting.sort_by(|a, b| {
+            b.wants.cmp(&a.wants).then_with(|| {
+                collator.compare((&a.last_name, &a.first_name), (&b.last_name, &b.first_name))
+            })
+        });
         let specs: Vec<TableSpec> = tables.iter().map(spec_of).collect();
         let peers: Vec<Vec<Candidate>> = tables
             .iter()
@@ -185,6 +223,7 @@ impl Project {
             slot_id: view.placement.map(|c| c.slot_id),
             broken: assign::explain_plan(&specs, &peers),
             tables,
+            waiting,
         })
     }
 
@@ -312,13 +351,28 @@ impl Project {
                         pinned: false,
                     });
                 }
-                for (k, peer) in plan.peers[index].iter().enumerate() {
+                // Pinned peers keep the very seat they were given; the others fill the
+                // seats left, in the plan's order.
+                let pinned_seat = |person: i64| {
+                    stored
+                        .iter()
+                        .find(|s| s.person_id == person && s.table_number == spec.number)
+                        .filter(|s| s.pinned && s.role == "pair")
+                        .map(|s| s.seat)
+                };
+                let mut free = (PEER_SEATS..PEER_SEATS + PEERS as i64).filter(|k| {
+                    !plan.peers[index]
+                        .iter()
+                        .any(|p| pinned_seat(p.person_id) == Some(*k))
+                });
+                for peer in &plan.peers[index] {
+                    let pinned = pinned_seat(peer.person_id);
                     rows.push(StoredSeat {
                         table_number: spec.number,
-                        seat: PEER_SEATS + k as i64,
+                        seat: pinned.or_else(|| free.next()).unwrap_or(PEER_SEATS),
                         person_id: peer.person_id,
                         role: "pair".into(),
-                        pinned: spec.pinned.iter().any(|p| p.person_id == peer.person_id),
+                        pinned: pinned.is_some(),
                     });
                 }
                 let pinned_host = stored
@@ -353,50 +407,111 @@ impl Project {
     /// Seats someone at a table by hand (pinned: later assignments keep them there), or
     /// takes them off the session's tables with `table: None`.
     pub fn seat_person(&mut self, session: i64, person: i64, table: Option<i64>) -> Result<()> {
+        let target = table.map_or(SeatTarget::Off, |table| SeatTarget::Table { table });
+        self.move_seat(session, person, target).map(|_| ())
+    }
+
+    /// Moves someone by hand, as a drag and drop does: the seats touched are pinned, so a
+    /// later assignment keeps them. Project holders stay at their project's table.
+    pub fn move_seat(
+        &mut self,
+        session: i64,
+        person: i64,
+        target: SeatTarget,
+    ) -> Result<SessionSeating> {
         let view = self.centrifugeuse(session)?;
         let tables = tables_of(&view);
+        if let Some(holder) = view
+            .contributions
+            .iter()
+            .flat_map(|c| &c.speakers)
+            .find(|s| s.person_id == person)
+        {
+            let name = format!("{} {}", holder.first_name, holder.last_name);
+            return Err(EditError::HolderStays(name.trim().to_string()).into());
+        }
         let tx = self.conn.transaction()?;
-        let mut seats: Vec<StoredSeat> = store::read_seats(&tx, session)?
-            .into_iter()
-            .filter(|s| s.person_id != person)
-            .collect();
-        if let Some(number) = table {
-            if !tables.contains_key(&number) {
-                return Err(EditError::NoSuchTable(number).into());
+        if !store::person_exists(&tx, person)? {
+            return Err(EditError::PersonNotFound(person).into());
+        }
+        let mut seats = store::read_seats(&tx, session)?;
+        let from = seats
+            .iter()
+            .position(|s| s.person_id == person)
+            .map(|i| seats.remove(i));
+        let pair_at = |table: i64, seat: i64, pinned: bool| StoredSeat {
+            table_number: table,
+            seat,
+            person_id: person,
+            role: if seat == ANIMATEUR_SEAT {
+                "animateur"
+            } else {
+                "pair"
             }
-            let peers = seats
-                .iter()
-                .filter(|s| s.table_number == number && s.role == "pair")
-                .count();
-            if peers >= PEERS {
-                // The last one not pinned gives up their seat.
+            .into(),
+            pinned,
+        };
+        match target {
+            SeatTarget::Off => {}
+            SeatTarget::Table { table } => {
+                if !tables.contains_key(&table) {
+                    return Err(EditError::NoSuchTable(table).into());
+                }
+                let peers = |seats: &[StoredSeat]| {
+                    seats
+                        .iter()
+                        .filter(|s| s.table_number == table && s.role == "pair")
+                        .count()
+                };
+                if peers(&seats) >= PEERS {
+                    // The last one not pinned gives up their seat.
+                    let pos = seats
+                        .iter()
+                        .rposition(|s| s.table_number == table && s.role == "pair" && !s.pinned)
+                        .ok_or(EditError::TableFull(table))?;
+                    seats.remove(pos);
+                }
+                let seat = (PEER_SEATS..PEER_SEATS + PEERS as i64)
+                    .find(|k| {
+                        !seats
+                            .iter()
+                            .any(|s| s.table_number == table && s.seat == *k)
+                    })
+                    .unwrap_or(PEER_SEATS);
+                seats.push(pair_at(table, seat, true));
+            }
+            SeatTarget::Seat { table, seat } => {
+                if !tables.contains_key(&table) {
+                    return Err(EditError::NoSuchTable(table).into());
+                }
+                let peer_seat = (PEER_SEATS..PEER_SEATS + PEERS as i64).contains(&seat);
+                if !peer_seat && seat != ANIMATEUR_SEAT {
+                    return Err(EditError::NoSuchSeat { table, seat }.into());
+                }
                 if let Some(pos) = seats
                     .iter()
-                    .rposition(|s| s.table_number == number && s.role == "pair" && !s.pinned)
+                    .position(|s| s.table_number == table && s.seat == seat)
                 {
-                    seats.remove(pos);
-                } else {
-                    return Err(EditError::TableFull(number).into());
+                    let mut other = seats.remove(pos);
+                    if other.role == "porteur" {
+                        return Err(EditError::NoSuchSeat { table, seat }.into());
+                    }
+                    // A swap when the mover came from a seat; otherwise the one displaced
+                    // goes back to the waiting list.
+                    if let Some(from) = &from {
+                        other.table_number = from.table_number;
+                        other.seat = from.seat;
+                        other.role = from.role.clone();
+                        other.pinned = true;
+                        seats.push(other);
+                    }
                 }
+                seats.push(pair_at(table, seat, true));
             }
-            let seat = (PEER_SEATS..PEER_SEATS + PEERS as i64)
-                .find(|k| {
-                    !seats
-                        .iter()
-                        .any(|s| s.table_number == number && s.seat == *k)
-                })
-                .unwrap_or(PEER_SEATS);
-            seats.push(StoredSeat {
-                table_number: number,
-                seat,
-                person_id: person,
-                role: "pair".into(),
-                pinned: true,
-            });
         }
         store::replace_seats(&tx, session, &seats)?;
         tx.commit()?;
-        Ok(())
+        self.seating(session)
     }
 }
 

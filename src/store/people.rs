@@ -94,3 +94,11 @@ pub fn accessible_table(conn: &Connection, session: i64) -> Result<i64> {
         |r| r.get(0),
     )?)
 }
+
+pub fn person_exists(conn: &Connection, id: i64) -> Result<bool> {
+    Ok(conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM people WHERE id = ?1)",
+        [id],
+        |r| r.get(0),
+    )?)
+}

@@ -12,3 +12,4 @@ mod grid;
 mod import;
 mod print;
 mod start;
+mod tables;

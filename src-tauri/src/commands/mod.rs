@@ -6,6 +6,7 @@ pub mod import;
 pub mod print;
 pub mod programme;
 pub mod review;
+pub mod seating;
 pub mod start;
 
 use journee::Project;

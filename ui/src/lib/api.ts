@@ -20,6 +20,8 @@ import type {
   NewSlot,
   ProjectView,
   RoomPatch,
+  SeatTarget,
+  SessionSeating,
   SlotPatch,
   StartState,
 } from "./types";
@@ -30,6 +32,11 @@ export const api = {
   savePrint: () => invoke<string | null>("save_print"),
   openFile: (path: string) => invoke<void>("open_file", { path }),
   printSessions: () => invoke<{ id: number; title: string }[]>("print_sessions"),
+
+  seating: (session: number) => invoke<SessionSeating>("seating", { session }),
+  moveSeat: (session: number, person: number, target: SeatTarget) =>
+    invoke<SessionSeating>("move_seat", { session, person, target }),
+  assignTables: (session: number) => invoke<SessionSeating>("assign_tables", { session }),
 
   startState: () => invoke<StartState>("start_state"),
   openProject: (path: string) => invoke<ProjectView>("open_project", { path }),

@@ -400,3 +400,43 @@ export interface PrintSummary {
   findings: Finding[];
   file_name: string;
 }
+
+export interface Seat {
+  person_id: number;
+  first_name: string;
+  last_name: string;
+  organisation: string;
+  actor_type: string;
+  accessibility: boolean;
+  role: "porteur" | "pair" | "animateur" | "attente";
+  seat: number | null;
+  pinned: boolean;
+  wants: boolean;
+}
+
+export interface TablePlan {
+  number: number;
+  projects: string[];
+  accessible: boolean;
+  holders: Seat[];
+  peers: Seat[];
+  animateur: Seat | null;
+}
+
+export interface Broken {
+  table: number | null;
+  rule: string;
+  message: string;
+}
+
+export interface SessionSeating {
+  session: number;
+  title: string;
+  room_id: number | null;
+  slot_id: number | null;
+  tables: TablePlan[];
+  broken: Broken[];
+  waiting: Seat[];
+}
+
+export type SeatTarget = { to: "seat"; table: number; seat: number } | { to: "table"; table: number } | { to: "off" };
