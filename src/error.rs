@@ -51,6 +51,15 @@ pub enum Error {
     #[error("Import annulé\u{a0}: rien n'a été importé.")]
     Cancelled,
 
+    #[error(transparent)]
+    Logo(#[from] crate::print::logo::LogoError),
+
+    #[error("Impossible de lire «\u{a0}{}\u{a0}»\u{a0}: {source}", .path.display())]
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+
     #[error("Impossible d'écrire «\u{a0}{}\u{a0}»\u{a0}: {source}", .path.display())]
     Io {
         path: PathBuf,

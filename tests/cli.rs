@@ -39,7 +39,7 @@ fn new_then_info_json_describes_the_2019_day() {
 
     let info = json(&journee(&["info", arg(&file), "--json"]));
     assert_eq!(info["format"], 1);
-    assert_eq!(info["schema_version"], 2);
+    assert_eq!(info["schema_version"], journee::SCHEMA_VERSION);
     assert_eq!(
         info["event"]["title"],
         "Journée de la civic tech et de l'engagement citoyen"

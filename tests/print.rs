@@ -539,3 +539,206 @@ fn the_programme_has_every_placed_session_whole_on_one_page_and_an_index() {
     assert_eq!(a5.size, (419.528, 595.276), "A5");
     assert!(a5.pages >= pdf.pages);
 }
+
+#[test]
+fn the_logo_is_kept_in_the_project_scaled_down_and_embedded_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = demo(dir.path());
+    // A wide logo with a transparent background, larger than a badge needs.
+    let png = dir.path().join("logo.png");
+    let image = image::RgbaImage::from_fn(1600, 800, |x, y| {
+        if (x / 100 + y / 100) % 2 == 0 {
+            image::Rgba([29, 78, 137, 255])
+        } else {
+            image::Rgba([0, 0, 0, 0])
+        }
+    });
+    image.save(&png).unwrap();
+    let said = ok(journee(&["logo", s(&file), s(&png)]));
+    assert!(said.contains("600 × 300 px"), "{said}");
+    assert!(ok(journee(&["logo", s(&file)])).contains("logo.png"));
+
+    let out = dir.path().join("badges.pdf");
+    ok(journee(&[
+        "export",
+        s(&file),
+        "badges",
+        "--out",
+        s(&out),
+        "--roles",
+        "intervenant",
+    ]));
+    let pdf = read(&out);
+    assert!(pdf.pages >= 2, "{}", pdf.pages);
+    let images = tool("pdfimages", &["-list", s(&out)]);
+    let rows: Vec<Vec<&str>> = images
+        .lines()
+        .skip(2)
+        .map(|l| l.split_whitespace().collect())
+        .collect();
+    // Every badge shows it (image and its transparency mask), all from one object.
+    let shown: Vec<&Vec<&str>> = rows.iter().filter(|r| r[2] == "image").collect();
+    let badges = badges(&file)
+        .iter()
+        .filter(|b| b["role"] == "intervenant")
+        .count();
+    assert!(badges > 8);
+    assert_eq!(shown.len(), badges, "{images}");
+    assert!(shown.iter().all(|r| r[3] == "600" && r[4] == "300"));
+    assert!(rows.iter().any(|r| r[2] == "smask"), "{images}");
+    let objects: std::collections::HashSet<&str> = shown.iter().map(|r| r[10]).collect();
+    assert_eq!(objects.len(), 1, "{images}");
+
+    // Left out on demand.
+    let without = dir.path().join("sans-logo.pdf");
+    ok(journee(&[
+        "export",
+        s(&file),
+        "badges",
+        "--out",
+        s(&without),
+        "--no-logo",
+    ]));
+    assert_eq!(
+        tool("pdfimages", &["-list", s(&without)]).lines().count(),
+        2
+    );
+
+    // Not an image: a French message, and the logo stays.
+    let fake = dir.path().join("faux.png");
+    std::fs::write(&fake, "Nom;Prénom\n").unwrap();
+    let refused = journee(&["logo", s(&file), s(&fake)]);
+    assert!(!refused.status.success());
+    let message = String::from_utf8_lossy(&refused.stderr);
+    assert!(
+        message.contains("n'est pas une image PNG ou JPEG"),
+        "{message}"
+    );
+    assert!(ok(journee(&["logo", s(&file)])).contains("logo.png"));
+    ok(journee(&["logo", s(&file), "--remove"]));
+    assert!(ok(journee(&["logo", s(&file)])).contains("Pas de logo"));
+}
+
+/// The text of a region of a page, in points from the top left.
+fn text_in(pdf: &Path, page: usize, (x, y, w, h): (u32, u32, u32, u32)) -> String {
+    let page = page.to_string();
+    let region = [x, y, w, h].map(|v| v.to_string());
+    tool(
+        "pdftotext",
+        &[
+            "-f",
+            &page,
+            "-l",
+            &page,
+            "-x",
+            &region[0],
+            "-y",
+            &region[1],
+            "-W",
+            &region[2],
+            "-H",
+            &region[3],
+            s(pdf),
+            "-",
+        ],
+    )
+}
+
+#[test]
+fn the_a5_booklet_puts_two_pages_a_side_in_folding_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = demo(dir.path());
+    let a5 = dir.path().join("a5.pdf");
+    let booklet = dir.path().join("livret.pdf");
+    ok(journee(&[
+        "export",
+        s(&file),
+        "programme",
+        "--format",
+        "a5",
+        "--out",
+        s(&a5),
+    ]));
+    ok(journee(&[
+        "export",
+        s(&file),
+        "programme",
+        "--format",
+        "livret",
+        "--out",
+        s(&booklet),
+    ]));
+    let pages = read(&a5).pages;
+    let imposed = read(&booklet);
+    let count = pages.div_ceil(4) * 4;
+    assert_eq!(imposed.pages, count / 2);
+    assert_eq!(imposed.size, (841.89, 595.276), "A4 landscape");
+
+    // Each half of each side is the A5 page that folding puts there.
+    let a5_page = |n: usize| -> String {
+        if n > pages {
+            return String::new();
+        }
+        text_in(&a5, n, (0, 0, 421, 595))
+    };
+    let words = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
+    for side in 0..count / 2 {
+        let sheet = side / 2;
+        let (left, right) = if side % 2 == 0 {
+            (count - 2 * sheet, 2 * sheet + 1)
+        } else {
+            (2 * sheet + 2, count - 1 - 2 * sheet)
+        };
+        let left_text = text_in(&booklet, side + 1, (0, 0, 421, 595));
+        let right_text = text_in(&booklet, side + 1, (421, 0, 421, 595));
+        assert_eq!(
+            words(&left_text),
+            words(&a5_page(left)),
+            "side {side}, left"
+        );
+        assert_eq!(
+            words(&right_text),
+            words(&a5_page(right)),
+            "side {side}, right"
+        );
+    }
+    assert!(text_in(&booklet, 1, (421, 0, 421, 595)).contains("civic tech"));
+}
+
+#[test]
+fn names_written_right_to_left_are_flagged_for_a_proof_check() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("p.journee");
+    ok(journee(&["new", s(&file)]));
+    let csv_path = dir.path().join("inscriptions.csv");
+    let mut csv = csv::Writer::from_path(&csv_path).unwrap();
+    csv.write_record(["Prénom", "Nom", "Structure", "Courriel"])
+        .unwrap();
+    csv.write_record(["ليلى", "Haddad", "Jasmin", "lh@example.tn"])
+        .unwrap();
+    csv.write_record(["Émile", "Zola", "L'Aurore", "ez@example.org"])
+        .unwrap();
+    csv.flush().unwrap();
+    ok(journee(&[
+        "import",
+        s(&file),
+        s(&csv_path),
+        "--kind",
+        "registrations",
+    ]));
+    let findings: Value =
+        serde_json::from_str(&ok(journee(&["preflight", s(&file), "--json"]))).unwrap();
+    let rtl: Vec<&Value> = findings
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["code"] == "right_to_left")
+        .collect();
+    assert_eq!(rtl.len(), 1, "{findings}");
+    let message = rtl[0]["message"].as_str().unwrap();
+    assert!(
+        message.contains("Haddad") && message.contains("U+0644"),
+        "{message}"
+    );
+    assert_eq!(rtl[0]["severity"], "warning");
+}

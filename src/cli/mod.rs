@@ -158,6 +158,14 @@ enum Command {
         person: i64,
         role: String,
     },
+    /// Le logo des badges (PNG ou JPEG), gardé dans le projet : le choisit, le retire
+    /// (--remove) ou dit lequel est en place.
+    Logo {
+        file: PathBuf,
+        image: Option<PathBuf>,
+        #[arg(long, conflicts_with = "image")]
+        remove: bool,
+    },
     /// Écrit le projet de démonstration (fictif) sur le modèle 2019.
     Demo {
         file: PathBuf,
@@ -394,6 +402,11 @@ fn run(command: Command) -> Result<(), Error> {
         Command::Tables { command } => print::tables(command)?,
         Command::Badges { file, json } => print::list_badges(&file, json)?,
         Command::Role { file, person, role } => print::set_role(&file, person, &role)?,
+        Command::Logo {
+            file,
+            image,
+            remove,
+        } => print::logo(&file, image.as_deref(), remove)?,
         Command::Undo { file } => {
             let label = Project::open(&file)?.undo()?;
             println!("Annulé\u{a0}: {label}");

@@ -37,10 +37,13 @@ pub struct ExportArgs {
     /// Badges : espace entre badges en mm, horizontal et vertical (« 3,2 »).
     #[arg(long)]
     gap: Option<String>,
+    /// Badges : sans le logo du projet (voir « journee logo »).
+    #[arg(long)]
+    no_logo: bool,
     /// Tables : une seule session de centrifugeuse.
     #[arg(long)]
     session: Option<i64>,
-    /// Programme : a4 (par défaut) ou a5.
+    /// Programme : a4 (par défaut), a5, ou livret (A5 imposé sur A4 paysage, à plier).
     #[arg(long)]
     format: Option<String>,
 }
@@ -70,6 +73,7 @@ pub fn badge_options(args: &ExportArgs) -> Result<BadgeOptions, Error> {
     let mut options = BadgeOptions {
         duplex: args.duplex,
         sessions: args.sessions,
+        no_logo: args.no_logo,
         ..BadgeOptions::default()
     };
     if let Some(layout) = &args.layout {
@@ -178,6 +182,26 @@ pub fn list_badges(file: &Path, json: bool) -> Result<(), Error> {
             println!("{:<16} {} ({})", b.role.label(), b.name(), b.organisation);
         }
         println!("{} badges", badges.len());
+    }
+    Ok(())
+}
+
+pub fn logo(file: &Path, image: Option<&Path>, remove: bool) -> Result<(), Error> {
+    let mut project = Project::open(file)?;
+    if remove {
+        project.remove_logo()?;
+        println!("Logo retiré.");
+    } else if let Some(image) = image {
+        let logo = project.set_logo(image)?;
+        println!(
+            "Logo\u{a0}: {} ({} × {} px).",
+            logo.file_name, logo.width, logo.height
+        );
+    } else {
+        match project.logo_name()? {
+            Some(name) => println!("Logo\u{a0}: {name}"),
+            None => println!("Pas de logo."),
+        }
     }
     Ok(())
 }

@@ -248,6 +248,9 @@ pub struct BadgeOptions {
     /// Space between badges in mm (horizontal, vertical).
     #[serde(default)]
     pub gap: Option<(f32, f32)>,
+    /// Leave out the event's logo, when the project has one.
+    #[serde(default)]
+    pub no_logo: bool,
 }
 
 /// The badges the options ask for, in print order.
@@ -320,6 +323,8 @@ pub fn draw(
 pub struct EventLines {
     pub title: String,
     pub date: String,
+    /// The logo added to the document, and its size in pixels.
+    pub logo: Option<(printpdf::XObjectId, (usize, usize))>,
 }
 
 fn draw_badge(
@@ -344,13 +349,26 @@ fn draw_badge(
         inner
     };
 
-    // The event, small, at the top.
+    // The event, small, at the top, beside the logo.
+    let logo_box = (18.0 * s, 9.0 * s);
+    let head_width = match &event.logo {
+        Some((id, pixels)) => {
+            sheet.image(
+                id,
+                *pixels,
+                (x + w - pad - logo_box.0, y + pad * 0.6),
+                logo_box,
+            );
+            inner - logo_box.0 - 2.0 * s
+        }
+        None => inner,
+    };
     let head = text::fit(
         fonts,
         &event.title,
         Fit {
             weight: Weight::Regular,
-            width: inner,
+            width: head_width,
             height: text::line_height(6.5 * s),
             size: 6.5 * s,
             readable: 5.0,

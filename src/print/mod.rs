@@ -6,6 +6,7 @@
 
 pub mod badges;
 mod fonts;
+pub mod logo;
 mod page;
 pub mod preflight;
 mod programme;
@@ -69,6 +70,7 @@ fn event_lines(event: &Event) -> badges::EventLines {
     badges::EventLines {
         title: text::french(&event.title),
         date: french_dates(event.start_date, event.end_date),
+        logo: None,
     }
 }
 
@@ -112,17 +114,20 @@ impl Project {
                 &badge.organisation,
                 badge.session.as_deref().unwrap_or(""),
             ];
-            let missing = fonts.prepare(&mut doc, &texts.join(" "));
-            if !missing.is_empty() {
-                let about = format!("Badge de {}", badge.name());
-                findings.push(Finding::uncovered(
-                    "badges",
-                    &about,
-                    &missing,
-                    Some(badge.person_id),
-                    None,
-                ));
-            }
+            let label = format!("Badge de {}", badge.name());
+            let about = preflight::About {
+                document: "badges",
+                label: &label,
+                person: Some(badge.person_id),
+                session: None,
+            };
+            preflight::prepare_text(
+                &mut fonts,
+                &mut doc,
+                &texts.join(" "),
+                &about,
+                &mut findings,
+            );
             if badge.organisation.trim().is_empty()
                 && badge.role != crate::model::BadgeRole::Organisation
             {
@@ -133,7 +138,14 @@ impl Project {
                 ));
             }
         }
-        let (sheets, drawn) = badges::draw(&fonts, &chosen, options, &event_lines(&event));
+        let mut lines = event_lines(&event);
+        if !options.no_logo {
+            // Added once, drawn on every badge.
+            lines.logo = self
+                .logo_image()?
+                .map(|image| (doc.add_image(&image), (image.width, image.height)));
+        }
+        let (sheets, drawn) = badges::draw(&fonts, &chosen, options, &lines);
         findings.extend(drawn);
         Ok(finish(doc, &fonts, sheets, findings))
     }
@@ -169,13 +181,16 @@ impl Project {
         Ok(finish(doc, &fonts, sheets, findings))
     }
 
-    /// The printed programme, A4 or A5.
+    /// The printed programme, A4, A5 or an A5 booklet imposed on A4.
     pub fn print_programme(&self, format: Format) -> Result<Printed> {
         let day = self.day()?;
         let sessions = self.sessions()?;
         let mut doc = PdfDocument::new(&format!("Programme · {}", day.event.title));
         let mut fonts = Fonts::new(&mut doc);
-        let sheets = programme::draw(&mut doc, &mut fonts, &day, &sessions, format);
+        let mut sheets = programme::draw(&mut doc, &mut fonts, &day, &sessions, format);
+        if format == Format::Booklet {
+            sheets = programme::impose(sheets);
+        }
         Ok(finish(doc, &fonts, sheets, Vec::new()))
     }
 

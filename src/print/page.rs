@@ -3,7 +3,7 @@
 
 use printpdf::{
     Color, Line, LinePoint, Mm, Op, PaintMode, PdfFontHandle, PdfPage, Point, Pt, Rect, Rgb,
-    TextItem,
+    TextItem, XObjectId, XObjectTransform,
 };
 
 use super::fonts::{Fonts, Weight};
@@ -174,6 +174,40 @@ impl Sheet {
             ]),
         });
         draw(self);
+        self.ops.push(Op::RestoreGraphicsState);
+    }
+
+    /// An image added to the document once (`id`), fitted into a box without distortion,
+    /// against the box's top right corner.
+    pub fn image(
+        &mut self,
+        id: &XObjectId,
+        pixels: (usize, usize),
+        (x, y): (f32, f32),
+        (w, h): (f32, f32),
+    ) {
+        let (pw, ph) = (pixels.0.max(1) as f32, pixels.1.max(1) as f32);
+        let per_pixel = (w / pw).min(h / ph);
+        let (dw, dh) = (pw * per_pixel, ph * per_pixel);
+        self.ops.push(Op::UseXobject {
+            id: id.clone(),
+            transform: XObjectTransform {
+                translate_x: Some(mm(x + w - dw)),
+                translate_y: Some(mm(self.height - y - dh)),
+                // printpdf draws an image at one pixel per dot at this resolution.
+                dpi: Some(25.4 / per_pixel),
+                ..Default::default()
+            },
+        });
+    }
+
+    /// Draws another page of the same height on this one, `x` mm from the left edge.
+    pub fn place(&mut self, page: Sheet, x: f32) {
+        self.ops.push(Op::SaveGraphicsState);
+        self.ops.push(Op::SetTransformationMatrix {
+            matrix: printpdf::CurTransMat::Translate(mm(x), mm(self.height - page.height)),
+        });
+        self.ops.extend(page.ops);
         self.ops.push(Op::RestoreGraphicsState);
     }
 

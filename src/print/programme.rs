@@ -18,6 +18,10 @@ pub enum Format {
     #[default]
     A4,
     A5,
+    /// A5 pages imposed two by two on A4 landscape sheets, in the order that makes a
+    /// booklet once printed on both sides (flip on the short edge), folded and stapled.
+    #[serde(alias = "livret")]
+    Booklet,
 }
 
 impl Format {
@@ -25,6 +29,7 @@ impl Format {
         match text.trim().to_lowercase().as_str() {
             "a4" => Some(Format::A4),
             "a5" => Some(Format::A5),
+            "booklet" | "livret" => Some(Format::Booklet),
             _ => None,
         }
     }
@@ -33,8 +38,37 @@ impl Format {
         match self {
             Format::A4 => (210.0, 297.0, 1.0),
             Format::A5 => (148.0, 210.0, 0.78),
+            // Half an A4 landscape sheet, so that two fill it exactly.
+            Format::Booklet => (148.5, 210.0, 0.78),
         }
     }
+}
+
+/// Booklet imposition: the pages, padded with blank ones to a multiple of four, two to a
+/// side of an A4 landscape sheet. Side by side, the pages of a side add up to the
+/// count plus one, so the sheets folded together read in order.
+pub fn impose(pages: Vec<Sheet>) -> Vec<Sheet> {
+    let Some(first) = pages.first() else {
+        return pages;
+    };
+    let (width, height) = (first.width, first.height);
+    let count = pages.len().div_ceil(4) * 4;
+    let mut pages: Vec<Option<Sheet>> = pages.into_iter().map(Some).collect();
+    pages.resize_with(count, || None);
+    let mut sides = Vec::with_capacity(count / 2);
+    for i in 0..count / 4 {
+        for (left, right) in [(count - 1 - 2 * i, 2 * i), (2 * i + 1, count - 2 - 2 * i)] {
+            let mut side = Sheet::new(width * 2.0, height);
+            if let Some(page) = pages[left].take() {
+                side.place(page, 0.0);
+            }
+            if let Some(page) = pages[right].take() {
+                side.place(page, width);
+            }
+            sides.push(side);
+        }
+    }
+    sides
 }
 
 const ACCENT: u32 = 0x1f618d;

@@ -5,7 +5,7 @@ use printpdf::PdfDocument;
 
 use super::fonts::{Fonts, Weight};
 use super::page::{Align, Sheet, INK, MUTED};
-use super::preflight::Finding;
+use super::preflight::{prepare_text, About, Finding};
 use super::text::{self, Fit};
 use crate::model::{Day, SessionKind};
 use crate::programme::{SessionView, Severity};
@@ -39,17 +39,14 @@ pub fn draw(
             }
             here.sort_by_key(|(slot, _)| slot.start);
             for (_, s) in &here {
-                let missing = fonts.prepare(doc, &s.title);
-                if !missing.is_empty() {
-                    let about = format!("Affichette «\u{a0}{}\u{a0}»", room.name);
-                    findings.push(Finding::uncovered(
-                        "signs",
-                        &about,
-                        &missing,
-                        None,
-                        Some(s.id),
-                    ));
-                }
+                let label = format!("Affichette «\u{a0}{}\u{a0}»", room.name);
+                let about = About {
+                    document: "signs",
+                    label: &label,
+                    person: None,
+                    session: Some(s.id),
+                };
+                prepare_text(fonts, doc, &s.title, &about, &mut findings);
             }
             fonts.prepare(doc, &room.name);
             sheets.push(sign(fonts, day, room, *date, &here, &mut findings));

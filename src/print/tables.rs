@@ -6,7 +6,7 @@ use printpdf::PdfDocument;
 
 use super::fonts::{Fonts, Weight};
 use super::page::{Align, Sheet, INK, MUTED};
-use super::preflight::Finding;
+use super::preflight::{prepare_text, About, Finding};
 use super::text::{self, Fit, NameOrder};
 use crate::model::Day;
 use crate::programme::Severity;
@@ -53,17 +53,15 @@ pub fn draw(
                 .chain(&table.peers)
                 .chain(&table.animateur);
             for seat in everyone {
-                let missing = fonts.prepare(doc, &format!("{} {}", seat.name(), seat.organisation));
-                if !missing.is_empty() {
-                    let about = format!("Plan de table de {}", seat.name());
-                    findings.push(Finding::uncovered(
-                        "tables",
-                        &about,
-                        &missing,
-                        Some(seat.person_id),
-                        Some(plan.session),
-                    ));
-                }
+                let label = format!("Plan de table de {}", seat.name());
+                let about = About {
+                    document: "tables",
+                    label: &label,
+                    person: Some(seat.person_id),
+                    session: Some(plan.session),
+                };
+                let text = format!("{} {}", seat.name(), seat.organisation);
+                prepare_text(fonts, doc, &text, &about, &mut findings);
             }
             fonts.prepare(doc, &table.projects.join(" "));
         }

@@ -102,3 +102,27 @@ pub fn person_exists(conn: &Connection, id: i64) -> Result<bool> {
         |r| r.get(0),
     )?)
 }
+
+/// The event's logo: its file name and PNG bytes.
+pub fn read_logo(conn: &Connection) -> Result<Option<(String, Vec<u8>)>> {
+    use rusqlite::OptionalExtension;
+    Ok(conn
+        .query_row(
+            "SELECT file_name, png FROM event_logo WHERE id = 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?)
+}
+
+pub fn write_logo(conn: &Connection, logo: Option<(&str, &[u8])>) -> Result<()> {
+    match logo {
+        Some((name, png)) => conn.execute(
+            "INSERT INTO event_logo (id, file_name, png) VALUES (1, ?1, ?2)
+             ON CONFLICT (id) DO UPDATE SET file_name = excluded.file_name, png = excluded.png",
+            params![name, png],
+        )?,
+        None => conn.execute("DELETE FROM event_logo", [])?,
+    };
+    Ok(())
+}

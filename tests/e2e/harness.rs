@@ -313,6 +313,15 @@ impl App {
     /// Answers a native GTK file dialog titled `title` with `path`, through real X events
     /// (WebDriver does not reach native dialogs).
     pub async fn answer_file_dialog(&self, title: &str, path: &Path) {
+        self.answer_dialog(title, path, "ctrl+a").await;
+    }
+
+    /// Answers a native GTK open dialog: its location field (Ctrl+L) takes the path.
+    pub async fn answer_open_dialog(&self, title: &str, path: &Path) {
+        self.answer_dialog(title, path, "ctrl+l").await;
+    }
+
+    async fn answer_dialog(&self, title: &str, path: &Path, focus_name: &str) {
         let deadline = Instant::now() + PATIENCE;
         let window = loop {
             let found = Command::new("xdotool")
@@ -339,7 +348,7 @@ impl App {
         xdotool(&["windowfocus", "--sync", &window]);
         // GTK dialogs take a moment before their name field listens.
         tokio::time::sleep(Duration::from_millis(500)).await;
-        xdotool(&["key", "--window", &window, "ctrl+a"]);
+        xdotool(&["key", "--window", &window, focus_name]);
         xdotool(&[
             "type",
             "--window",
@@ -349,6 +358,22 @@ impl App {
             path.to_str().unwrap(),
         ]);
         xdotool(&["key", "--window", &window, "Return"]);
+        // An open dialog's location field may take the first Return for its completion.
+        for _ in 0..10 {
+            tokio::time::sleep(Duration::from_millis(300)).await;
+            let open = Command::new("xdotool")
+                .args(["search", "--name", title])
+                .output()
+                .map(|o| !o.stdout.is_empty())
+                .unwrap_or(false);
+            if !open {
+                return;
+            }
+            // The dialog may close meanwhile: a failed key press is no failure.
+            let _ = Command::new("xdotool")
+                .args(["key", "--window", &window, "Return"])
+                .status();
+        }
     }
 
     /// Ends the WebDriver session, which closes the window and ends the app.

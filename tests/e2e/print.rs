@@ -56,6 +56,19 @@ async fn badges_and_the_programme_preview_then_save_through_the_native_dialog() 
     })
     .await;
 
+    // A logo, chosen through the native dialog, is kept in the project.
+    let logo = home.file("logo-cese.png");
+    image::RgbImage::from_pixel(300, 120, image::Rgb([29, 78, 137]))
+        .save(&logo)
+        .unwrap();
+    app.click_button("Choisir un logo…").await;
+    app.answer_open_dialog("Choisir le logo des badges", &logo)
+        .await;
+    app.wait_text("[data-testid='logo-name']", |t| t == "logo-cese.png")
+        .await;
+    let kept = home.journee(&["logo", file.to_str().unwrap()]);
+    assert!(kept.contains("logo-cese.png"), "{kept}");
+
     // The programme.
     app.click("[data-document='programme']").await;
     app.find("[data-testid='page-count'][data-document='programme']")

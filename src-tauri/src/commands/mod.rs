@@ -14,6 +14,16 @@ use tauri::{AppHandle, Manager, State};
 
 use crate::state::{AppState, ProjectView};
 
+/// Runs `act` on the open project and returns what it answers.
+pub(crate) fn on_project<T>(
+    state: &State<AppState>,
+    act: impl FnOnce(&mut Project) -> journee::Result<T>,
+) -> Result<T, String> {
+    let mut guard = state.project.lock().map_err(|e| e.to_string())?;
+    let project = guard.as_mut().ok_or("Aucun projet n'est ouvert.")?;
+    act(project).map_err(|e| e.to_string())
+}
+
 /// Runs `edit` on the open project and returns the project as it now is.
 pub(crate) fn with_project<T>(
     state: &State<AppState>,

@@ -8,6 +8,7 @@ use tauri::{AppHandle, State};
 use tauri_plugin_dialog::DialogExt;
 use tauri_plugin_opener::OpenerExt;
 
+use super::on_project;
 use crate::state::AppState;
 
 #[derive(Deserialize)]
@@ -141,4 +142,35 @@ pub fn print_sessions(state: State<AppState>) -> Result<Vec<CentrifugeuseSession
             title: s.title,
         })
         .collect())
+}
+
+/// The badges' logo kept in the project: its file name, if any.
+#[tauri::command]
+pub fn badge_logo(state: State<AppState>) -> Result<Option<String>, String> {
+    on_project(&state, |p| p.logo_name())
+}
+
+/// "Choisir un logo…": the native open dialog, then the image, checked and scaled down.
+/// `None` when cancelled.
+#[tauri::command]
+pub async fn choose_logo(
+    app: AppHandle,
+    state: State<'_, AppState>,
+) -> Result<Option<String>, String> {
+    let picked = app
+        .dialog()
+        .file()
+        .set_title("Choisir le logo des badges")
+        .add_filter("Images (PNG, JPEG)", &["png", "jpg", "jpeg"])
+        .blocking_pick_file();
+    let Some(picked) = picked else {
+        return Ok(None);
+    };
+    let path = picked.into_path().map_err(|e| e.to_string())?;
+    on_project(&state, |p| p.set_logo(&path)).map(|logo| Some(logo.file_name))
+}
+
+#[tauri::command]
+pub fn remove_logo(state: State<AppState>) -> Result<(), String> {
+    on_project(&state, |p| p.remove_logo())
 }

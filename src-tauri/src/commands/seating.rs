@@ -1,19 +1,10 @@
 //! The tables screen: a centrifugeuse's seating, moves by hand, a new assignment.
 
 use journee::seating::{SeatTarget, SessionSeating};
-use journee::Project;
 use tauri::State;
 
+use super::on_project;
 use crate::state::AppState;
-
-fn on_project<T>(
-    state: &State<AppState>,
-    act: impl FnOnce(&mut Project) -> journee::Result<T>,
-) -> Result<T, String> {
-    let mut guard = state.project.lock().map_err(|e| e.to_string())?;
-    let project = guard.as_mut().ok_or("Aucun projet n'est ouvert.")?;
-    act(project).map_err(|e| e.to_string())
-}
 
 #[tauri::command]
 pub fn seating(state: State<AppState>, session: i64) -> Result<SessionSeating, String> {

@@ -32,6 +32,9 @@ export const api = {
   savePrint: () => invoke<string | null>("save_print"),
   openFile: (path: string) => invoke<void>("open_file", { path }),
   printSessions: () => invoke<{ id: number; title: string }[]>("print_sessions"),
+  badgeLogo: () => invoke<string | null>("badge_logo"),
+  chooseLogo: () => invoke<string | null>("choose_logo"),
+  removeLogo: () => invoke<void>("remove_logo"),
 
   seating: (session: number) => invoke<SessionSeating>("seating", { session }),
   moveSeat: (session: number, person: number, target: SeatTarget) =>

@@ -377,12 +377,13 @@ export interface BadgeOptions {
   duplex: boolean;
   qr: "vcard" | "id" | null;
   sessions: boolean;
+  no_logo: boolean;
 }
 
 export type PrintRequest =
   | { document: "badges"; options: BadgeOptions }
   | { document: "tables"; session: number | null }
-  | { document: "programme"; format: "a4" | "a5" }
+  | { document: "programme"; format: "a4" | "a5" | "booklet" }
   | { document: "signs" };
 
 export interface Finding {
