@@ -38,7 +38,7 @@ pub enum Error {
     UnknownList(String),
 
     #[error(
-        "Document inconnu «\u{a0}{0}\u{a0}». Documents\u{a0}: badges, tables, programme, signs."
+        "Document inconnu «\u{a0}{0}\u{a0}». Documents\u{a0}: badges, tables, programme, signs, cese, contributions, ics, schedule-xml, schedule-json, mailing."
     )]
     UnknownDocument(String),
 
@@ -53,6 +53,9 @@ pub enum Error {
 
     #[error(transparent)]
     Logo(#[from] crate::print::logo::LogoError),
+
+    #[error("Impossible de préparer le classeur\u{a0}: {0}")]
+    Workbook(#[from] rust_xlsxwriter::XlsxError),
 
     #[error("Impossible de lire «\u{a0}{}\u{a0}»\u{a0}: {source}", .path.display())]
     Read {

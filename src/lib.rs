@@ -23,6 +23,7 @@ mod project;
 pub mod recent;
 pub mod review;
 pub mod seating;
+pub mod share;
 mod store;
 pub mod template;
 

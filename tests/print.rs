@@ -1,43 +1,12 @@
 //! The printed documents, read back with tools the project did not write: pdfinfo,
 //! pdftotext and pdffonts (poppler), qpdf.
 
+mod tools;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
 use serde_json::Value;
-
-fn journee(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_journee"))
-        .args(args)
-        .output()
-        .expect("run journee")
-}
-
-fn ok(output: Output) -> String {
-    assert!(
-        output.status.success(),
-        "journee failed: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8(output.stdout).unwrap()
-}
-
-fn tool(name: &str, args: &[&str]) -> String {
-    let out = Command::new(name)
-        .args(args)
-        .output()
-        .unwrap_or_else(|e| panic!("{name}: {e} (scripts/setup --test installs it)"));
-    assert!(
-        out.status.success(),
-        "{name} {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
-fn s(path: &Path) -> &str {
-    path.to_str().unwrap()
-}
+use tools::{journee, ok, s, tool};
 
 struct Pdf {
     text: String,

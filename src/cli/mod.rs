@@ -122,11 +122,13 @@ enum Command {
         #[command(subcommand)]
         command: VersionCommand,
     },
-    /// Imprime un document en PDF : badges, tables (plans des centrifugeuses), programme,
-    /// signs (affichettes de salles).
+    /// Exporte : un PDF (badges, tables, programme, signs), un classeur (cese,
+    /// contributions), un calendrier (ics), le programme pour les applications
+    /// (schedule-xml, schedule-json) ou la liste du publipostage (mailing).
     Export {
         file: PathBuf,
-        /// badges, tables, programme ou signs.
+        /// badges, tables, programme, signs, cese, contributions, ics, schedule-xml,
+        /// schedule-json ou mailing.
         document: String,
         /// Le fichier à écrire.
         #[arg(long)]
@@ -397,7 +399,14 @@ fn run(command: Command) -> Result<(), Error> {
             document,
             out,
             options,
-        } => print::export(&file, &document, &out, &options)?,
+        } => match crate::share::Export::parse(&document) {
+            Some(export) => {
+                let bytes = Project::open(&file)?.export(export)?;
+                crate::output::write_atomically(&out, &bytes)?;
+                println!("{} : {} octets", out.display(), bytes.len());
+            }
+            None => print::export(&file, &document, &out, &options)?,
+        },
         Command::Preflight { file, json } => print::preflight(&file, json)?,
         Command::Tables { command } => print::tables(command)?,
         Command::Badges { file, json } => print::list_badges(&file, json)?,

@@ -22,6 +22,17 @@ impl ActorType {
         }
     }
 
+    /// As a French list names one: "acteur public", "entreprise"…
+    pub fn label_fr(self) -> &'static str {
+        match self {
+            ActorType::Public => "acteur public",
+            ActorType::Entreprise => "entreprise",
+            ActorType::Association => "association",
+            ActorType::Recherche => "recherche",
+            ActorType::Autre => "autre",
+        }
+    }
+
     pub fn parse(code: &str) -> Option<ActorType> {
         [
             ActorType::Public,

@@ -82,6 +82,14 @@ impl SessionRole {
         }
     }
 
+    pub fn label_fr(self) -> &'static str {
+        match self {
+            SessionRole::Intervenant => "intervenant·e",
+            SessionRole::Moderateur => "modérateur·rice",
+            SessionRole::Animateur => "animateur·rice",
+        }
+    }
+
     pub fn parse(code: &str) -> Option<SessionRole> {
         [
             SessionRole::Intervenant,

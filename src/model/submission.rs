@@ -38,6 +38,16 @@ impl Format {
 
     /// Speaking time the call gives the format, in minutes (a centrifugeuse project:
     /// 15 min of pitch then 5 min of reactions).
+    pub fn label_fr(self) -> &'static str {
+        match self {
+            Format::Recherche => "recherche",
+            Format::RetourExperience => "retour d'expérience",
+            Format::Pitch => "pitch",
+            Format::Centrifugeuse => "centrifugeuse",
+            Format::Inconnu => "inconnu",
+        }
+    }
+
     pub fn minutes(self) -> Option<i64> {
         match self {
             Format::Recherche => Some(20),

@@ -1,0 +1,414 @@
+//! The programme in the frab / pretalx / c3voc schedule format, as XML and as JSON, so
+//! that conference apps (Giggity, EventFahrplan, ConfClerk) and signage read it. Both
+//! follow the schemas kept in `../shared/standards/schedule/`, which the tests check.
+
+use chrono::{DateTime, NaiveDate, NaiveDateTime, TimeZone};
+use chrono_tz::Tz;
+use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
+use quick_xml::Writer;
+use serde_json::{json, Value};
+use uuid::Uuid;
+
+use super::calendar::zone_of;
+use super::{day_dates, full_name, hhmm, kind_label, placed, Placed};
+use crate::error::Result;
+use crate::model::Day;
+use crate::Project;
+
+/// Our namespace for the feeds' UUIDs (v5 names under it are our own ids).
+const NAMESPACE: Uuid = Uuid::from_u128(0x6a6f_7572_6e65_4000_8000_6a6f_7572_6e65);
+
+/// A short name for the event, as the format wants one: lowercase letters, digits and
+/// underscores, then the year ("journee_civic_tech_2019").
+pub(crate) fn acronym(day: &Day) -> String {
+    let words: Vec<String> = deunicode::deunicode(&day.event.title)
+        .to_lowercase()
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| w.len() > 2 && !["les", "des", "une", "the", "and"].contains(w))
+        .map(str::to_string)
+        .collect();
+    let mut name = String::new();
+    for word in words {
+        if name.len() + word.len() > 24 {
+            break;
+        }
+        if !name.is_empty() {
+            name.push('_');
+        }
+        name.push_str(&word);
+    }
+    if name.len() < 4 {
+        name = format!("journee{name}");
+    }
+    format!("{name}_{}", day.event.start_date.format("%Y"))
+}
+
+fn slug(acronym: &str, id: i64, title: &str) -> String {
+    let words: Vec<String> = deunicode::deunicode(title)
+        .to_lowercase()
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect();
+    // At least four characters after the first hyphen, as schedule.xml wants.
+    let mut text = format!("{acronym}-{id:04}");
+    for word in words {
+        if text.len() + word.len() > 60 {
+            break;
+        }
+        text.push('-');
+        text.push_str(&word);
+    }
+    text
+}
+
+fn guid(kind: &str, acronym: &str, id: impl std::fmt::Display) -> Uuid {
+    Uuid::new_v5(&NAMESPACE, format!("{acronym}/{kind}/{id}").as_bytes())
+}
+
+fn at(zone: Tz, local: NaiveDateTime) -> DateTime<Tz> {
+    zone.from_local_datetime(&local)
+        .earliest()
+        .unwrap_or_else(|| zone.from_utc_datetime(&local))
+}
+
+fn rfc3339(zone: Tz, local: NaiveDateTime) -> String {
+    at(zone, local).to_rfc3339()
+}
+
+/// "01:30".
+fn duration(p: &Placed) -> String {
+    let minutes = (p.end - p.start).num_minutes().max(0);
+    format!("{:02}:{:02}", minutes / 60, minutes % 60)
+}
+
+/// One day of the programme: its date, bounds and placed sessions.
+struct ScheduleDay<'a> {
+    index: usize,
+    date: NaiveDate,
+    start: NaiveDateTime,
+    end: NaiveDateTime,
+    sessions: Vec<&'a Placed<'a>>,
+}
+
+fn days<'a>(day: &Day, placed: &'a [Placed<'a>]) -> Vec<ScheduleDay<'a>> {
+    day_dates(day)
+        .into_iter()
+        .enumerate()
+        .map(|(i, date)| {
+            let sessions: Vec<&Placed> = placed.iter().filter(|p| p.slot.date == date).collect();
+            let slots = day.slots.iter().filter(|s| s.date == date);
+            let start = slots
+                .clone()
+                .map(|s| date.and_time(s.start))
+                .chain(sessions.iter().map(|p| p.start))
+                .min()
+                .unwrap_or_else(|| date.and_hms_opt(8, 0, 0).expect("08:00"));
+            let end = slots
+                .filter_map(|s| s.end.map(|e| date.and_time(e)))
+                .chain(sessions.iter().map(|p| p.end))
+                .max()
+                .unwrap_or_else(|| date.and_hms_opt(20, 0, 0).expect("20:00"));
+            ScheduleDay {
+                index: i + 1,
+                date,
+                start,
+                end,
+                sessions,
+            }
+        })
+        .collect()
+}
+
+/// What a session is for the apps: talk, workshop, discussion...
+fn event_type(kind: &str) -> &'static str {
+    match crate::model::SessionKind::parse(kind) {
+        Some(crate::model::SessionKind::Pleniere) => "talk",
+        Some(crate::model::SessionKind::TableRonde) => "discussion",
+        Some(crate::model::SessionKind::Atelier) => "workshop",
+        Some(crate::model::SessionKind::Centrifugeuse) => "meeting",
+        Some(crate::model::SessionKind::Formation) => "hands-on",
+        _ => "other",
+    }
+}
+
+/// The track of a session: its room's track, else what kind of session it is.
+fn track(day: &Day, p: &Placed) -> String {
+    p.room
+        .track_id
+        .and_then(|id| day.tracks.iter().find(|t| t.id == id))
+        .map_or_else(
+            || kind_label(&p.session.kind).to_string(),
+            |t| t.name.clone(),
+        )
+}
+
+fn abstract_of(p: &Placed) -> String {
+    p.session
+        .contributions
+        .iter()
+        .map(|c| c.title.as_str())
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+struct Loaded {
+    day: Day,
+    sessions: Vec<crate::programme::SessionView>,
+    emails: std::collections::HashMap<i64, String>,
+}
+
+fn load(project: &Project) -> Result<Loaded> {
+    Ok(Loaded {
+        day: project.day()?,
+        sessions: project.sessions()?,
+        emails: project
+            .people(false)?
+            .into_iter()
+            .map(|p| (p.id, p.email))
+            .collect(),
+    })
+}
+
+/// A person's UUID: from their e-mail address as the format recommends
+/// (uuid5(NS_URL, "acct:…")), else from their number in the project.
+fn person_guid(acronym: &str, id: i64, email: Option<&String>) -> Uuid {
+    match email.filter(|e| !e.is_empty()) {
+        Some(email) => Uuid::new_v5(&Uuid::NAMESPACE_URL, format!("acct:{email}").as_bytes()),
+        None => guid("person", acronym, id),
+    }
+}
+
+pub fn json(project: &Project) -> Result<Vec<u8>> {
+    let Loaded {
+        day,
+        sessions,
+        emails,
+    } = load(project)?;
+    let zone = zone_of(&day);
+    let acronym = acronym(&day);
+    let placed = placed(&day, &sessions);
+    let days: Vec<Value> = days(&day, &placed)
+        .into_iter()
+        .map(|d| {
+            let mut rooms = serde_json::Map::new();
+            for room in &day.rooms {
+                let events: Vec<Value> = d
+                    .sessions
+                    .iter()
+                    .filter(|p| p.room.id == room.id)
+                    .map(|p| {
+                        let id = guid("session", &acronym, p.session.id);
+                        let persons: Vec<Value> = p
+                            .session
+                            .participants()
+                            .map(|person| {
+                                json!({
+                                    "name": full_name(&person.first_name, &person.last_name),
+                                    "guid": person_guid(&acronym, person.person_id, emails.get(&person.person_id)).to_string(),
+                                })
+                            })
+                            .collect();
+                        json!({
+                            "guid": id.to_string(),
+                            "id": p.session.id,
+                            "date": rfc3339(zone, p.start),
+                            "end": rfc3339(zone, p.end),
+                            "start": hhmm(p.start.time()),
+                            "duration": duration(p),
+                            "room": room.name,
+                            "slug": slug(&acronym, p.session.id, &p.session.title),
+                            "url": format!("urn:uuid:{id}"),
+                            "title": p.session.title,
+                            "subtitle": "",
+                            "track": track(&day, p),
+                            "type": event_type(&p.session.kind),
+                            "language": p.session.language,
+                            "abstract": abstract_of(p),
+                            "description": p.session.description,
+                            "persons": persons,
+                            "links": [],
+                            "attachments": [],
+                        })
+                    })
+                    .collect();
+                if !events.is_empty() {
+                    rooms.insert(room.name.clone(), Value::Array(events));
+                }
+            }
+            json!({
+                "index": d.index,
+                "date": d.date.to_string(),
+                "day_start": rfc3339(zone, d.start),
+                "day_end": rfc3339(zone, d.end),
+                "rooms": rooms,
+            })
+        })
+        .collect();
+    let rooms: Vec<Value> = day
+        .rooms
+        .iter()
+        .map(|r| {
+            json!({
+                "name": r.name,
+                "guid": guid("room", &acronym, r.id).to_string(),
+                "capacity": r.capacity,
+            })
+        })
+        .collect();
+    let tracks: Vec<Value> = day
+        .tracks
+        .iter()
+        .map(|t| json!({ "name": t.name }))
+        .collect();
+    let document = json!({
+        "$schema": "https://c3voc.de/schedule/schema.json",
+        "generator": { "name": "Journée", "version": env!("CARGO_PKG_VERSION") },
+        "schedule": {
+            "version": "1.0",
+            "conference": {
+                "acronym": acronym,
+                "title": day.event.title,
+                "start": day.event.start_date.to_string(),
+                "end": day.event.end_date.to_string(),
+                "daysCount": days.len(),
+                "timeslot_duration": "00:15",
+                "time_zone_name": zone.name(),
+                "rooms": rooms,
+                "tracks": tracks,
+                "days": days,
+            }
+        }
+    });
+    let mut bytes = serde_json::to_vec_pretty(&document).expect("JSON of plain values");
+    bytes.push(b'\n');
+    Ok(bytes)
+}
+
+/// Writes `<name>text</name>`.
+fn element(w: &mut Writer<Vec<u8>>, name: &str, text: &str) {
+    w.write_event(Event::Start(BytesStart::new(name)))
+        .and_then(|_| w.write_event(Event::Text(BytesText::new(text))))
+        .and_then(|_| w.write_event(Event::End(BytesEnd::new(name))))
+        .expect("writing to memory");
+}
+
+fn open(w: &mut Writer<Vec<u8>>, start: BytesStart) {
+    w.write_event(Event::Start(start))
+        .expect("writing to memory");
+}
+
+fn close(w: &mut Writer<Vec<u8>>, name: &str) {
+    w.write_event(Event::End(BytesEnd::new(name)))
+        .expect("writing to memory");
+}
+
+pub fn xml(project: &Project) -> Result<Vec<u8>> {
+    let Loaded {
+        day,
+        sessions,
+        emails,
+    } = load(project)?;
+    let zone = zone_of(&day);
+    let acronym = acronym(&day);
+    let placed = placed(&day, &sessions);
+    let days = days(&day, &placed);
+    let mut w = Writer::new_with_indent(Vec::new(), b' ', 2);
+    w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))
+        .expect("writing to memory");
+    open(&mut w, BytesStart::new("schedule"));
+    let mut generator = BytesStart::new("generator");
+    generator.push_attribute(("name", "Journée"));
+    generator.push_attribute(("version", env!("CARGO_PKG_VERSION")));
+    w.write_event(Event::Empty(generator))
+        .expect("writing to memory");
+    element(&mut w, "version", "1.0");
+    open(&mut w, BytesStart::new("conference"));
+    element(&mut w, "title", &day.event.title);
+    element(&mut w, "acronym", &acronym);
+    element(&mut w, "start", &day.event.start_date.to_string());
+    element(&mut w, "end", &day.event.end_date.to_string());
+    element(&mut w, "days", &days.len().to_string());
+    element(&mut w, "timeslot_duration", "00:15");
+    element(&mut w, "time_zone_name", zone.name());
+    for t in &day.tracks {
+        let mut track = BytesStart::new("track");
+        track.push_attribute(("name", t.name.as_str()));
+        w.write_event(Event::Empty(track))
+            .expect("writing to memory");
+    }
+    close(&mut w, "conference");
+    for d in &days {
+        let mut start = BytesStart::new("day");
+        start.push_attribute(("index", d.index.to_string().as_str()));
+        start.push_attribute(("date", d.date.to_string().as_str()));
+        start.push_attribute(("start", rfc3339(zone, d.start).as_str()));
+        start.push_attribute(("end", rfc3339(zone, d.end).as_str()));
+        open(&mut w, start);
+        for room in &day.rooms {
+            let here: Vec<&&Placed> = d.sessions.iter().filter(|p| p.room.id == room.id).collect();
+            if here.is_empty() {
+                continue;
+            }
+            let mut start = BytesStart::new("room");
+            start.push_attribute(("name", room.name.as_str()));
+            start.push_attribute(("guid", guid("room", &acronym, room.id).to_string().as_str()));
+            open(&mut w, start);
+            for p in here {
+                let mut event = BytesStart::new("event");
+                event.push_attribute(("id", p.session.id.to_string().as_str()));
+                event.push_attribute((
+                    "guid",
+                    guid("session", &acronym, p.session.id).to_string().as_str(),
+                ));
+                open(&mut w, event);
+                element(&mut w, "room", &room.name);
+                element(&mut w, "title", &p.session.title);
+                element(&mut w, "subtitle", "");
+                element(&mut w, "type", event_type(&p.session.kind));
+                element(&mut w, "date", &rfc3339(zone, p.start));
+                element(&mut w, "start", &hhmm(p.start.time()));
+                element(&mut w, "duration", &duration(p));
+                element(&mut w, "abstract", &abstract_of(p));
+                element(
+                    &mut w,
+                    "slug",
+                    &slug(&acronym, p.session.id, &p.session.title),
+                );
+                element(&mut w, "track", &track(&day, p));
+                element(&mut w, "language", &p.session.language);
+                element(&mut w, "description", &p.session.description);
+                open(&mut w, BytesStart::new("persons"));
+                for person in p.session.participants() {
+                    let mut start = BytesStart::new("person");
+                    start.push_attribute(("id", person.person_id.to_string().as_str()));
+                    start.push_attribute((
+                        "guid",
+                        person_guid(&acronym, person.person_id, emails.get(&person.person_id))
+                            .to_string()
+                            .as_str(),
+                    ));
+                    open(&mut w, start);
+                    w.write_event(Event::Text(BytesText::new(&full_name(
+                        &person.first_name,
+                        &person.last_name,
+                    ))))
+                    .expect("writing to memory");
+                    close(&mut w, "person");
+                }
+                close(&mut w, "persons");
+                w.write_event(Event::Empty(BytesStart::new("links")))
+                    .expect("writing to memory");
+                w.write_event(Event::Empty(BytesStart::new("attachments")))
+                    .expect("writing to memory");
+                close(&mut w, "event");
+            }
+            close(&mut w, "room");
+        }
+        close(&mut w, "day");
+    }
+    close(&mut w, "schedule");
+    let mut bytes = w.into_inner();
+    bytes.push(b'\n');
+    Ok(bytes)
+}
