@@ -50,6 +50,8 @@ fn main() {
             commands::print::print_pdf,
             commands::print::save_print,
             commands::print::open_file,
+            commands::print::reveal_file,
+            commands::share::save_export,
             commands::print::print_sessions,
             commands::print::badge_logo,
             commands::print::choose_logo,

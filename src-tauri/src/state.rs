@@ -50,6 +50,9 @@ pub struct AppState {
     pub printed: Mutex<Option<(Vec<u8>, String)>>,
     /// The sessions the grid last received (see `commands::programme`).
     pub sent: Mutex<crate::commands::programme::Sent>,
+    /// Files saved from the print and export screens: the only ones "Ouvrir" and
+    /// "Afficher dans le dossier" act on.
+    pub saved: Mutex<std::collections::HashSet<PathBuf>>,
 }
 
 impl AppState {
@@ -71,6 +74,7 @@ impl AppState {
             cancel_import: Default::default(),
             sent: Default::default(),
             printed: Default::default(),
+            saved: Default::default(),
         })
     }
 

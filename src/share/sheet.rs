@@ -116,7 +116,6 @@ impl Default for Formats {
                 .set_border(FormatBorder::Thin),
         }
     }
-
 }
 
 impl Formats {

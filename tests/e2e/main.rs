@@ -8,6 +8,7 @@ mod harness;
 
 mod bench;
 mod day;
+mod exports;
 mod grid;
 mod import;
 mod print;

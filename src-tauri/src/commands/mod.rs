@@ -7,6 +7,7 @@ pub mod print;
 pub mod programme;
 pub mod review;
 pub mod seating;
+pub mod share;
 pub mod start;
 
 use journee::Project;

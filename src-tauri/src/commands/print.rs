@@ -93,33 +93,79 @@ pub async fn save_print(
         .map_err(|e| e.to_string())?
         .clone()
         .ok_or("Aucun document n'a été préparé.")?;
+    save_with_dialog(
+        &app,
+        &state,
+        "Enregistrer le PDF",
+        ("PDF", "pdf"),
+        &name,
+        &pdf,
+    )
+}
+
+/// The native save dialog, then `bytes` written atomically where the organiser said;
+/// the file is remembered for "Ouvrir" and "Afficher dans le dossier".
+pub(crate) fn save_with_dialog(
+    app: &AppHandle,
+    state: &State<AppState>,
+    title: &str,
+    (kind, extension): (&str, &str),
+    name: &str,
+    bytes: &[u8],
+) -> Result<Option<String>, String> {
     let picked = app
         .dialog()
         .file()
-        .set_title("Enregistrer le PDF")
-        .add_filter("PDF", &["pdf"])
-        .set_file_name(&name)
+        .set_title(title)
+        .add_filter(kind, &[extension])
+        .set_file_name(name)
         .blocking_save_file();
     let Some(picked) = picked else {
         return Ok(None);
     };
     let mut path = picked.into_path().map_err(|e| e.to_string())?;
     if path.extension().is_none() {
-        path.set_extension("pdf");
+        path.set_extension(extension);
     }
-    journee::output::write_atomically(&path, &pdf).map_err(|e| e.to_string())?;
+    journee::output::write_atomically(&path, bytes).map_err(|e| e.to_string())?;
+    state
+        .saved
+        .lock()
+        .map_err(|e| e.to_string())?
+        .insert(path.clone());
     Ok(Some(path.to_string_lossy().into_owned()))
 }
 
-/// "Ouvrir": the system's viewer for a file this screen saved.
-#[tauri::command]
-pub fn open_file(app: AppHandle, path: String) -> Result<(), String> {
-    if !path.to_lowercase().ends_with(".pdf") {
-        return Err("Seuls les PDF enregistrés ici s'ouvrent d'ici.".into());
+fn saved_here(state: &State<AppState>, path: &str) -> Result<std::path::PathBuf, String> {
+    let path = std::path::PathBuf::from(path);
+    if state
+        .saved
+        .lock()
+        .map_err(|e| e.to_string())?
+        .contains(&path)
+    {
+        Ok(path)
+    } else {
+        Err("Seuls les fichiers enregistrés depuis Journée s'ouvrent d'ici.".into())
     }
+}
+
+/// "Ouvrir": the system's application for a file saved from this window.
+#[tauri::command]
+pub fn open_file(app: AppHandle, state: State<AppState>, path: String) -> Result<(), String> {
+    let path = saved_here(&state, &path)?;
     app.opener()
-        .open_path(path, None::<&str>)
+        .open_path(path.to_string_lossy(), None::<&str>)
         .map_err(|e| format!("Impossible d'ouvrir le fichier\u{a0}: {e}"))
+}
+
+/// "Afficher dans le dossier": the file manager, on a file saved from this window.
+#[tauri::command]
+pub fn reveal_file(app: AppHandle, state: State<AppState>, path: String) -> Result<(), String> {
+    let path = saved_here(&state, &path)?;
+    app.opener()
+        .reveal_item_in_dir(path)
+        .map_err(|e| format!("Impossible d'afficher le dossier\u{a0}: {e}"))
 }
 
 #[derive(Serialize)]

@@ -4,6 +4,7 @@
 import { invoke } from "@tauri-apps/api/core";
 import type {
   Event,
+  ExportKind,
   Fit,
   NewSession,
   Person,
@@ -31,6 +32,8 @@ export const api = {
   printPdf: () => invoke<ArrayBuffer>("print_pdf"),
   savePrint: () => invoke<string | null>("save_print"),
   openFile: (path: string) => invoke<void>("open_file", { path }),
+  revealFile: (path: string) => invoke<void>("reveal_file", { path }),
+  saveExport: (kind: ExportKind) => invoke<string | null>("save_export", { export: kind }),
   printSessions: () => invoke<{ id: number; title: string }[]>("print_sessions"),
   badgeLogo: () => invoke<string | null>("badge_logo"),
   chooseLogo: () => invoke<string | null>("choose_logo"),

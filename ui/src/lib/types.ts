@@ -441,3 +441,5 @@ export interface SessionSeating {
 }
 
 export type SeatTarget = { to: "seat"; table: number; seat: number } | { to: "table"; table: number } | { to: "off" };
+
+export type ExportKind = "cese" | "contributions" | "ics" | "schedule-xml" | "schedule-json" | "mailing";
