@@ -441,3 +441,182 @@ fn the_mailing_list_opens_in_a_french_excel_and_neutralises_formulas() {
     let placed = rows.iter().find(|r| !r[7].is_empty()).unwrap();
     assert!(placed[9].contains("/03/2019"), "{placed:?}");
 }
+
+/// Edits a workbook the way a co-organiser would, with openpyxl: `edits` is Python run
+/// with `wb` open (and `col(sheet, header)` to find a column), then the file is saved.
+fn edit_xlsx(from: &Path, to: &Path, edits: &str) {
+    let script = format!(
+        r#"
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+def col(ws, header):
+    return [c.value for c in ws[1]].index(header) + 1
+{edits}
+wb.save(sys.argv[2])
+"#
+    );
+    tool(PYTHON, &["-c", &script, s(from), s(to)]);
+}
+
+fn submission(file: &Path, id: i64) -> Value {
+    json(&["submissions", s(file), "--json"])
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["id"] == id)
+        .unwrap()
+        .clone()
+}
+
+#[test]
+fn an_edited_contributions_workbook_comes_back_as_updates_that_undo_takes_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = demo(dir.path());
+    let xlsx = export(&file, "contributions", "contributions.xlsx");
+    let before = json(&["submissions", s(&file), "--json"]);
+    let first = before[0]["id"].as_i64().unwrap();
+    let second = before[1]["id"].as_i64().unwrap();
+    let last_name = before[0]["contributors"][0]["last_name"]
+        .as_str()
+        .unwrap()
+        .to_string();
+
+    // A co-organiser refuses the first, notes why, corrects a name, and types a status
+    // Journée does not know on the second; then LibreOffice saves the file again.
+    let edited = dir.path().join("contributions-jeanne.xlsx");
+    edit_xlsx(
+        &xlsx,
+        &edited,
+        r#"
+ws = wb["Contributions"]
+ws.cell(2, col(ws, "Statut")).value = "Refusée"
+ws.cell(2, col(ws, "Notes")).value = "Vu avec Jeanne : hors sujet"
+ws.cell(2, col(ws, "Nom")).value = ws.cell(2, col(ws, "Nom")).value + "-Martin"
+ws.cell(3, col(ws, "Statut")).value = "peut-être"
+"#,
+    );
+    let resaved_dir = dir.path().join("resaved");
+    tool(
+        "soffice",
+        &[
+            "--headless",
+            &format!(
+                "-env:UserInstallation=file://{}",
+                dir.path().join("profile").display()
+            ),
+            "--convert-to",
+            "xlsx",
+            "--outdir",
+            s(&resaved_dir),
+            s(&edited),
+        ],
+    );
+    let resaved = resaved_dir.join("contributions-jeanne.xlsx");
+
+    // First what it would do, then done.
+    let dry = json(&["import", s(&file), s(&resaved), "--dry-run", "--json"]);
+    assert_eq!(dry["returned"], "contributions");
+    assert_eq!(dry["updated"], 1, "{dry}");
+    assert_eq!(
+        submission(&file, first)["status"],
+        "retenue",
+        "a dry run changes nothing"
+    );
+    let report = json(&["import", s(&file), s(&resaved), "--json"]);
+    assert_eq!(report["file"], "contributions-jeanne.xlsx");
+    assert_eq!(
+        (report["updated"].as_u64(), report["new"].as_u64()),
+        (Some(1), Some(0))
+    );
+    let details = report["changes"][0]["details"].as_array().unwrap();
+    let fields: Vec<&str> = details
+        .iter()
+        .map(|d| d["field"].as_str().unwrap())
+        .collect();
+    assert_eq!(fields, ["Statut", "Notes", "Nom"], "{report}");
+    assert_eq!(details[0]["after"], "refusée");
+    let problem = &report["problems"][0];
+    assert_eq!(
+        (problem["row"].as_u64(), problem["column"].as_str()),
+        (Some(3), Some("Statut"))
+    );
+    assert!(problem["message"].as_str().unwrap().contains("peut-être"));
+
+    let now = submission(&file, first);
+    assert_eq!(now["status"], "refusee");
+    assert_eq!(now["notes"], "Vu avec Jeanne : hors sujet");
+    assert_eq!(
+        now["contributors"][0]["last_name"],
+        format!("{last_name}-Martin")
+    );
+    // Nothing else moved.
+    let after = json(&["submissions", s(&file), "--json"]);
+    for (a, b) in before
+        .as_array()
+        .unwrap()
+        .iter()
+        .zip(after.as_array().unwrap())
+    {
+        if a["id"] != first {
+            assert_eq!(a, b);
+        }
+    }
+    assert_eq!(submission(&file, second)["status"], before[1]["status"]);
+
+    // One step, named after the file, that undo takes back whole.
+    let said = ok(journee(&["undo", s(&file)]));
+    assert!(said.contains("contributions-jeanne.xlsx"), "{said}");
+    assert_eq!(json(&["submissions", s(&file), "--json"]), before);
+}
+
+#[test]
+fn the_venues_edits_of_the_salles_sheet_are_shown_then_applied() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = demo(dir.path());
+    let xlsx = export(&file, "cese", "pack-cese.xlsx");
+    let rooms_before = json(&["info", s(&file), "--json"])["rooms"].clone();
+    // The venue raises the training room's capacity on every row and notes a projector
+    // on one of them.
+    let edited = dir.path().join("pack-cese-retour.xlsx");
+    edit_xlsx(
+        &xlsx,
+        &edited,
+        r#"
+ws = wb["Salles"]
+first = True
+for row in range(2, ws.max_row + 1):
+    if ws.cell(row, col(ws, "Salle")).value == "Salle de formation":
+        ws.cell(row, col(ws, "Capacité")).value = 45
+        if first:
+            ws.cell(row, col(ws, "Équipement et notes")).value = "Vidéoprojecteur, 2 micros"
+            first = False
+"#,
+    );
+    let dry = json(&["import", s(&file), s(&edited), "--dry-run", "--json"]);
+    assert_eq!(dry["returned"], "salles");
+    let details = dry["changes"][0]["details"].as_array().unwrap();
+    assert_eq!(details.len(), 2, "{dry}");
+    assert_eq!(details[0]["what"], "Salle de formation");
+    assert_eq!(
+        (details[0]["before"].as_str(), details[0]["after"].as_str()),
+        (Some("30"), Some("45"))
+    );
+    assert_eq!(details[1]["after"], "Vidéoprojecteur, 2 micros");
+    assert_eq!(json(&["info", s(&file), "--json"])["rooms"], rooms_before);
+
+    json(&["import", s(&file), s(&edited), "--json"]);
+    let rooms = json(&["info", s(&file), "--json"])["rooms"].clone();
+    for (a, b) in rooms_before
+        .as_array()
+        .unwrap()
+        .iter()
+        .zip(rooms.as_array().unwrap())
+    {
+        if a["name"] == "Salle de formation" {
+            assert_eq!(b["capacity"], 45);
+            assert_eq!(b["notes"], "Vidéoprojecteur, 2 micros");
+        } else {
+            assert_eq!(a, b);
+        }
+    }
+}

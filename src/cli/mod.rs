@@ -564,6 +564,17 @@ fn report_text(report: &Report) -> String {
         report.duplicates,
         report.blank
     );
+    for change in &report.changes {
+        for d in &change.details {
+            out += &format!(
+                "  {} — {}\u{a0}: «\u{a0}{}\u{a0}» → «\u{a0}{}\u{a0}»\n",
+                d.what, d.field, d.before, d.after
+            );
+        }
+    }
+    if report.returned.is_some() && !report.dry_run && report.updated > 0 {
+        out += "Modifications appliquées en une étape\u{a0}: « journee undo » les annule.\n";
+    }
     for p in &report.problems {
         let column = if p.column.is_empty() {
             String::new()

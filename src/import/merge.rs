@@ -38,6 +38,9 @@ pub struct Report {
     pub changes: Vec<Change>,
     pub problems: Vec<Problem>,
     pub dry_run: bool,
+    /// For one of our own workbooks come back edited: "contributions" or "salles".
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub returned: Option<&'static str>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -55,6 +58,20 @@ pub struct Change {
     pub fields: Vec<String>,
     /// Fields the file changed but an organiser had corrected by hand: kept as corrected.
     pub kept: Vec<String>,
+    /// What changed, value by value, when the file is one of our workbooks come back.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub details: Vec<FieldChange>,
+}
+
+/// One value a returned workbook changes.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FieldChange {
+    /// The title of the submission, or the room's name.
+    pub what: String,
+    /// The column's header in the workbook.
+    pub field: String,
+    pub before: String,
+    pub after: String,
 }
 
 fn now() -> String {
@@ -91,6 +108,7 @@ pub fn merge(
         changes: Vec::new(),
         problems: Vec::new(),
         dry_run,
+        returned: None,
     };
     match kind {
         ListKind::Submissions => {
@@ -375,6 +393,7 @@ fn merge_submission(
                 id: existing.id,
                 fields: changed,
                 kept,
+                details: Vec::new(),
             });
         }
         return Ok(());

@@ -20,7 +20,7 @@ use serde::{Deserialize, Serialize};
 pub use error::{ImportError, ReadError};
 pub use fields::Field;
 pub use layout::{Column, Layout, Target};
-pub use merge::{Absent, Report};
+pub use merge::{Absent, Change, FieldChange, Report};
 pub use rows::{Problem, Severity, ValueReading};
 pub use table::{SourceFormat, Table, Value};
 
@@ -86,6 +86,18 @@ pub struct Preview {
     pub total_rows: usize,
     /// The distinct answers of the kind-of-actor and format columns, and how they read.
     pub values: Vec<ValueReading>,
+    /// One of our own workbooks come back ("contributions" or "salles"): no mapping to
+    /// choose, its changes are shown for confirmation.
+    pub returned: Option<&'static str>,
+}
+
+/// Reads the file; a Pack CESE is read through its Salles sheet, the one that comes back.
+fn read_for_import(path: &Path, sheet: Option<&str>) -> Result<Table> {
+    let table = read_file(path, sheet)?;
+    match (sheet, crate::share::returned::sheet_to_read(&table)) {
+        (None, Some(ours)) => read_file(path, Some(ours)),
+        _ => Ok(table),
+    }
 }
 
 fn read_file(path: &Path, sheet: Option<&str>) -> Result<Table> {
@@ -109,7 +121,23 @@ fn read_file(path: &Path, sheet: Option<&str>) -> Result<Table> {
 impl Project {
     /// Reads `path` and works out its layout, the way `import` would, without importing.
     pub fn preview_import(&self, path: &Path, options: &ImportOptions) -> Result<Preview> {
-        let table = read_file(path, options.sheet.as_deref())?;
+        let table = read_for_import(path, options.sheet.as_deref())?;
+        if let Some(ours) = crate::share::returned::recognise(&table) {
+            // No mapping to choose: the import screen shows the changes instead.
+            return Ok(Preview {
+                format: table.format,
+                sheets: table.sheets.clone(),
+                sheet: table.sheet.clone(),
+                encoding: table.encoding,
+                delimiter: table.delimiter,
+                header_row: 1,
+                columns: Vec::new(),
+                rows: Vec::new(),
+                total_rows: table.rows.len().saturating_sub(1),
+                values: Vec::new(),
+                returned: Some(ours.code()),
+            });
+        }
         let layout = self.layout_for(path, &table, options)?;
         let first = layout.header_row + 1;
         let columns = rows::Columns::new(&layout);
@@ -135,6 +163,7 @@ impl Project {
             columns: layout.columns.clone(),
             rows,
             values,
+            returned: None,
         })
     }
 
@@ -152,12 +181,23 @@ impl Project {
         options: &ImportOptions,
         progress: &mut dyn FnMut(usize, usize) -> bool,
     ) -> Result<Report> {
-        let table = read_file(path, options.sheet.as_deref())?;
-        let layout = self.layout_for(path, &table, options)?;
+        let table = read_for_import(path, options.sheet.as_deref())?;
         let file_name = path
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
+        if let Some(ours) = crate::share::returned::recognise(&table) {
+            let tx = self.conn.transaction()?;
+            let report =
+                crate::share::returned::merge(&tx, ours, &table, &file_name, options.dry_run)?;
+            if options.dry_run {
+                tx.rollback()?;
+            } else {
+                tx.commit()?;
+            }
+            return Ok(report);
+        }
+        let layout = self.layout_for(path, &table, options)?;
         let corrections = self.value_corrections()?;
         let tx = self.conn.transaction()?;
         let report = merge::merge(

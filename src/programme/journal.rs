@@ -1,12 +1,118 @@
 //! Undo and redo, kept in the project file so that they survive a restart. Each edit of
 //! the programme records the sessions it touched as they were before and after; undo puts
-//! back "before", redo puts back "after".
+//! back "before", redo puts back "after". Edits outside the programme (a workbook that
+//! came back from a co-organiser or the venue) record the values they changed instead.
 
-use rusqlite::{params, OptionalExtension, Transaction};
+use rusqlite::{params, Connection, OptionalExtension, Transaction};
+use serde::{Deserialize, Serialize};
 
 use super::snapshot::{self, Snapshot};
 use crate::error::{EditError, Result};
 use crate::Project;
+
+/// One stored value changed by a step that is not about sessions.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CellEdit {
+    pub table: String,
+    pub id: i64,
+    pub column: String,
+    pub before: serde_json::Value,
+    pub after: serde_json::Value,
+}
+
+/// What such a step stores for undo and for redo.
+#[derive(Debug, Serialize, Deserialize)]
+struct Cells {
+    cells: Vec<CellEdit>,
+    redo: bool,
+}
+
+/// The only values a cell step may write: the names are checked against this list
+/// before they go into SQL.
+const CELL_COLUMNS: [(&str, &[&str]); 3] = [
+    (
+        "submissions",
+        &[
+            "status",
+            "title",
+            "format",
+            "axes",
+            "actor_type",
+            "language",
+            "notes",
+            "overrides",
+        ],
+    ),
+    (
+        "people",
+        &["first_name", "last_name", "email", "organisation"],
+    ),
+    ("rooms", &["capacity", "notes"]),
+];
+
+fn put_cells(conn: &Connection, cells: &Cells) -> Result<()> {
+    for cell in &cells.cells {
+        let allowed = CELL_COLUMNS
+            .iter()
+            .any(|(t, cols)| *t == cell.table && cols.contains(&cell.column.as_str()));
+        if !allowed {
+            return Err(EditError::NotEditable(format!("{}.{}", cell.table, cell.column)).into());
+        }
+        let value = if cells.redo {
+            &cell.after
+        } else {
+            &cell.before
+        };
+        let value: rusqlite::types::Value = match value {
+            serde_json::Value::Number(n) => n.as_i64().map_or(
+                rusqlite::types::Value::Real(n.as_f64().unwrap_or(0.0)),
+                rusqlite::types::Value::Integer,
+            ),
+            serde_json::Value::String(s) => rusqlite::types::Value::Text(s.clone()),
+            serde_json::Value::Null => rusqlite::types::Value::Null,
+            other => rusqlite::types::Value::Text(other.to_string()),
+        };
+        conn.execute(
+            &format!(
+                "UPDATE {} SET {} = ?2 WHERE id = ?1",
+                cell.table, cell.column
+            ),
+            params![cell.id, value],
+        )?;
+    }
+    Ok(())
+}
+
+/// Writes these values in the caller's transaction, as one undoable step.
+pub(crate) fn record_cells(tx: &Transaction, label: &str, cells: Vec<CellEdit>) -> Result<()> {
+    if cells.is_empty() {
+        return Ok(());
+    }
+    let mut undo = Cells { cells, redo: true };
+    put_cells(tx, &undo)?;
+    undo.redo = false;
+    tx.execute("DELETE FROM journal WHERE undone = 1", [])?;
+    let redo = serde_json::json!({ "cells": undo.cells, "redo": true });
+    tx.execute(
+        "INSERT INTO journal (at, label, undo, redo) VALUES (?1, ?2, ?3, ?4)",
+        params![
+            chrono::Local::now().to_rfc3339(),
+            label,
+            serde_json::to_string(&undo).expect("cells serialise"),
+            redo.to_string()
+        ],
+    )?;
+    Ok(())
+}
+
+/// Puts back what a journal entry stored: sessions, or values.
+fn apply(conn: &Connection, stored: &str) -> std::result::Result<(), ()> {
+    if let Ok(cells) = serde_json::from_str::<Cells>(stored) {
+        return put_cells(conn, &cells).map_err(|_| ());
+    }
+    let snapshot: Snapshot = serde_json::from_str(stored).map_err(|_| ())?;
+    snapshot::restore(conn, &snapshot).map_err(|_| ())
+}
 
 impl Project {
     /// Runs `edit` in one transaction as an undoable step named `label`, touching the
@@ -57,9 +163,7 @@ impl Project {
             )
             .optional()?;
         let (id, label, undo) = last.ok_or(EditError::NothingToUndo)?;
-        let snapshot: Snapshot =
-            serde_json::from_str(&undo).map_err(|_| EditError::NothingToUndo)?;
-        snapshot::restore(&tx, &snapshot).map_err(|_| EditError::CannotUndo(label.clone()))?;
+        apply(&tx, &undo).map_err(|_| EditError::CannotUndo(label.clone()))?;
         tx.execute("UPDATE journal SET undone = 1 WHERE id = ?1", [id])?;
         tx.commit()?;
         Ok(label)
@@ -76,9 +180,7 @@ impl Project {
             )
             .optional()?;
         let (id, label, redo) = next.ok_or(EditError::NothingToRedo)?;
-        let snapshot: Snapshot =
-            serde_json::from_str(&redo).map_err(|_| EditError::NothingToRedo)?;
-        snapshot::restore(&tx, &snapshot).map_err(|_| EditError::CannotUndo(label.clone()))?;
+        apply(&tx, &redo).map_err(|_| EditError::CannotUndo(label.clone()))?;
         tx.execute("UPDATE journal SET undone = 0 WHERE id = ?1", [id])?;
         tx.commit()?;
         Ok(label)

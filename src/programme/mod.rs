@@ -9,6 +9,7 @@ mod sessions;
 mod snapshot;
 mod versions;
 
+pub(crate) use journal::{record_cells, CellEdit};
 pub use rules::{Severity, Warning};
 
 pub use sessions::{NewSession, SessionPatch};

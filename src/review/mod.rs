@@ -58,6 +58,8 @@ pub struct SubmissionView {
     pub tags: Vec<String>,
     /// Fields corrected by hand, which imports leave alone.
     pub corrected: Vec<String>,
+    /// The organisers' notes.
+    pub notes: String,
 }
 
 impl Project {
@@ -66,7 +68,7 @@ impl Project {
         let mut stmt = self.conn.prepare(
             "SELECT s.id, s.external_id, s.title, s.format, s.axes, s.actor_type, s.language, s.status,
                     coalesce(p.organisation, ''), s.summary, s.co_speakers, s.submitted_at, s.flags,
-                    s.duplicate_of, s.overrides
+                    s.duplicate_of, s.overrides, s.notes
              FROM submissions s LEFT JOIN people p ON p.id = s.contact_id
              WHERE ?1 IS NULL OR s.status = ?1
              ORDER BY s.id",
@@ -101,6 +103,7 @@ impl Project {
                 )
                 .map(|m| m.keys().cloned().collect())
                 .unwrap_or_default(),
+                notes: row.get(15)?,
             })
         })?;
         let mut list: Vec<SubmissionView> = rows.collect::<rusqlite::Result<_>>()?;

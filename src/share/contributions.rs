@@ -17,21 +17,39 @@ use crate::Project;
 /// The header of the first column, which the importer recognises.
 pub const ID_HEADER: &str = "N° Journée";
 
-static COLUMNS: [Column; 20] = [
+/// The columns, by header. The importer reads a returned copy by these same headers.
+pub mod headers {
+    pub const TITLE: &str = "Titre";
+    pub const STATUS: &str = "Statut";
+    pub const FORMAT: &str = "Format";
+    pub const AXES: &str = "Axes";
+    pub const ACTOR_TYPE: &str = "Type d'acteur";
+    pub const LANGUAGE: &str = "Langue";
+    pub const FIRST_NAME: &str = "Prénom";
+    pub const LAST_NAME: &str = "Nom";
+    pub const EMAIL: &str = "Courriel";
+    pub const ORGANISATION: &str = "Organisation";
+    pub const NOTES: &str = "Notes";
+}
+
+static COLUMNS: [Column; 23] = [
     column(ID_HEADER, 9.0, Kind::Number),
     column("Réf. formulaire", 11.0, Kind::Text),
-    column("Titre", 40.0, Kind::Wrapped),
-    column("Statut", 13.0, Kind::Text),
-    column("Format", 15.0, Kind::Text),
-    column("Axes", 7.0, Kind::Text),
-    column("Type d'acteur", 14.0, Kind::Text),
-    column("Langue", 7.0, Kind::Text),
-    column("Organisation", 24.0, Kind::Wrapped),
-    column("Contributeur·rices", 22.0, Kind::Wrapped),
-    column("Courriels", 26.0, Kind::Wrapped),
+    column(headers::TITLE, 40.0, Kind::Wrapped),
+    column(headers::STATUS, 13.0, Kind::Text),
+    column(headers::FORMAT, 15.0, Kind::Text),
+    column(headers::AXES, 7.0, Kind::Text),
+    column(headers::ACTOR_TYPE, 14.0, Kind::Text),
+    column(headers::LANGUAGE, 7.0, Kind::Text),
+    column(headers::FIRST_NAME, 14.0, Kind::Text),
+    column(headers::LAST_NAME, 16.0, Kind::Text),
+    column(headers::EMAIL, 26.0, Kind::Text),
+    column(headers::ORGANISATION, 24.0, Kind::Wrapped),
+    column("Autres contributeur·rices", 22.0, Kind::Wrapped),
     column("Co-intervenant·es", 22.0, Kind::Wrapped),
     column("Score moyen", 8.0, Kind::Number),
     column("Avis", 36.0, Kind::Wrapped),
+    column(headers::NOTES, 30.0, Kind::Wrapped),
     column("Étiquettes", 16.0, Kind::Text),
     column("Reçue le", 16.0, Kind::DateTime),
     column("Session", 30.0, Kind::Wrapped),
@@ -66,17 +84,19 @@ fn write(
     let mut list = List::new(&mut workbook, &formats, "Contributions", &COLUMNS)?;
     for s in submissions {
         let at = placed.get(&s.id);
-        let names = s
+        let contact = s.contributors.first();
+        let others = s
             .contributors
             .iter()
-            .map(|c| full_name(&c.first_name, &c.last_name))
-            .collect::<Vec<_>>()
-            .join("\n");
-        let emails = s
-            .contributors
-            .iter()
-            .map(|c| c.email.as_str())
-            .filter(|e| !e.is_empty())
+            .skip(1)
+            .map(|c| {
+                let name = full_name(&c.first_name, &c.last_name);
+                if c.email.is_empty() {
+                    name
+                } else {
+                    format!("{name} <{}>", c.email)
+                }
+            })
             .collect::<Vec<_>>()
             .join("\n");
         let reviews = s
@@ -115,12 +135,15 @@ fn write(
                 ActorType::parse(&s.actor_type).map_or(s.actor_type.as_str(), |a| a.label_fr()),
             ),
             Cell::Text(&s.language),
+            contact.map_or(Cell::Empty, |c| Cell::Text(&c.first_name)),
+            contact.map_or(Cell::Empty, |c| Cell::Text(&c.last_name)),
+            contact.map_or(Cell::Empty, |c| Cell::Text(&c.email)),
             Cell::Text(&s.organisation),
-            Cell::Owned(names),
-            Cell::Owned(emails),
+            Cell::Owned(others),
             Cell::Text(&s.co_speakers),
             s.score.map_or(Cell::Empty, Cell::Number),
             Cell::Owned(reviews),
+            Cell::Text(&s.notes),
             Cell::Owned(s.tags.join(", ")),
             received,
             at.map_or(Cell::Empty, |p| Cell::Text(&p.session.title)),
@@ -132,7 +155,8 @@ fn write(
         // its first lines, the rest when the row is opened.
         let lines = [
             lines_in(&s.title, 40.0),
-            s.contributors.len(),
+            s.contributors.len().saturating_sub(1),
+            lines_in(&s.notes, 30.0),
             s.reviews.len(),
             lines_in(&s.summary, 60.0).min(6),
         ]

@@ -154,6 +154,8 @@ export interface Preview {
   rows: string[][];
   total_rows: number;
   values: ValueReading[];
+  /** One of our own workbooks come back: "contributions" or "salles". */
+  returned: "contributions" | "salles" | null;
 }
 
 export interface ValueReading {
@@ -184,9 +186,17 @@ export interface Report {
   duplicates: number;
   blank: number;
   absent: { id: number; external_id: string | null; title: string }[];
-  changes: { row: number; id: number; fields: string[]; kept: string[] }[];
+  changes: { row: number; id: number; fields: string[]; kept: string[]; details?: FieldChange[] }[];
   problems: Problem[];
   dry_run: boolean;
+  returned?: "contributions" | "salles";
+}
+
+export interface FieldChange {
+  what: string;
+  field: string;
+  before: string;
+  after: string;
 }
 
 // Review
