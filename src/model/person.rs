@@ -12,6 +12,14 @@ pub enum ActorType {
 }
 
 impl ActorType {
+    pub const ALL: [ActorType; 5] = [
+        ActorType::Public,
+        ActorType::Entreprise,
+        ActorType::Association,
+        ActorType::Recherche,
+        ActorType::Autre,
+    ];
+
     pub fn code(self) -> &'static str {
         match self {
             ActorType::Public => "public",
@@ -34,15 +42,7 @@ impl ActorType {
     }
 
     pub fn parse(code: &str) -> Option<ActorType> {
-        [
-            ActorType::Public,
-            ActorType::Entreprise,
-            ActorType::Association,
-            ActorType::Recherche,
-            ActorType::Autre,
-        ]
-        .into_iter()
-        .find(|t| t.code() == code)
+        ActorType::ALL.into_iter().find(|t| t.code() == code)
     }
 }
 

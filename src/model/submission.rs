@@ -14,6 +14,14 @@ pub enum Format {
 }
 
 impl Format {
+    pub const ALL: [Format; 5] = [
+        Format::Recherche,
+        Format::RetourExperience,
+        Format::Pitch,
+        Format::Centrifugeuse,
+        Format::Inconnu,
+    ];
+
     pub fn code(self) -> &'static str {
         match self {
             Format::Recherche => "recherche",
@@ -25,15 +33,7 @@ impl Format {
     }
 
     pub fn parse(code: &str) -> Option<Format> {
-        [
-            Format::Recherche,
-            Format::RetourExperience,
-            Format::Pitch,
-            Format::Centrifugeuse,
-            Format::Inconnu,
-        ]
-        .into_iter()
-        .find(|f| f.code() == code)
+        Format::ALL.into_iter().find(|f| f.code() == code)
     }
 
     /// Speaking time the call gives the format, in minutes (a centrifugeuse project:

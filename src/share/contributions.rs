@@ -8,7 +8,7 @@ use chrono::DateTime;
 use rust_xlsxwriter::{Workbook, XlsxError};
 
 use super::sheet::{column, lines_in, Cell, Column, Formats, Kind, List};
-use super::{full_name, placed, Placed};
+use super::{by_submission, full_name, placed, Placed};
 use crate::error::Result;
 use crate::model::{ActorType, Format, Status};
 use crate::review::SubmissionView;
@@ -63,15 +63,7 @@ pub fn workbook(project: &Project) -> Result<Vec<u8>> {
     let day = project.day()?;
     let sessions = project.sessions()?;
     let placed = placed(&day, &sessions);
-    let by_submission: HashMap<i64, &Placed> = placed
-        .iter()
-        .flat_map(|p| {
-            p.session
-                .contributions
-                .iter()
-                .map(move |c| (c.submission_id, p))
-        })
-        .collect();
+    let by_submission = by_submission(&placed);
     Ok(write(&submissions, &by_submission)?)
 }
 

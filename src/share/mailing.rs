@@ -2,9 +2,7 @@
 //! each submission, in a CSV that a French Excel opens as it is (UTF-8 with BOM, `;`).
 //! Text from the web form that Excel would take for a formula is neutralised.
 
-use std::collections::HashMap;
-
-use super::{placed, Placed};
+use super::{by_submission, placed};
 use crate::error::{Error, Result};
 use crate::model::{Format, Status};
 use crate::Project;
@@ -37,15 +35,7 @@ pub fn csv(project: &Project) -> Result<Vec<u8>> {
     let day = project.day()?;
     let sessions = project.sessions()?;
     let placed = placed(&day, &sessions);
-    let by_submission: HashMap<i64, &Placed> = placed
-        .iter()
-        .flat_map(|p| {
-            p.session
-                .contributions
-                .iter()
-                .map(move |c| (c.submission_id, p))
-        })
-        .collect();
+    let by_submission = by_submission(&placed);
     let mut out = "\u{feff}".as_bytes().to_vec();
     {
         let mut writer = csv::WriterBuilder::new()

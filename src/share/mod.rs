@@ -11,6 +11,8 @@ pub(crate) mod returned;
 mod schedule;
 pub mod sheet;
 
+use std::collections::HashMap;
+
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use serde::{Deserialize, Serialize};
 
@@ -127,6 +129,19 @@ pub(crate) fn placed<'a>(day: &'a Day, sessions: &'a [SessionView]) -> Vec<Place
         .collect();
     placed.sort_by_key(|p| (p.start, p.room.position, p.room.id, p.session.id));
     placed
+}
+
+/// Where each submission is in the programme, by its number.
+pub(crate) fn by_submission<'a>(placed: &'a [Placed<'a>]) -> HashMap<i64, &'a Placed<'a>> {
+    placed
+        .iter()
+        .flat_map(|p| {
+            p.session
+                .contributions
+                .iter()
+                .map(move |c| (c.submission_id, p))
+        })
+        .collect()
 }
 
 /// "10:00" for a slot start.

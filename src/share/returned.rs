@@ -145,6 +145,18 @@ fn same_words(a: &str, b: &str) -> bool {
     key(a) == key(b)
 }
 
+/// The value a cell names, by its French label or its code.
+fn coded<T: Copy>(
+    text: &str,
+    all: &[T],
+    label: fn(T) -> &'static str,
+    code: fn(T) -> &'static str,
+) -> Option<T> {
+    all.iter()
+        .copied()
+        .find(|v| same_words(text, label(*v)) || same_words(text, code(*v)))
+}
+
 /// The submission as stored, with its contact.
 struct Stored {
     title: String,
@@ -311,14 +323,7 @@ fn contributions(tx: &Transaction, table: &Table, report: &mut Report) -> Result
             }
         }
         if let Some(text) = columns.text(row, headers::FORMAT) {
-            let all = [
-                Format::Recherche,
-                Format::RetourExperience,
-                Format::Pitch,
-                Format::Centrifugeuse,
-                Format::Inconnu,
-            ];
-            match all.iter().find(|f| same_words(&text, f.label_fr()) || same_words(&text, f.code())) {
+            match coded(&text, &Format::ALL, Format::label_fr, Format::code) {
                 Some(f) if f.code() != current.format => correct(&mut changes, "format", headers::FORMAT, &current.format, f.code()),
                 Some(_) => {}
                 None => report.problems.push(problem(line, headers::FORMAT, format!(
@@ -353,14 +358,7 @@ fn contributions(tx: &Transaction, table: &Table, report: &mut Report) -> Result
             }
         }
         if let Some(text) = columns.text(row, headers::ACTOR_TYPE) {
-            let all = [
-                ActorType::Public,
-                ActorType::Entreprise,
-                ActorType::Association,
-                ActorType::Recherche,
-                ActorType::Autre,
-            ];
-            match all.iter().find(|a| same_words(&text, a.label_fr()) || same_words(&text, a.code())) {
+            match coded(&text, &ActorType::ALL, ActorType::label_fr, ActorType::code) {
                 Some(a) if a.code() != current.actor_type => correct(&mut changes, "actor_type", headers::ACTOR_TYPE, &current.actor_type, a.code()),
                 Some(_) => {}
                 None => report.problems.push(problem(line, headers::ACTOR_TYPE, format!(

@@ -152,21 +152,27 @@ fn abstract_of(p: &Placed) -> String {
         .join(" · ")
 }
 
+/// What both feeds are made from.
 struct Loaded {
     day: Day,
     sessions: Vec<crate::programme::SessionView>,
     emails: std::collections::HashMap<i64, String>,
+    zone: Tz,
+    acronym: String,
 }
 
 fn load(project: &Project) -> Result<Loaded> {
+    let day = project.day()?;
     Ok(Loaded {
-        day: project.day()?,
         sessions: project.sessions()?,
         emails: project
             .people(false)?
             .into_iter()
             .map(|p| (p.id, p.email))
             .collect(),
+        zone: zone_of(&day),
+        acronym: acronym(&day),
+        day,
     })
 }
 
@@ -184,9 +190,9 @@ pub fn json(project: &Project) -> Result<Vec<u8>> {
         day,
         sessions,
         emails,
+        zone,
+        acronym,
     } = load(project)?;
-    let zone = zone_of(&day);
-    let acronym = acronym(&day);
     let placed = placed(&day, &sessions);
     let days: Vec<Value> = days(&day, &placed)
         .into_iter()
@@ -308,9 +314,9 @@ pub fn xml(project: &Project) -> Result<Vec<u8>> {
         day,
         sessions,
         emails,
+        zone,
+        acronym,
     } = load(project)?;
-    let zone = zone_of(&day);
-    let acronym = acronym(&day);
     let placed = placed(&day, &sessions);
     let days = days(&day, &placed);
     let mut w = Writer::new_with_indent(Vec::new(), b' ', 2);
