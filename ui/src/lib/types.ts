@@ -234,6 +234,7 @@ export interface SubmissionView {
   score: number | null;
   tags: string[];
   corrected: string[];
+  notes: string;
 }
 
 export interface Query {

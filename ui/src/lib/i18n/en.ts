@@ -264,6 +264,7 @@ export const en: Record<keyof typeof fr, string> = {
   "review.none": "Choose a contribution in the list (up and down arrows).",
   "review.contributors": "Contributors",
   "review.coSpeakers": "Co-speakers",
+  "review.notes": "Organisers' notes",
   "review.submitted": "Submitted on",
   "review.flags": "Problems found at import",
   "review.duplicate": "Duplicate sending of contribution no. {id}",

@@ -263,6 +263,7 @@ export const fr = {
   "review.none": "Choisissez une contribution dans la liste (flèches haut et bas).",
   "review.contributors": "Contributeur·rices",
   "review.coSpeakers": "Co-intervenant·es",
+  "review.notes": "Notes des organisateurs",
   "review.submitted": "Soumise le",
   "review.flags": "Problèmes relevés à l'import",
   "review.duplicate": "Envoi en double de la contribution n°\u00a0{id}",
