@@ -118,18 +118,24 @@ pub fn merge(
             let total = data.len();
             // Reading a row into the domain needs no database: a second thread does it
             // while this one writes, so a large file takes the time of the slower half.
+            // Rows travel in batches: one message per row cost more in waking the other
+            // thread than the row itself.
+            const BATCH: usize = 64;
             std::thread::scope(|scope| -> Result<()> {
-                let (send, receive) = std::sync::mpsc::sync_channel(256);
+                let (send, receive) = std::sync::mpsc::sync_channel::<Vec<Prepared>>(8);
                 let data = &data;
                 scope.spawn(move || {
-                    for row in data {
-                        let prepared = Prepared::new(rows::submission(row, &mut readings));
-                        if send.send(prepared).is_err() {
+                    for chunk in data.chunks(BATCH) {
+                        let batch = chunk
+                            .iter()
+                            .map(|row| Prepared::new(rows::submission(row, &mut readings)))
+                            .collect();
+                        if send.send(batch).is_err() {
                             break; // the import stopped: nobody is listening
                         }
                     }
                 });
-                for (done, prepared) in receive.into_iter().enumerate() {
+                for (done, prepared) in receive.into_iter().flatten().enumerate() {
                     tick(progress, done, total)?;
                     report
                         .problems

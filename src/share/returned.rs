@@ -170,6 +170,21 @@ struct Stored {
     contact: Option<(i64, [String; 4])>,
 }
 
+impl Stored {
+    /// A stored field by its column name (those of `FIELDS`).
+    fn get(&self, column: &str) -> &str {
+        match column {
+            "title" => &self.title,
+            "status" => &self.status,
+            "format" => &self.format,
+            "axes" => &self.axes,
+            "actor_type" => &self.actor_type,
+            "language" => &self.language,
+            _ => &self.notes,
+        }
+    }
+}
+
 fn stored_submissions(tx: &Transaction) -> Result<HashMap<i64, Stored>> {
     let mut stmt = tx.prepare(
         "SELECT s.id, s.title, s.status, s.format, s.axes, s.actor_type, s.language, s.notes,
@@ -242,6 +257,147 @@ impl RowChanges<'_> {
     }
 }
 
+/// A submission's field the workbook brings back, read from its French wording.
+struct Field {
+    header: &'static str,
+    column: &'static str,
+    /// A correction by hand, which later imports of the web form leave alone.
+    corrected: bool,
+    /// The stored value of the cell's text, or why it cannot be read.
+    read: fn(&str) -> std::result::Result<String, String>,
+    /// How a stored value is shown in the report.
+    shown: fn(&str) -> String,
+}
+
+fn as_is(text: &str) -> String {
+    text.to_string()
+}
+
+const FIELDS: [Field; 7] = [
+    Field {
+        header: headers::TITLE,
+        column: "title",
+        corrected: true,
+        read: |text| match text {
+            "" => Err("Le titre est vide\u{a0}; il n'a pas changé.".into()),
+            _ => Ok(text.to_string()),
+        },
+        shown: as_is,
+    },
+    Field {
+        header: headers::STATUS,
+        column: "status",
+        corrected: false,
+        read: |text| {
+            Status::parse(text)
+                .map(|s| s.code().to_string())
+                .ok_or_else(|| {
+                    format!(
+                        "Statut inconnu «\u{a0}{text}\u{a0}» (nouvelle, retenue, liste d'attente, \
+                     refusée)\u{a0}; il n'a pas changé."
+                    )
+                })
+        },
+        shown: |code| Status::parse(code).map_or(code.to_string(), |s| s.label_fr().into()),
+    },
+    Field {
+        header: headers::FORMAT,
+        column: "format",
+        corrected: true,
+        read: |text| {
+            coded(text, &Format::ALL, Format::label_fr, Format::code)
+                .map(|f| f.code().to_string())
+                .ok_or_else(|| {
+                    format!(
+                    "Format inconnu «\u{a0}{text}\u{a0}» (recherche, retour d'expérience, pitch, \
+                     centrifugeuse)\u{a0}; il n'a pas changé."
+                )
+                })
+        },
+        shown: |code| Format::parse(code).map_or(code.to_string(), |f| f.label_fr().into()),
+    },
+    Field {
+        header: headers::AXES,
+        column: "axes",
+        corrected: true,
+        read: |text| {
+            let mut axes: Vec<&str> = text
+                .split([',', ';', ' '])
+                .map(str::trim)
+                .filter(|a| !a.is_empty())
+                .collect();
+            if !axes.iter().all(|a| matches!(*a, "1" | "2" | "3" | "4")) {
+                return Err(format!(
+                    "Axes «\u{a0}{text}\u{a0}» illisibles (des numéros de 1 à 4)\u{a0}; ils n'ont pas changé."
+                ));
+            }
+            axes.sort_unstable();
+            axes.dedup();
+            Ok(axes.join(","))
+        },
+        shown: as_is,
+    },
+    Field {
+        header: headers::ACTOR_TYPE,
+        column: "actor_type",
+        corrected: true,
+        read: |text| {
+            coded(text, &ActorType::ALL, ActorType::label_fr, ActorType::code)
+                .map(|a| a.code().to_string())
+                .ok_or_else(|| {
+                    format!(
+                        "Type d'acteur inconnu «\u{a0}{text}\u{a0}» (acteur public, entreprise, \
+                     association, recherche, autre)\u{a0}; il n'a pas changé."
+                    )
+                })
+        },
+        shown: |code| ActorType::parse(code).map_or(code.to_string(), |a| a.label_fr().into()),
+    },
+    Field {
+        header: headers::LANGUAGE,
+        column: "language",
+        corrected: true,
+        read: |text| match deunicode::deunicode(text).to_lowercase().as_str() {
+            "fr" | "francais" => Ok("fr".into()),
+            "en" | "anglais" | "english" => Ok("en".into()),
+            _ => Err(format!(
+                "Langue «\u{a0}{text}\u{a0}» inconnue (fr ou en)\u{a0}; elle n'a pas changé."
+            )),
+        },
+        shown: as_is,
+    },
+    Field {
+        header: headers::NOTES,
+        column: "notes",
+        corrected: false,
+        read: |text| Ok(text.to_string()),
+        shown: as_is,
+    },
+];
+
+/// The contact's fields: (column of `people`, header).
+const CONTACT: [(&str, &str); 4] = [
+    ("first_name", headers::FIRST_NAME),
+    ("last_name", headers::LAST_NAME),
+    ("email", headers::EMAIL),
+    ("organisation", headers::ORGANISATION),
+];
+
+fn check_contact(column: &str, header: &str, text: &str) -> std::result::Result<(), String> {
+    if column == "email" && !email_address::EmailAddress::is_valid(text) {
+        Err(format!(
+            "Adresse «\u{a0}{text}\u{a0}» invalide\u{a0}; le courriel n'a pas changé."
+        ))
+    } else if column != "email" && column != "organisation" && text.is_empty() {
+        Err(format!(
+            "Le {} est vide\u{a0}; il n'a pas changé.",
+            header.to_lowercase()
+        ))
+    } else {
+        Ok(())
+    }
+}
+
 fn contributions(tx: &Transaction, table: &Table, report: &mut Report) -> Result<Vec<CellEdit>> {
     let columns = Columns::of(table);
     let stored = stored_submissions(tx)?;
@@ -254,20 +410,16 @@ fn contributions(tx: &Transaction, table: &Table, report: &mut Report) -> Result
         }
         report.rows += 1;
         let id_text = columns.text(row, ID_HEADER).unwrap_or_default();
-        let Some(id) = id_text.parse::<i64>().ok() else {
-            report.problems.push(problem(
-                line,
-                ID_HEADER,
-                format!("Le n° Journée «\u{a0}{id_text}\u{a0}» est illisible\u{a0}; la ligne est ignorée."),
-            ));
-            continue;
-        };
-        let Some(current) = stored.get(&id) else {
+        let known = id_text
+            .parse::<i64>()
+            .ok()
+            .and_then(|id| Some((id, stored.get(&id)?)));
+        let Some((id, current)) = known else {
             report.problems.push(problem(
                 line,
                 ID_HEADER,
                 format!(
-                    "Aucune contribution n°\u{a0}{id} dans ce projet\u{a0}; la ligne est ignorée."
+                    "Aucune contribution n°\u{a0}«\u{a0}{id_text}\u{a0}» dans ce projet\u{a0}; la ligne est ignorée."
                 ),
             ));
             continue;
@@ -280,174 +432,50 @@ fn contributions(tx: &Transaction, table: &Table, report: &mut Report) -> Result
         };
         let mut corrected: Map<String, Json> =
             serde_json::from_str(&current.overrides).unwrap_or_default();
-        let mut correct =
-            |changes: &mut RowChanges, column: &str, header: &str, before: &str, after: &str| {
-                changes.set("submissions", id, column, header, before, after);
-                corrected.insert(column.to_string(), after.into());
+        for field in &FIELDS {
+            let Some(text) = columns.text(row, field.header) else {
+                continue;
             };
-
-        if let Some(title) = columns.text(row, headers::TITLE) {
-            if title.is_empty() {
-                report.problems.push(problem(
-                    line,
-                    headers::TITLE,
-                    "Le titre est vide\u{a0}; il n'a pas changé.".to_string(),
-                ));
-            } else if title != current.title {
-                correct(
-                    &mut changes,
-                    "title",
-                    headers::TITLE,
-                    &current.title,
-                    &title,
-                );
-            }
-        }
-        if let Some(text) = columns.text(row, headers::STATUS) {
-            match Status::parse(&text) {
-                Some(status) if status.code() != current.status => {
-                    let was = Status::parse(&current.status).map_or(current.status.as_str(), |s| s.label_fr());
+            let before = current.get(field.column);
+            match (field.read)(&text) {
+                Ok(after) if after != (field.read)(before).unwrap_or_default() => {
                     changes.set_shown(
                         "submissions",
                         id,
-                        "status",
-                        headers::STATUS,
-                        (&current.status, status.code()),
-                        (was, status.label_fr()),
+                        field.column,
+                        field.header,
+                        (before, &after),
+                        (&(field.shown)(before), &(field.shown)(&after)),
                     );
+                    if field.corrected {
+                        corrected.insert(field.column.to_string(), after.into());
+                    }
                 }
-                Some(_) => {}
-                None => report.problems.push(problem(line, headers::STATUS, format!(
-                    "Statut inconnu «\u{a0}{text}\u{a0}» (nouvelle, retenue, liste d'attente, refusée)\u{a0}; il n'a pas changé."
-                ))),
+                Ok(_) => {}
+                Err(message) => report.problems.push(problem(line, field.header, message)),
             }
         }
-        if let Some(text) = columns.text(row, headers::FORMAT) {
-            match coded(&text, &Format::ALL, Format::label_fr, Format::code) {
-                Some(f) if f.code() != current.format => correct(&mut changes, "format", headers::FORMAT, &current.format, f.code()),
-                Some(_) => {}
-                None => report.problems.push(problem(line, headers::FORMAT, format!(
-                    "Format inconnu «\u{a0}{text}\u{a0}» (recherche, retour d'expérience, pitch, centrifugeuse)\u{a0}; il n'a pas changé."
-                ))),
-            }
-        }
-        if let Some(text) = columns.text(row, headers::AXES) {
-            let axes: Vec<&str> = text
-                .split([',', ';', ' '])
-                .map(str::trim)
-                .filter(|a| !a.is_empty())
-                .collect();
-            if axes.iter().all(|a| matches!(*a, "1" | "2" | "3" | "4")) {
-                let mut sorted: Vec<&str> = axes.clone();
-                sorted.sort_unstable();
-                sorted.dedup();
-                let after = sorted.join(",");
-                let before: Vec<&str> = current
-                    .axes
-                    .split(',')
-                    .map(str::trim)
-                    .filter(|a| !a.is_empty())
-                    .collect();
-                if after != before.join(",") {
-                    correct(&mut changes, "axes", headers::AXES, &current.axes, &after);
-                }
-            } else {
-                report.problems.push(problem(line, headers::AXES, format!(
-                    "Axes «\u{a0}{text}\u{a0}» illisibles (des numéros de 1 à 4)\u{a0}; ils n'ont pas changé."
-                )));
-            }
-        }
-        if let Some(text) = columns.text(row, headers::ACTOR_TYPE) {
-            match coded(&text, &ActorType::ALL, ActorType::label_fr, ActorType::code) {
-                Some(a) if a.code() != current.actor_type => correct(&mut changes, "actor_type", headers::ACTOR_TYPE, &current.actor_type, a.code()),
-                Some(_) => {}
-                None => report.problems.push(problem(line, headers::ACTOR_TYPE, format!(
-                    "Type d'acteur inconnu «\u{a0}{text}\u{a0}» (acteur public, entreprise, association, recherche, autre)\u{a0}; il n'a pas changé."
-                ))),
-            }
-        }
-        if let Some(text) = columns.text(row, headers::LANGUAGE) {
-            let language = match deunicode::deunicode(&text).to_lowercase().as_str() {
-                "fr" | "francais" => Some("fr"),
-                "en" | "anglais" | "english" => Some("en"),
-                _ => None,
-            };
-            match language {
-                Some(l) if l != current.language => correct(
-                    &mut changes,
-                    "language",
-                    headers::LANGUAGE,
-                    &current.language,
-                    l,
-                ),
-                Some(_) => {}
-                None => report.problems.push(problem(
-                    line,
-                    headers::LANGUAGE,
-                    format!(
-                    "Langue «\u{a0}{text}\u{a0}» inconnue (fr ou en)\u{a0}; elle n'a pas changé."
-                ),
-                )),
-            }
-        }
-        if let Some(notes) = columns.text(row, headers::NOTES) {
-            if notes != current.notes.trim() {
-                changes.set(
-                    "submissions",
-                    id,
-                    "notes",
-                    headers::NOTES,
-                    &current.notes,
-                    &notes,
-                );
-            }
-        }
-        if let Some((person, [first, last, email, organisation])) = &current.contact {
-            let fields = [
-                ("first_name", headers::FIRST_NAME, first),
-                ("last_name", headers::LAST_NAME, last),
-                ("email", headers::EMAIL, email),
-                ("organisation", headers::ORGANISATION, organisation),
-            ];
-            for (column, header, before) in fields {
+        if let Some((person, values)) = &current.contact {
+            for ((column, header), before) in CONTACT.into_iter().zip(values) {
                 let Some(after) = columns.text(row, header) else {
                     continue;
                 };
                 if after == before.trim() {
                     continue;
                 }
-                if column == "email" && !email_address::EmailAddress::is_valid(&after) {
-                    report.problems.push(problem(
-                        line,
-                        header,
-                        format!(
-                        "Adresse «\u{a0}{after}\u{a0}» invalide\u{a0}; le courriel n'a pas changé."
-                    ),
-                    ));
-                    continue;
+                match check_contact(column, header, &after) {
+                    Ok(()) => changes.set("people", *person, column, header, before, &after),
+                    Err(message) => report.problems.push(problem(line, header, message)),
                 }
-                if (column == "first_name" || column == "last_name") && after.is_empty() {
-                    report.problems.push(problem(
-                        line,
-                        header,
-                        format!(
-                            "Le {} est vide\u{a0}; il n'a pas changé.",
-                            header.to_lowercase()
-                        ),
-                    ));
-                    continue;
-                }
-                changes.set("people", *person, column, header, before, &after);
             }
         }
-        let before_overrides: Json = current.overrides.clone().into();
         let after_overrides = Json::Object(corrected).to_string();
         if after_overrides != current.overrides {
             changes.set_value(
                 "submissions",
                 id,
                 "overrides",
-                before_overrides,
+                current.overrides.clone().into(),
                 after_overrides.into(),
             );
         }
