@@ -12,7 +12,11 @@ use calamine::{open_workbook, Data, DataType, Reader, Xlsx};
 use serde_json::Value;
 use tools::{journee, ok, s, tool};
 
-const SCHEDULE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/standards/schedule");
+/// The schedule schemas, kept in the repository (copied unchanged from the organisers'
+/// `shared/standards/schedule/`, itself from voc/schedule, EUPL-1.2) so that a fresh clone
+/// checks against them; `the_schemas_are_the_shared_ones` catches a drift.
+const SCHEDULE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/standards/schedule");
+const SHARED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/standards/schedule");
 const PYTHON: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/target/venv/bin/python");
 
 /// Text a spreadsheet would run as a formula, if it were written carelessly.
@@ -245,6 +249,23 @@ fn the_contributions_workbook_lists_every_submission_and_text_stays_text() {
         rows.iter().any(|r| r.iter().any(|c| c == FORMULA)),
         "{rows:?}"
     );
+}
+
+#[test]
+fn the_schemas_are_the_shared_ones() {
+    // Where the organisers' shared folder sits beside the repository, its schemas and
+    // ours are the same bytes.
+    if !Path::new(SHARED).is_dir() {
+        return;
+    }
+    for name in ["schedule.xml.xsd", "schedule.schema.json"] {
+        let ours = std::fs::read(format!("{SCHEDULE}/{name}")).unwrap();
+        let shared = std::fs::read(format!("{SHARED}/{name}")).unwrap();
+        assert!(
+            ours == shared,
+            "tests/standards/schedule/{name} differs from the shared one"
+        );
+    }
 }
 
 #[test]
