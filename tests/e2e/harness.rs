@@ -323,9 +323,11 @@ impl App {
 
     async fn answer_dialog(&self, title: &str, path: &Path, focus_name: &str) {
         let deadline = Instant::now() + PATIENCE;
+        // The dialog's window, once it is shown and takes the focus: found too early, a
+        // window still being mapped refuses it.
         let window = loop {
             let found = Command::new("xdotool")
-                .args(["search", "--name", title])
+                .args(["search", "--onlyvisible", "--name", title])
                 .output()
                 .expect("xdotool");
             let id = String::from_utf8_lossy(&found.stdout)
@@ -333,7 +335,13 @@ impl App {
                 .next()
                 .map(str::to_string);
             if let Some(id) = id {
-                break id;
+                let focused = Command::new("xdotool")
+                    .args(["windowfocus", "--sync", &id])
+                    .status()
+                    .is_ok_and(|s| s.success());
+                if focused {
+                    break id;
+                }
             }
             assert!(Instant::now() < deadline, "no dialog «{title}» appeared");
             tokio::time::sleep(Duration::from_millis(100)).await;
@@ -345,7 +353,6 @@ impl App {
                 .expect("xdotool");
             assert!(status.success(), "xdotool {args:?}");
         };
-        xdotool(&["windowfocus", "--sync", &window]);
         // GTK dialogs take a moment before their name field listens.
         tokio::time::sleep(Duration::from_millis(500)).await;
         xdotool(&["key", "--window", &window, focus_name]);
