@@ -411,3 +411,95 @@ fn a_hundred_thousand_rows_import_whole() {
     assert_eq!((report.rows, report.new), (100_000, 100_000));
     assert_eq!(project.info().unwrap().counts.submissions, 100_000);
 }
+
+/// What an import of `name` into a new project gives: its report's counts and problems,
+/// and every submission as stored (everything but what the file's kind may write
+/// differently: the verbatim row and the instant, text in a CSV, a date in a workbook).
+fn imported(name: &str) -> (String, Vec<serde_json::Value>) {
+    let (_dir, mut project) = project();
+    let report = project.import(&fixture(name), &submissions()).unwrap();
+    let problems: Vec<String> = report
+        .problems
+        .iter()
+        .map(|p| format!("{} {} {}", p.row, p.column, p.message))
+        .collect();
+    let counts = format!(
+        "rows {} new {} duplicates {} blank {} header {} problems {problems:?}",
+        report.rows, report.new, report.duplicates, report.blank, report.header_row
+    );
+    let list = project
+        .submissions(None)
+        .unwrap()
+        .into_iter()
+        .map(|s| {
+            let mut value = serde_json::to_value(&s).unwrap();
+            let object = value.as_object_mut().unwrap();
+            object.remove("submitted_at");
+            object.remove("raw");
+            value
+        })
+        .collect();
+    (counts, list)
+}
+
+#[test]
+fn a_large_workbook_read_while_it_is_imported_gives_what_the_whole_file_gives() {
+    // More rows than the layout is found from: the xlsx is parsed on its own thread while
+    // its first rows are already being written. The CSV is read whole.
+    let (counts, list) = imported("many-utf8.csv");
+    assert!(
+        counts.starts_with("rows 3000 new 3000 duplicates 0 blank 1 header 3"),
+        "{counts}"
+    );
+    assert!(counts.contains("2505 Courriel"), "{counts}");
+    assert!(
+        counts.contains("2605 Titre de la contribution titre vide"),
+        "{counts}"
+    );
+    assert_eq!(list.len(), 3000);
+    for name in ["many-libreoffice.xlsx", "many-unordered.xlsx"] {
+        let (other_counts, other_list) = imported(name);
+        assert_eq!(other_counts, counts, "{name}");
+        assert_eq!(other_list.len(), list.len(), "{name}");
+        for (a, b) in other_list.iter().zip(&list) {
+            assert_eq!(a, b, "{name}");
+        }
+    }
+}
+
+#[test]
+fn a_workbook_that_breaks_off_after_many_rows_imports_nothing() {
+    // The sheet ends mid-way: about 2,000 rows are already written when the reading
+    // fails. The whole import goes, and says why.
+    let (_dir, mut project) = project();
+    project
+        .import(&fixture("webform-utf8.csv"), &submissions())
+        .unwrap();
+    let before = project.info().unwrap().counts;
+    let mut furthest = 0;
+    let err = project
+        .import_with_progress(&fixture("many-cut.xlsx"), &submissions(), &mut |done, _| {
+            furthest = furthest.max(done);
+            true
+        })
+        .expect_err("a cut sheet");
+    assert!(furthest >= 1000, "the import had begun: {furthest}");
+    let message = err.to_string();
+    assert!(
+        message.contains("many-cut.xlsx") && message.contains("endommagé"),
+        "{message}"
+    );
+    assert!(message.contains("Rien n'a été importé"), "{message}");
+    assert_eq!(project.info().unwrap().counts, before);
+
+    // Cancelled half-way through a large workbook: nothing either.
+    let err = project
+        .import_with_progress(
+            &fixture("many-libreoffice.xlsx"),
+            &submissions(),
+            &mut |done, _| done < 1500,
+        )
+        .expect_err("cancelled");
+    assert!(matches!(err, Error::Cancelled));
+    assert_eq!(project.info().unwrap().counts, before);
+}

@@ -18,6 +18,9 @@ pub enum ReadError {
     },
     #[error("texte illisible à la ligne {line} ({detail})")]
     BadText { line: u64, detail: String },
+    /// Rows of an xlsx written out of order: read again whole (never shown).
+    #[error("les lignes de la feuille ne sont pas dans l'ordre")]
+    Unordered,
     #[error("aucune ligne d'en-têtes reconnue dans les {0} premières lignes (attendu\u{a0}: Nom, Prénom, Courriel, Titre…)")]
     NoHeader(usize),
 }

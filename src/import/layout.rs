@@ -10,6 +10,10 @@ use super::table::{Table, Value};
 
 /// How many rows from the top the header row is looked for in.
 pub const HEADER_SEARCH: usize = 12;
+/// Data rows looked at to tell a checkbox column (marks only) from a text one.
+pub const SAMPLE_ROWS: usize = 500;
+/// The rows the layout is found from: an import needs no more at hand to begin.
+pub const HEAD_ROWS: usize = HEADER_SEARCH + 1 + SAMPLE_ROWS;
 
 /// What a column is imported as.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -80,10 +84,18 @@ pub fn detect(table: &Table) -> Result<Layout, ReadError> {
     let header = &table.rows[header_row];
     let above = header_row.checked_sub(1).map(|i| &table.rows[i]);
     let data = &table.rows[header_row + 1..];
+    // Rows end at their last cell: the columns are as many as the widest row has, among
+    // those the layout is found from (so an import that has only them agrees).
+    let width = table.rows[..table.rows.len().min(HEAD_ROWS)]
+        .iter()
+        .map(Vec::len)
+        .max()
+        .unwrap_or(0);
 
     let mut columns = Vec::new();
     let mut group: Option<String> = None;
-    for (index, cell) in header.iter().enumerate() {
+    for index in 0..width {
+        let cell = header.get(index).unwrap_or(&Value::Empty);
         if let Some(text) = above.and_then(|row| row.get(index)).map(Value::text) {
             if !text.trim().is_empty() {
                 group = Some(text.trim().to_string());
@@ -133,7 +145,7 @@ fn target_for(
 /// A checkbox option column holds marks ("X") or nothing.
 fn holds_only_marks(index: usize, data: &[Vec<Value>], label: &str) -> bool {
     let mut marks = 0;
-    for row in data.iter().take(500) {
+    for row in data.iter().take(SAMPLE_ROWS) {
         let text = row.get(index).map(Value::text).unwrap_or_default();
         if text.trim().is_empty() {
             continue;

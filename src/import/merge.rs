@@ -4,13 +4,16 @@
 //! new download are reported, never deleted.
 
 use std::collections::{HashMap, HashSet};
+use std::path::Path;
 
 use rusqlite::Transaction;
 use serde::Serialize;
 
+use super::error::{ImportError, ReadError};
 use super::layout::{Layout, Target};
 use super::rows::{self, PersonFields, Problem, Severity, ValueMappings};
-use super::table::{SourceFormat, Table};
+use super::stream::Source;
+use super::table::{SourceFormat, Value};
 use super::{ImportOptions, ListKind};
 use crate::error::Result;
 use crate::store::{self, ImportedFields, StoredPerson};
@@ -80,63 +83,83 @@ fn now() -> String {
 
 pub fn merge(
     tx: &Transaction,
-    table: &Table,
+    source: Source,
     layout: &Layout,
     options: &ImportOptions,
-    file_name: &str,
+    path: &Path,
     corrections: ValueMappings,
     progress: &mut dyn FnMut(usize, usize) -> bool,
 ) -> Result<Report> {
     let (kind, dry_run) = (options.kind, options.dry_run);
-    let import_id = store::insert_import(tx, kind.code(), file_name, &now())?;
+    let file_name = super::file_name(path);
+    let wrap = |source| ImportError {
+        path: path.to_path_buf(),
+        source,
+    };
+    let import_id = store::insert_import(tx, kind.code(), &file_name, &now())?;
     let mut readings = rows::Readings::new(corrections);
     let columns = rows::Columns::new(layout);
-    let (data, blank) = rows::rows(table, layout, &columns);
     let mut report = Report {
-        file: file_name.to_string(),
+        file: file_name.clone(),
         kind,
-        format: table.format,
-        sheet: table.sheet.clone(),
+        format: source.table.format,
+        sheet: source.table.sheet.clone(),
         header_row: layout.header_row + 1,
-        rows: data.len(),
+        rows: 0,
         new: 0,
         updated: 0,
         unchanged: 0,
         duplicates: 0,
-        blank,
+        blank: 0,
         absent: Vec::new(),
         changes: Vec::new(),
         problems: Vec::new(),
         dry_run,
         returned: None,
     };
+    let first = layout.header_row + 1;
     match kind {
         ListKind::Submissions => {
             let mut known = Known::load(tx)?;
             let mut emails = Emails::load(tx)?;
             let mut seen = HashSet::new();
-            let total = data.len();
+            // Known exactly when the whole sheet is at hand, estimated from what the file
+            // says otherwise.
+            let expected = if source.is_whole() {
+                let data = source.table.rows.iter().skip(first);
+                data.filter(|r| !r.iter().all(Value::is_blank)).count()
+            } else {
+                source.expected_rows.saturating_sub(first)
+            };
             // Reading a row into the domain needs no database: a second thread does it
-            // while this one writes, so a large file takes the time of the slower half.
-            // Rows travel in batches: one message per row cost more in waking the other
-            // thread than the row itself.
-            const BATCH: usize = 64;
+            // (while a third is still parsing the file) as this one writes, so a large
+            // file takes the time of the slower half.
             std::thread::scope(|scope| -> Result<()> {
                 let (send, receive) = std::sync::mpsc::sync_channel::<Vec<Prepared>>(8);
-                let data = &data;
-                scope.spawn(move || {
-                    for chunk in data.chunks(BATCH) {
-                        let batch = chunk
-                            .iter()
-                            .map(|row| Prepared::new(rows::submission(row, &mut readings)))
-                            .collect();
-                        if send.send(batch).is_err() {
+                let columns = &columns;
+                let reader = scope.spawn(move || -> std::result::Result<usize, ReadError> {
+                    let mut blank = 0;
+                    let mut number = first;
+                    for batch in source.rows_from(first) {
+                        let mut prepared = Vec::with_capacity(batch.as_ref().map_or(0, Vec::len));
+                        for cells in &batch? {
+                            number += 1;
+                            if cells.iter().all(Value::is_blank) {
+                                blank += 1;
+                                continue;
+                            }
+                            let row = rows::Row::new(number, cells, columns);
+                            prepared.push(Prepared::new(rows::submission(&row, &mut readings)));
+                        }
+                        if send.send(prepared).is_err() {
                             break; // the import stopped: nobody is listening
                         }
                     }
+                    Ok(blank)
                 });
-                for (done, prepared) in receive.into_iter().flatten().enumerate() {
-                    tick(progress, done, total)?;
+                for prepared in receive.into_iter().flatten() {
+                    tick(progress, report.rows, expected.max(report.rows))?;
+                    report.rows += 1;
                     report
                         .problems
                         .extend(prepared.incoming.problems.iter().cloned());
@@ -152,6 +175,10 @@ pub fn merge(
                         &mut report,
                     )?;
                 }
+                report.blank = reader
+                    .join()
+                    .expect("reading rows does not panic")
+                    .map_err(wrap)?;
                 Ok(())
             })?;
             report.absent = known
@@ -166,6 +193,10 @@ pub fn merge(
                 .collect();
         }
         ListKind::Registrations => {
+            let table = source.into_table().map_err(wrap)?;
+            let (data, blank) = rows::rows(&table, layout, &columns);
+            report.rows = data.len();
+            report.blank = blank;
             let mut seen = HashSet::new();
             for (done, row) in data.iter().enumerate() {
                 tick(progress, done, data.len())?;
@@ -175,7 +206,7 @@ pub fn merge(
             }
         }
     }
-    if !progress(data.len(), data.len()) {
+    if !progress(report.rows, report.rows) {
         return Err(crate::Error::Cancelled);
     }
     let targets: Vec<&Target> = layout.columns.iter().map(|c| &c.target).collect();
@@ -258,7 +289,13 @@ fn squeeze(text: &str) -> String {
         if !out.is_empty() {
             out.push(' ');
         }
-        out.extend(word.chars().flat_map(char::to_lowercase));
+        if word.is_ascii() {
+            let from = out.len();
+            out.push_str(word);
+            out[from..].make_ascii_lowercase();
+        } else {
+            out.extend(word.chars().flat_map(char::to_lowercase));
+        }
     }
     out
 }
@@ -301,7 +338,12 @@ struct Prepared {
 }
 
 impl Prepared {
-    fn new(incoming: rows::IncomingSubmission) -> Prepared {
+    fn new(mut incoming: rows::IncomingSubmission) -> Prepared {
+        let flags = serde_json::to_string(&incoming.problems).expect("problems serialise");
+        let identity = identity_key(&incoming.contact.email, &incoming.title);
+        let content = content_key(&identity, &incoming.summary);
+        // The texts move to what is stored (a large file has thousands of summaries);
+        // the merge reads the title from `fields`.
         let fields = ImportedFields {
             format: incoming.format.code().to_string(),
             axes: incoming
@@ -311,15 +353,12 @@ impl Prepared {
                 .collect::<Vec<_>>()
                 .join(","),
             actor_type: incoming.contact.actor_type.code().to_string(),
-            title: incoming.title.clone(),
-            summary: incoming.summary.clone(),
-            language: incoming.language.clone(),
-            co_speakers: incoming.co_speakers.clone(),
-            submitted_at: incoming.submitted_at.clone(),
+            title: std::mem::take(&mut incoming.title),
+            summary: std::mem::take(&mut incoming.summary),
+            language: std::mem::take(&mut incoming.language),
+            co_speakers: std::mem::take(&mut incoming.co_speakers),
+            submitted_at: incoming.submitted_at.take(),
         };
-        let flags = serde_json::to_string(&incoming.problems).expect("problems serialise");
-        let identity = identity_key(&incoming.contact.email, &incoming.title);
-        let content = content_key(&identity, &incoming.summary);
         Prepared {
             incoming,
             fields,
@@ -410,7 +449,7 @@ fn merge_submission(
         .by_content
         .get(&content)
         .copied()
-        .filter(|_| !incoming.title.is_empty());
+        .filter(|_| !fields.title.is_empty());
     let contact = resolve_contact(tx, &incoming.contact, import_id, emails)?;
     let id = store::insert_imported_submission(
         tx,

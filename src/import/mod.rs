@@ -10,6 +10,7 @@ mod layout;
 mod merge;
 mod read;
 mod rows;
+mod stream;
 mod table;
 mod values;
 
@@ -101,11 +102,21 @@ fn read_for_import(path: &Path, sheet: Option<&str>) -> Result<Table> {
 }
 
 fn read_file(path: &Path, sheet: Option<&str>) -> Result<Table> {
-    let wrap = |source| ImportError {
+    let bytes = read_bytes(path)?;
+    Ok(read::read(&bytes, sheet).map_err(|source| ImportError {
         path: path.to_path_buf(),
         source,
-    };
-    let bytes = std::fs::read(path).map_err(|e| {
+    })?)
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+fn read_bytes(path: &Path) -> Result<Vec<u8>> {
+    std::fs::read(path).map_err(|e| {
         if e.kind() == std::io::ErrorKind::NotFound {
             crate::Error::FileNotFound(path.to_path_buf())
         } else {
@@ -114,8 +125,7 @@ fn read_file(path: &Path, sheet: Option<&str>) -> Result<Table> {
                 source: e,
             }
         }
-    })?;
-    Ok(read::read(&bytes, sheet).map_err(wrap)?)
+    })
 }
 
 impl Project {
@@ -181,12 +191,48 @@ impl Project {
         options: &ImportOptions,
         progress: &mut dyn FnMut(usize, usize) -> bool,
     ) -> Result<Report> {
-        let table = read_for_import(path, options.sheet.as_deref())?;
-        let file_name = path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        if let Some(ours) = crate::share::returned::recognise(&table) {
+        let bytes = read_bytes(path)?;
+        let wrap = |source| ImportError {
+            path: path.to_path_buf(),
+            source,
+        };
+        let streamed = std::thread::scope(|scope| {
+            let source = stream::Source::read(scope, &bytes, options.sheet.as_deref());
+            self.import_source(path, source.map_err(wrap)?, options, progress)
+        });
+        match streamed {
+            // Rows out of order cannot be streamed: the sheet read whole places them.
+            Err(crate::Error::Import(ImportError {
+                source: ReadError::Unordered,
+                ..
+            })) => {
+                let table = read_file(path, options.sheet.as_deref())?;
+                self.import_source(path, stream::Source::whole(table), options, progress)
+            }
+            result => result,
+        }
+    }
+
+    fn import_source(
+        &mut self,
+        path: &Path,
+        mut source: stream::Source,
+        options: &ImportOptions,
+        progress: &mut dyn FnMut(usize, usize) -> bool,
+    ) -> Result<Report> {
+        let wrap = |source| ImportError {
+            path: path.to_path_buf(),
+            source,
+        };
+        // A Pack CESE comes back through its Salles sheet.
+        if options.sheet.is_none() {
+            if let Some(ours) = crate::share::returned::sheet_to_read(&source.table) {
+                source = stream::Source::whole(read_file(path, Some(ours))?);
+            }
+        }
+        if let Some(ours) = crate::share::returned::recognise(&source.table) {
+            let table = source.into_table().map_err(wrap)?;
+            let file_name = file_name(path);
             let tx = self.conn.transaction()?;
             let report =
                 crate::share::returned::merge(&tx, ours, &table, &file_name, options.dry_run)?;
@@ -197,18 +243,10 @@ impl Project {
             }
             return Ok(report);
         }
-        let layout = self.layout_for(path, &table, options)?;
+        let layout = self.layout_for(path, &source.table, options)?;
         let corrections = self.value_corrections()?;
         let tx = self.conn.transaction()?;
-        let report = merge::merge(
-            &tx,
-            &table,
-            &layout,
-            options,
-            &file_name,
-            corrections,
-            progress,
-        )?;
+        let report = merge::merge(&tx, source, &layout, options, path, corrections, progress)?;
         if options.dry_run {
             tx.rollback()?;
         } else {

@@ -3,7 +3,7 @@
 
 use std::io::Cursor;
 
-use calamine::{Data, Reader, SheetVisible, Sheets};
+use calamine::{Data, DataRef, Reader, SheetVisible, Sheets};
 
 use super::error::ReadError;
 use super::table::{SourceFormat, Table, Value};
@@ -11,59 +11,293 @@ use super::table::{SourceFormat, Table, Value};
 const OLE_MAGIC: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 const ZIP_MAGIC: &[u8] = b"PK\x03\x04";
 
+/// Where the rows of the sheet chosen go, as they are read: collected into a `Table`, or
+/// sent to the import on another thread (`stream`). Either may stop the reading by
+/// returning false.
+pub trait RowSink {
+    /// The sheet chosen (a table without rows yet) and how many rows it says it has.
+    fn start(&mut self, sheet: Table, expected_rows: usize) -> bool;
+    fn row(&mut self, row: Vec<Value>) -> bool;
+}
+
+/// Rows gathered into one table.
+struct Collect(Option<Table>);
+
+impl RowSink for Collect {
+    fn start(&mut self, sheet: Table, _: usize) -> bool {
+        self.0 = Some(sheet);
+        true
+    }
+
+    fn row(&mut self, row: Vec<Value>) -> bool {
+        if let Some(table) = &mut self.0 {
+            table.rows.push(row);
+        }
+        true
+    }
+}
+
 /// Reads `bytes` (the content of a file) into a table. `sheet` names the sheet to read;
 /// by default, the first visible sheet that has data.
+///
+/// Whatever the format, rows come the same way: from the first row that has a cell,
+/// column A first, each row ending at its last cell. The streamed import and this
+/// whole-file reading then see the very same rows.
 pub fn read(bytes: &[u8], sheet: Option<&str>) -> Result<Table, ReadError> {
+    let mut sink = Collect(None);
+    match read_into(bytes, sheet, &mut sink) {
+        // Rows written out of order (allowed, never seen from real software): read the
+        // sheet whole, which places every cell where it belongs.
+        Err(ReadError::Unordered) => {
+            sink = Collect(None);
+            read_zip(bytes, sheet, &mut sink, XlsxWay::Whole)?;
+        }
+        result => result?,
+    }
+    sink.0.ok_or(ReadError::Empty)
+}
+
+/// `read`, row by row into `sink`. Rows of an xlsx (the large files) are given as they
+/// are parsed; `ReadError::Unordered` if the sheet's rows are not in order.
+pub fn read_into(
+    bytes: &[u8],
+    sheet: Option<&str>,
+    sink: &mut dyn RowSink,
+) -> Result<(), ReadError> {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(ReadError::Empty);
     }
     if bytes.starts_with(OLE_MAGIC) {
-        return read_ole(bytes, sheet);
+        return read_ole(bytes, sheet, sink);
     }
     if bytes.starts_with(ZIP_MAGIC) {
-        return read_zip(bytes, sheet);
+        return read_zip(bytes, sheet, sink, XlsxWay::Streamed);
     }
     if looks_binary(bytes) {
         return Err(ReadError::NotASpreadsheet);
     }
-    super::delimited::read(bytes)
+    give(super::delimited::read(bytes)?, sink);
+    Ok(())
+}
+
+/// Hands a table read whole to `sink`, row by row.
+fn give(mut table: Table, sink: &mut dyn RowSink) {
+    let rows = std::mem::take(&mut table.rows);
+    if !sink.start(table, rows.len()) {
+        return;
+    }
+    for row in rows {
+        if !sink.row(row) {
+            return;
+        }
+    }
 }
 
 /// Legacy .xls, or an encrypted (password-protected) xlsx, which Office stores as OLE.
-fn read_ole(bytes: &[u8], sheet: Option<&str>) -> Result<Table, ReadError> {
+fn read_ole(bytes: &[u8], sheet: Option<&str>, sink: &mut dyn RowSink) -> Result<(), ReadError> {
     let utf16 = |s: &str| -> Vec<u8> { s.encode_utf16().flat_map(|u| u.to_le_bytes()).collect() };
     let encrypted = utf16("EncryptionInfo");
     if bytes.windows(encrypted.len()).any(|w| w == encrypted) {
         return Err(ReadError::PasswordProtected);
     }
     match calamine::open_workbook_from_rs::<calamine::Xls<_>, _>(Cursor::new(bytes)) {
-        Ok(workbook) => from_workbook(Sheets::Xls(workbook), SourceFormat::Xls, sheet),
-        Err(calamine::XlsError::Password) => Err(ReadError::PasswordProtected),
-        Err(e) => Err(ReadError::Damaged(e.to_string())),
+        Ok(workbook) => give(
+            from_workbook(Sheets::Xls(workbook), SourceFormat::Xls, sheet)?,
+            sink,
+        ),
+        Err(calamine::XlsError::Password) => return Err(ReadError::PasswordProtected),
+        Err(e) => return Err(ReadError::Damaged(e.to_string())),
     }
+    Ok(())
 }
 
-fn read_zip(bytes: &[u8], sheet: Option<&str>) -> Result<Table, ReadError> {
+#[derive(Clone, Copy, PartialEq)]
+enum XlsxWay {
+    Streamed,
+    Whole,
+}
+
+fn read_zip(
+    bytes: &[u8],
+    sheet: Option<&str>,
+    sink: &mut dyn RowSink,
+    way: XlsxWay,
+) -> Result<(), ReadError> {
     // An OpenDocument file names its type in an uncompressed "mimetype" entry up front.
     let head = &bytes[..bytes.len().min(256)];
     let ods = b"application/vnd.oasis.opendocument.spreadsheet";
     if head.windows(ods.len()).any(|w| w == ods) {
-        return match calamine::open_workbook_from_rs::<calamine::Ods<_>, _>(Cursor::new(bytes)) {
-            Ok(workbook) => from_workbook(Sheets::Ods(workbook), SourceFormat::Ods, sheet),
-            Err(calamine::OdsError::Password) => Err(ReadError::PasswordProtected),
-            Err(e) => Err(ReadError::Damaged(e.to_string())),
-        };
+        match calamine::open_workbook_from_rs::<calamine::Ods<_>, _>(Cursor::new(bytes)) {
+            Ok(workbook) => give(
+                from_workbook(Sheets::Ods(workbook), SourceFormat::Ods, sheet)?,
+                sink,
+            ),
+            Err(calamine::OdsError::Password) => return Err(ReadError::PasswordProtected),
+            Err(e) => return Err(ReadError::Damaged(e.to_string())),
+        }
+        return Ok(());
     }
     let xlsx = calamine::open_workbook_from_rs::<calamine::Xlsx<_>, _>(Cursor::new(bytes));
     match xlsx {
-        Ok(workbook) => from_workbook(Sheets::Xlsx(workbook), SourceFormat::Xlsx, sheet),
-        Err(calamine::XlsxError::Password) => Err(ReadError::PasswordProtected),
+        Ok(workbook) if way == XlsxWay::Streamed => stream_xlsx(workbook, sheet, sink)?,
+        Ok(workbook) => give(
+            from_workbook(Sheets::Xlsx(workbook), SourceFormat::Xlsx, sheet)?,
+            sink,
+        ),
+        Err(calamine::XlsxError::Password) => return Err(ReadError::PasswordProtected),
         Err(xlsx_error) => {
             match calamine::open_workbook_from_rs::<calamine::Xlsb<_>, _>(Cursor::new(bytes)) {
-                Ok(workbook) => from_workbook(Sheets::Xlsb(workbook), SourceFormat::Xlsb, sheet),
-                Err(_) => Err(ReadError::Damaged(xlsx_error.to_string())),
+                Ok(workbook) => give(
+                    from_workbook(Sheets::Xlsb(workbook), SourceFormat::Xlsb, sheet)?,
+                    sink,
+                ),
+                Err(_) => return Err(ReadError::Damaged(xlsx_error.to_string())),
             }
         }
+    }
+    Ok(())
+}
+
+/// The sheets to try, in order: the one asked for, or every visible one.
+fn candidates(sheets: &[(String, bool)], wanted: Option<&str>) -> Result<Vec<String>, ReadError> {
+    let names = || sheets.iter().map(|(n, _)| n.clone()).collect::<Vec<_>>();
+    match wanted {
+        Some(name) if sheets.iter().any(|(n, _)| n == name) => Ok(vec![name.to_string()]),
+        Some(name) => Err(ReadError::NoSuchSheet {
+            wanted: name.to_string(),
+            available: names(),
+        }),
+        None => Ok(sheets
+            .iter()
+            .filter(|(_, visible)| *visible)
+            .map(|(n, _)| n.clone())
+            .collect()),
+    }
+}
+
+fn metadata<RS: std::io::Read + std::io::Seek>(workbook: &impl Reader<RS>) -> Vec<(String, bool)> {
+    workbook
+        .sheets_metadata()
+        .iter()
+        .map(|s| (s.name.clone(), s.visible == SheetVisible::Visible))
+        .collect()
+}
+
+/// An xlsx read cell by cell, each row given as soon as the next one starts: the
+/// import works on the first rows while the rest of the sheet is still being parsed.
+fn stream_xlsx(
+    mut workbook: calamine::Xlsx<Cursor<&[u8]>>,
+    wanted: Option<&str>,
+    sink: &mut dyn RowSink,
+) -> Result<(), ReadError> {
+    let sheets = metadata(&workbook);
+    let names: Vec<String> = sheets.iter().map(|(n, _)| n.clone()).collect();
+    let damaged = |e: calamine::XlsxError| ReadError::Damaged(e.to_string());
+    for name in candidates(&sheets, wanted)? {
+        let mut cells = match workbook.worksheet_cells_reader(&name) {
+            Ok(cells) => cells,
+            // A chart sheet has no cells: not the one.
+            Err(calamine::XlsxError::NotAWorksheet(_)) if wanted.is_none() => continue,
+            Err(e) => return Err(damaged(e)),
+        };
+        let dimensions = cells.dimensions();
+        let expected = (dimensions.end.0 + 1).saturating_sub(dimensions.start.0) as usize;
+        let mut rows = Rows {
+            sink: &mut *sink,
+            // A sheet asked for by name is read even if it is blank; by default, one
+            // that has nothing but blanks is passed over.
+            held: if wanted.is_some() {
+                None
+            } else {
+                Some(Vec::new())
+            },
+            table: Some(Table {
+                format: SourceFormat::Xlsx,
+                sheets: names.clone(),
+                sheet: name.clone(),
+                encoding: None,
+                delimiter: None,
+                rows: Vec::new(),
+            }),
+            expected,
+            go_on: true,
+        };
+        if wanted.is_some() {
+            rows.begin();
+        }
+        let mut row: Vec<Value> = Vec::new();
+        let mut current: Option<u32> = None;
+        while let Some(cell) = cells.next_cell().map_err(damaged)? {
+            if matches!(cell.get_value(), DataRef::Empty) {
+                continue;
+            }
+            let (r, c) = cell.get_position();
+            match current {
+                None => current = Some(r),
+                Some(at) if r < at => return Err(ReadError::Unordered),
+                Some(at) => {
+                    for _ in at..r {
+                        rows.give(std::mem::take(&mut row));
+                    }
+                    current = Some(r);
+                }
+            }
+            if !rows.go_on {
+                return Ok(());
+            }
+            let c = c as usize;
+            if row.len() <= c {
+                row.resize(c + 1, Value::Empty);
+            }
+            row[c] = value_ref(cell.get_value());
+        }
+        if current.is_some() {
+            rows.give(row);
+        }
+        if rows.held.is_none() {
+            return Ok(());
+        }
+    }
+    Err(ReadError::Empty)
+}
+
+/// Rows on their way to the sink; until a non-blank cell is seen (when any sheet will
+/// do), they are held back, as the sheet may turn out to be blank.
+struct Rows<'s> {
+    sink: &'s mut dyn RowSink,
+    held: Option<Vec<Vec<Value>>>,
+    table: Option<Table>,
+    expected: usize,
+    go_on: bool,
+}
+
+impl Rows<'_> {
+    fn begin(&mut self) {
+        if let Some(table) = self.table.take() {
+            self.go_on = self.sink.start(table, self.expected);
+        }
+    }
+
+    fn give(&mut self, row: Vec<Value>) {
+        if !self.go_on {
+            return;
+        }
+        if let Some(held) = &mut self.held {
+            let found = row.iter().any(|v| !v.is_blank());
+            held.push(row);
+            if !found {
+                return;
+            }
+            let held = self.held.take().unwrap_or_default();
+            self.begin();
+            for row in held {
+                if self.go_on {
+                    self.go_on = self.sink.row(row);
+                }
+            }
+            return;
+        }
+        self.go_on = self.sink.row(row);
     }
 }
 
@@ -72,54 +306,55 @@ fn from_workbook(
     format: SourceFormat,
     wanted: Option<&str>,
 ) -> Result<Table, ReadError> {
-    let sheets: Vec<(String, bool)> = workbook
-        .sheets_metadata()
-        .iter()
-        .map(|s| (s.name.clone(), s.visible == SheetVisible::Visible))
-        .collect();
+    let sheets = metadata(&workbook);
     let names: Vec<String> = sheets.iter().map(|(n, _)| n.clone()).collect();
-    let mut read_sheet = |name: &str| -> Result<Vec<Vec<Value>>, ReadError> {
+    for name in candidates(&sheets, wanted)? {
         let range = workbook
-            .worksheet_range(name)
+            .worksheet_range(&name)
             .map_err(|e| ReadError::Damaged(e.to_string()))?;
-        Ok(range
+        // Column A first, as a streamed sheet gives it, each row ending at its last cell.
+        let left = range.start().map_or(0, |(_, column)| column as usize);
+        let rows: Vec<Vec<Value>> = range
             .rows()
-            .map(|row| row.iter().map(value).collect())
-            .collect())
-    };
-    let (sheet, rows) = match wanted {
-        Some(name) => {
-            if !names.iter().any(|n| n == name) {
-                return Err(ReadError::NoSuchSheet {
-                    wanted: name.to_string(),
-                    available: names,
-                });
-            }
-            (name.to_string(), read_sheet(name)?)
-        }
-        None => {
-            let mut chosen = None;
-            for (name, visible) in &sheets {
-                if !visible {
-                    continue;
+            .map(|cells| {
+                let mut row = vec![Value::Empty; left];
+                row.extend(cells.iter().map(value));
+                while row.last() == Some(&Value::Empty) {
+                    row.pop();
                 }
-                let rows = read_sheet(name)?;
-                if rows.iter().any(|r| r.iter().any(|v| !v.is_blank())) {
-                    chosen = Some((name.clone(), rows));
-                    break;
-                }
-            }
-            chosen.ok_or(ReadError::Empty)?
+                row
+            })
+            .collect();
+        if wanted.is_some() || rows.iter().any(|r| r.iter().any(|v| !v.is_blank())) {
+            return Ok(Table {
+                format,
+                sheets: names,
+                sheet: name,
+                encoding: None,
+                delimiter: None,
+                rows,
+            });
         }
-    };
-    Ok(Table {
-        format,
-        sheets: names,
-        sheet,
-        encoding: None,
-        delimiter: None,
-        rows,
-    })
+    }
+    Err(ReadError::Empty)
+}
+
+fn value_ref(cell: &DataRef<'_>) -> Value {
+    match cell {
+        DataRef::SharedString(s) => Value::Text(s.to_string()),
+        DataRef::String(s) | DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => {
+            Value::Text(s.clone())
+        }
+        DataRef::Empty => Value::Empty,
+        DataRef::Int(i) => Value::Number(*i as f64),
+        DataRef::Float(f) => Value::Number(*f),
+        DataRef::Bool(b) => Value::Bool(*b),
+        DataRef::DateTime(dt) => match dt.as_datetime() {
+            Some(dt) => Value::DateTime(dt),
+            None => Value::Number(dt.as_f64()),
+        },
+        DataRef::Error(e) => Value::Text(format!("#{e:?}")),
+    }
 }
 
 fn value(cell: &Data) -> Value {

@@ -80,7 +80,15 @@ pub struct Row<'a> {
     columns: &'a Columns,
 }
 
-impl Row<'_> {
+impl<'a> Row<'a> {
+    pub fn new(number: usize, cells: &'a [Value], columns: &'a Columns) -> Row<'a> {
+        Row {
+            number,
+            cells,
+            columns,
+        }
+    }
+
     fn value(&self, field: Field) -> Option<&Value> {
         self.columns
             .fields
@@ -128,7 +136,8 @@ impl Row<'_> {
 
     /// The row as a JSON object of its non-empty cells, keyed by header.
     fn raw_json(&self) -> String {
-        let mut out = String::from("{");
+        let mut out = Vec::with_capacity(512);
+        out.push(b'{');
         for (index, key) in &self.columns.raw_keys {
             let Some(cell) = self.cells.get(*index) else {
                 continue;
@@ -137,14 +146,18 @@ impl Row<'_> {
                 continue;
             }
             if out.len() > 1 {
-                out.push(',');
+                out.push(b',');
             }
-            out.push_str(key);
-            out.push(':');
-            out.push_str(&serde_json::to_string(&cell.text()).expect("a string serialises"));
+            out.extend_from_slice(key.as_bytes());
+            out.push(b':');
+            let written = match cell {
+                Value::Text(text) => serde_json::to_writer(&mut out, text),
+                other => serde_json::to_writer(&mut out, &other.text()),
+            };
+            written.expect("a string serialises");
         }
-        out.push('}');
-        out
+        out.push(b'}');
+        String::from_utf8(out).expect("JSON is UTF-8")
     }
 }
 
