@@ -4,6 +4,8 @@
 //! new download are reported, never deleted.
 
 use std::collections::{HashMap, HashSet};
+
+use rustc_hash::FxHashMap;
 use std::path::Path;
 
 use rusqlite::Transaction;
@@ -120,7 +122,8 @@ pub fn merge(
     let first = layout.header_row + 1;
     match kind {
         ListKind::Submissions => {
-            let mut known = Known::load(tx)?;
+            // A file may claim a million rows it does not have: room for at most 100,000.
+            let mut known = Known::load(tx, source.expected_rows.min(100_000))?;
             let mut emails = Emails::load(tx)?;
             let mut seen = HashSet::new();
             // Known exactly when the whole sheet is at hand, estimated from what the file
@@ -233,24 +236,29 @@ fn tick(progress: &mut dyn FnMut(usize, usize) -> bool, done: usize, total: usiz
     Ok(())
 }
 
-/// The submissions already in the project, indexed the ways a row can match them.
+/// The submissions already in the project, indexed the ways a row can match them. The
+/// keys are built from whole summaries and every row of a file adds to them: a fast
+/// non-cryptographic hash (the keys are ours, not an attacker's choice of collisions
+/// worth defending against in a local file) and room made up front.
 struct Known {
     list: Vec<store::StoredSubmission>,
-    by_external: HashMap<String, usize>,
-    by_identity: HashMap<String, usize>,
+    by_external: FxHashMap<String, usize>,
+    by_identity: FxHashMap<String, usize>,
     /// First imported answer with this content: later identical sendings are repeats.
-    by_content: HashMap<String, i64>,
+    by_content: FxHashMap<String, i64>,
 }
 
 impl Known {
-    fn load(tx: &Transaction) -> Result<Known> {
+    fn load(tx: &Transaction, incoming: usize) -> Result<Known> {
+        let stored = store::read_stored_submissions(tx)?;
+        let room = stored.len() + incoming;
         let mut known = Known {
-            list: Vec::new(),
-            by_external: HashMap::new(),
-            by_identity: HashMap::new(),
-            by_content: HashMap::new(),
+            list: Vec::with_capacity(room),
+            by_external: FxHashMap::with_capacity_and_hasher(room, Default::default()),
+            by_identity: FxHashMap::with_capacity_and_hasher(room, Default::default()),
+            by_content: FxHashMap::with_capacity_and_hasher(room, Default::default()),
         };
-        for stored in store::read_stored_submissions(tx)? {
+        for stored in stored {
             known.add(stored);
         }
         Ok(known)
