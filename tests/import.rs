@@ -457,7 +457,11 @@ fn a_large_workbook_read_while_it_is_imported_gives_what_the_whole_file_gives() 
         "{counts}"
     );
     assert_eq!(list.len(), 3000);
-    for name in ["many-libreoffice.xlsx", "many-unordered.xlsx"] {
+    for name in [
+        "many-libreoffice.xlsx",
+        "many-unordered.xlsx",
+        "many-openpyxl.xlsx",
+    ] {
         let (other_counts, other_list) = imported(name);
         assert_eq!(other_counts, counts, "{name}");
         assert_eq!(other_list.len(), list.len(), "{name}");
@@ -491,6 +495,37 @@ fn a_workbook_that_breaks_off_after_many_rows_imports_nothing() {
     );
     assert!(message.contains("Rien n'a été importé"), "{message}");
     assert_eq!(project.info().unwrap().counts, before);
+
+    // Progress while a large workbook is read: out of the rows its sheet says it has, or,
+    // when it does not say (openpyxl's streaming writer), rows so far out of 0 until the end.
+    for (name, says) in [
+        ("many-libreoffice.xlsx", true),
+        ("many-openpyxl.xlsx", false),
+    ] {
+        let (_dir, mut fresh) = self::project();
+        let mut seen = Vec::new();
+        fresh
+            .import_with_progress(&fixture(name), &submissions(), &mut |done, total| {
+                seen.push((done, total));
+                true
+            })
+            .unwrap();
+        assert_eq!(seen.last(), Some(&(3000, 3000)), "{name}");
+        let during = &seen[1..seen.len() - 1];
+        assert!(during.len() >= 10, "{name}: {seen:?}");
+        if says {
+            assert!(
+                during.iter().all(|&(d, t)| d < t && t >= 3000),
+                "{name}: {during:?}"
+            );
+        } else {
+            assert!(during.iter().all(|&(_, t)| t == 0), "{name}: {during:?}");
+        }
+        assert!(
+            during.windows(2).all(|w| w[0].0 < w[1].0),
+            "{name}: {during:?}"
+        );
+    }
 
     // Cancelled half-way through a large workbook: nothing either.
     let err = project

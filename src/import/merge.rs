@@ -123,16 +123,17 @@ pub fn merge(
     match kind {
         ListKind::Submissions => {
             // A file may claim a million rows it does not have: room for at most 100,000.
-            let mut known = Known::load(tx, source.expected_rows.min(100_000))?;
+            let room = source.expected_rows.unwrap_or(source.table.rows.len());
+            let mut known = Known::load(tx, room.min(100_000))?;
             let mut emails = Emails::load(tx)?;
             let mut seen = HashSet::new();
             // Known exactly when the whole sheet is at hand, estimated from what the file
-            // says otherwise.
+            // says otherwise; 0 when it does not say (the progress shows rows read).
             let expected = if source.is_whole() {
                 let data = source.table.rows.iter().skip(first);
-                data.filter(|r| !r.iter().all(Value::is_blank)).count()
+                Some(data.filter(|r| !r.iter().all(Value::is_blank)).count())
             } else {
-                source.expected_rows.saturating_sub(first)
+                source.expected_rows.map(|n| n.saturating_sub(first))
             };
             // Reading a row into the domain needs no database: a second thread does it
             // (while a third is still parsing the file) as this one writes, so a large
@@ -161,7 +162,8 @@ pub fn merge(
                     Ok(blank)
                 });
                 for prepared in receive.into_iter().flatten() {
-                    tick(progress, report.rows, expected.max(report.rows))?;
+                    let total = expected.map_or(0, |n| n.max(report.rows));
+                    tick(progress, report.rows, total)?;
                     report.rows += 1;
                     report
                         .problems

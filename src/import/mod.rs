@@ -183,8 +183,9 @@ impl Project {
         self.import_with_progress(path, options, &mut |_, _| true)
     }
 
-    /// `import`, telling `progress` how many rows are done out of how many; when it
-    /// returns false, the import stops and nothing is imported (`Error::Cancelled`).
+    /// `import`, telling `progress` how many rows are done out of how many (0 while the
+    /// file does not say: a large xlsx is imported as it is read); when it returns false,
+    /// the import stops and nothing is imported (`Error::Cancelled`).
     pub fn import_with_progress(
         &mut self,
         path: &Path,

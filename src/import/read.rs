@@ -15,8 +15,9 @@ const ZIP_MAGIC: &[u8] = b"PK\x03\x04";
 /// sent to the import on another thread (`stream`). Either may stop the reading by
 /// returning false.
 pub trait RowSink {
-    /// The sheet chosen (a table without rows yet) and how many rows it says it has.
-    fn start(&mut self, sheet: Table, expected_rows: usize) -> bool;
+    /// The sheet chosen (a table without rows yet) and how many rows it has, when the
+    /// file says so.
+    fn start(&mut self, sheet: Table, expected_rows: Option<usize>) -> bool;
     fn row(&mut self, row: Vec<Value>) -> bool;
 }
 
@@ -24,7 +25,7 @@ pub trait RowSink {
 struct Collect(Option<Table>);
 
 impl RowSink for Collect {
-    fn start(&mut self, sheet: Table, _: usize) -> bool {
+    fn start(&mut self, sheet: Table, _: Option<usize>) -> bool {
         self.0 = Some(sheet);
         true
     }
@@ -83,7 +84,7 @@ pub fn read_into(
 /// Hands a table read whole to `sink`, row by row.
 fn give(mut table: Table, sink: &mut dyn RowSink) {
     let rows = std::mem::take(&mut table.rows);
-    if !sink.start(table, rows.len()) {
+    if !sink.start(table, Some(rows.len())) {
         return;
     }
     for row in rows {
@@ -200,8 +201,11 @@ fn stream_xlsx(
             Err(calamine::XlsxError::NotAWorksheet(_)) if wanted.is_none() => continue,
             Err(e) => return Err(damaged(e)),
         };
+        // Writers that stream (openpyxl's write-only mode) leave the sheet's size out,
+        // or give a single cell: then nobody knows how many rows are coming.
         let dimensions = cells.dimensions();
-        let expected = (dimensions.end.0 + 1).saturating_sub(dimensions.start.0) as usize;
+        let expected = (dimensions.end.0 > dimensions.start.0)
+            .then(|| (dimensions.end.0 + 1 - dimensions.start.0) as usize);
         let mut rows = Rows {
             sink: &mut *sink,
             // A sheet asked for by name is read even if it is blank; by default, one
@@ -267,7 +271,7 @@ struct Rows<'s> {
     sink: &'s mut dyn RowSink,
     held: Option<Vec<Vec<Value>>>,
     table: Option<Table>,
-    expected: usize,
+    expected: Option<usize>,
     go_on: bool,
 }
 

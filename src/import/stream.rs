@@ -15,7 +15,10 @@ use super::table::{Table, Value};
 const BATCH: usize = 256;
 
 enum Part {
-    Start { sheet: Table, expected_rows: usize },
+    Start {
+        sheet: Table,
+        expected_rows: Option<usize>,
+    },
     Rows(Vec<Vec<Value>>),
 }
 
@@ -23,8 +26,9 @@ enum Part {
 pub struct Source {
     /// The sheet, with the rows received so far (at least `HEAD_ROWS` when it has them).
     pub table: Table,
-    /// How many rows the file says the sheet has (for progress; may be wrong).
-    pub expected_rows: usize,
+    /// How many rows the file says the sheet has (for progress; may be wrong), when it
+    /// says.
+    pub expected_rows: Option<usize>,
     rest: Option<Receiver<Result<Part, ReadError>>>,
 }
 
@@ -32,7 +36,7 @@ impl Source {
     /// A sheet already read whole.
     pub fn whole(table: Table) -> Source {
         Source {
-            expected_rows: table.rows.len(),
+            expected_rows: Some(table.rows.len()),
             table,
             rest: None,
         }
@@ -157,7 +161,7 @@ impl Sender {
 }
 
 impl RowSink for Sender {
-    fn start(&mut self, sheet: Table, expected_rows: usize) -> bool {
+    fn start(&mut self, sheet: Table, expected_rows: Option<usize>) -> bool {
         self.send
             .send(Ok(Part::Start {
                 sheet,

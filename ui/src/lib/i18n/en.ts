@@ -206,6 +206,7 @@ export const en: Record<keyof typeof fr, string> = {
   "import.cancel": "Cancel",
   "import.again": "Import another file",
   "import.progress": "Importing: {done} of {total} rows",
+  "import.progressRows": "Importing: {done} rows read",
   "import.report": "Report",
   "import.returned.contributions": "A Contributions workbook exported by Journée, back with edits",
   "import.returned.salles": "A CESE pack back from the venue: the Salles sheet",

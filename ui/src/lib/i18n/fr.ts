@@ -205,6 +205,7 @@ export const fr = {
   "import.cancel": "Annuler",
   "import.again": "Importer un autre fichier",
   "import.progress": "Import en cours\u00a0: {done} sur {total}\u00a0lignes",
+  "import.progressRows": "Import en cours\u00a0: {done}\u00a0lignes lues",
   "import.report": "Rapport",
   "import.returned.contributions": "Un classeur Contributions exporté par Journée, revenu modifié",
   "import.returned.salles": "Un Pack CESE revenu du CESE\u00a0: la feuille Salles",
