@@ -125,6 +125,7 @@ pub fn merge(
             // A file may claim a million rows it does not have: room for at most 100,000.
             let room = source.expected_rows.unwrap_or(source.table.rows.len());
             let mut known = Known::load(tx, room.min(100_000))?;
+            let mut inserts = store::Inserts::prepare(tx)?;
             let mut emails = Emails::load(tx)?;
             let mut seen = HashSet::new();
             // Known exactly when the whole sheet is at hand, estimated from what the file
@@ -172,6 +173,7 @@ pub fn merge(
                     // later in the same file finds the first one.
                     merge_submission(
                         tx,
+                        &mut inserts,
                         prepared,
                         import_id,
                         &mut known,
@@ -382,6 +384,7 @@ impl Prepared {
 #[allow(clippy::too_many_arguments)]
 fn merge_submission(
     tx: &Transaction,
+    inserts: &mut store::Inserts,
     prepared: Prepared,
     import_id: i64,
     known: &mut Known,
@@ -460,17 +463,16 @@ fn merge_submission(
         .get(&content)
         .copied()
         .filter(|_| !fields.title.is_empty());
-    let contact = resolve_contact(tx, &incoming.contact, import_id, emails)?;
-    let id = store::insert_imported_submission(
-        tx,
-        incoming.external_id.as_deref(),
-        Some(contact),
-        &fields,
+    let contact = resolve_contact(tx, inserts, &incoming.contact, import_id, emails)?;
+    let id = inserts.submission(&store::NewSubmission {
+        external_id: incoming.external_id.as_deref(),
+        contact_id: Some(contact),
+        fields: &fields,
         raw,
-        &flags,
-        original,
+        flags: &flags,
+        duplicate_of: original,
         import_id,
-    )?;
+    })?;
     seen.insert(id);
     known.add_with_keys(
         store::StoredSubmission {
@@ -533,6 +535,7 @@ fn find_person(tx: &Transaction, fields: &PersonFields) -> Result<Option<StoredP
 /// date, or created.
 fn resolve_contact(
     tx: &Transaction,
+    inserts: &mut store::Inserts,
     fields: &PersonFields,
     import_id: i64,
     emails: &mut Emails,
@@ -548,7 +551,7 @@ fn resolve_contact(
             Ok(id)
         }
         None => {
-            let id = store::write_person(tx, &person_from(fields), Some(import_id))?;
+            let id = inserts.person(&person_from(fields), Some(import_id))?;
             if !fields.email.is_empty() {
                 emails.0.insert(Emails::key(&fields.email), id);
             }

@@ -1,6 +1,6 @@
 //! Submissions and people as the import and review features read and write them.
 
-use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite::{params, Connection, OptionalExtension, Statement};
 
 use crate::error::Result;
 
@@ -103,25 +103,77 @@ pub fn read_stored_submissions(conn: &Connection) -> Result<Vec<StoredSubmission
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-#[allow(clippy::too_many_arguments)]
-pub fn insert_imported_submission(
-    conn: &Connection,
-    external_id: Option<&str>,
-    contact_id: Option<i64>,
-    fields: &ImportedFields,
-    raw: &str,
-    flags: &str,
-    duplicate_of: Option<i64>,
-    import_id: i64,
+const INSERT_SUBMISSION: &str =
+    "INSERT INTO submissions (external_id, contact_id, format, axes, actor_type, title, summary,
+         language, co_speakers, submitted_at, raw, flags, duplicate_of, import_id)
+     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)";
+const INSERT_SPEAKER: &str =
+    "INSERT OR IGNORE INTO submission_speakers (submission_id, person_id, position) VALUES (?1, ?2, 0)";
+const INSERT_PERSON: &str =
+    "INSERT INTO people (first_name, last_name, email, phone, organisation, actor_type, country,
+         registered, wishes, accessibility, external_id, import_id)
+     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)";
+
+fn insert_person(
+    statement: &mut Statement,
+    person: &StoredPerson,
+    import_id: Option<i64>,
 ) -> Result<i64> {
-    conn.prepare_cached(
-        "INSERT INTO submissions (external_id, contact_id, format, axes, actor_type, title, summary,
-             language, co_speakers, submitted_at, raw, flags, duplicate_of, import_id)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
-    )?
-    .execute(params![
-            external_id,
-            contact_id,
+    Ok(statement.insert(params![
+        person.first_name,
+        person.last_name,
+        person.email,
+        person.phone,
+        person.organisation,
+        person.actor_type,
+        person.country,
+        person.registered,
+        person.wishes,
+        person.accessibility,
+        person.external_id,
+        import_id
+    ])?)
+}
+
+/// A submission as an import writes it first.
+pub struct NewSubmission<'a> {
+    pub external_id: Option<&'a str>,
+    pub contact_id: Option<i64>,
+    pub fields: &'a ImportedFields,
+    pub raw: &'a str,
+    pub flags: &'a str,
+    pub duplicate_of: Option<i64>,
+    pub import_id: i64,
+}
+
+/// The inserts an import runs for every row, prepared once for the whole file (looking
+/// them up in the statement cache row after row was a measurable part of a large import).
+pub struct Inserts<'c> {
+    person: Statement<'c>,
+    submission: Statement<'c>,
+    speaker: Statement<'c>,
+}
+
+impl<'c> Inserts<'c> {
+    pub fn prepare(conn: &'c Connection) -> Result<Inserts<'c>> {
+        Ok(Inserts {
+            person: conn.prepare(INSERT_PERSON)?,
+            submission: conn.prepare(INSERT_SUBMISSION)?,
+            speaker: conn.prepare(INSERT_SPEAKER)?,
+        })
+    }
+
+    /// A new person (`person.id` is ignored); returns the id given.
+    pub fn person(&mut self, person: &StoredPerson, import_id: Option<i64>) -> Result<i64> {
+        insert_person(&mut self.person, person, import_id)
+    }
+
+    /// A new submission, its contact as its first speaker; returns the id given.
+    pub fn submission(&mut self, new: &NewSubmission) -> Result<i64> {
+        let fields = new.fields;
+        let id = self.submission.insert(params![
+            new.external_id,
+            new.contact_id,
             fields.format,
             fields.axes,
             fields.actor_type,
@@ -130,19 +182,16 @@ pub fn insert_imported_submission(
             fields.language,
             fields.co_speakers,
             fields.submitted_at,
-            raw,
-            flags,
-            duplicate_of,
-            import_id
+            new.raw,
+            new.flags,
+            new.duplicate_of,
+            new.import_id
         ])?;
-    let id = conn.last_insert_rowid();
-    if let Some(contact) = contact_id {
-        conn.prepare_cached(
-            "INSERT OR IGNORE INTO submission_speakers (submission_id, person_id, position) VALUES (?1, ?2, 0)",
-        )?
-        .execute(params![id, contact])?;
+        if let Some(contact) = new.contact_id {
+            self.speaker.execute(params![id, contact])?;
+        }
+        Ok(id)
     }
-    Ok(id)
 }
 
 pub fn update_imported_submission(
@@ -274,26 +323,7 @@ pub fn write_person(
     import_id: Option<i64>,
 ) -> Result<i64> {
     if person.id == 0 {
-        conn.prepare_cached(
-            "INSERT INTO people (first_name, last_name, email, phone, organisation, actor_type, country,
-                 registered, wishes, accessibility, external_id, import_id)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-        )?
-        .execute(params![
-                person.first_name,
-                person.last_name,
-                person.email,
-                person.phone,
-                person.organisation,
-                person.actor_type,
-                person.country,
-                person.registered,
-                person.wishes,
-                person.accessibility,
-                person.external_id,
-                import_id
-            ])?;
-        Ok(conn.last_insert_rowid())
+        insert_person(&mut *conn.prepare_cached(INSERT_PERSON)?, person, import_id)
     } else {
         conn.prepare_cached(
             "UPDATE people SET first_name = ?2, last_name = ?3, email = ?4, phone = ?5, organisation = ?6,
