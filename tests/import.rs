@@ -469,6 +469,13 @@ fn a_large_workbook_read_while_it_is_imported_gives_what_the_whole_file_gives() 
             assert_eq!(a, b, "{name}");
         }
     }
+    // A single row of headers: the import begins from the top rows alone.
+    let (counts, list) = imported("many-plain-utf8.csv");
+    assert!(
+        counts.starts_with("rows 3000 new 3000 duplicates 0 blank 1 header 1"),
+        "{counts}"
+    );
+    assert_eq!(imported("many-plain-openpyxl.xlsx"), (counts, list));
 }
 
 #[test]

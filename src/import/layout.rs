@@ -12,8 +12,11 @@ use super::table::{Table, Value};
 pub const HEADER_SEARCH: usize = 12;
 /// Data rows looked at to tell a checkbox column (marks only) from a text one.
 pub const SAMPLE_ROWS: usize = 500;
-/// The rows the layout is found from: an import needs no more at hand to begin.
+/// The rows the layout is found from when the headers have groups above them (checkbox
+/// questions): an import needs no more at hand to begin.
 pub const HEAD_ROWS: usize = HEADER_SEARCH + 1 + SAMPLE_ROWS;
+/// The rows the header search and the columns' count read.
+pub const TOP_ROWS: usize = HEADER_SEARCH + 1;
 
 /// What a column is imported as.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -67,9 +70,24 @@ impl Layout {
     }
 }
 
-/// Finds the header row by its content (the row naming the most known fields) and maps
-/// each column.
-pub fn detect(table: &Table) -> Result<Layout, ReadError> {
+/// How many of `table`'s first rows `detect` reads: the top ones, and a sample of the
+/// answers only when a row above the headers names groups of columns (a checkbox
+/// question's options hold marks, or are text columns that happen to be grouped).
+pub fn rows_needed(table: &Table) -> usize {
+    let grouped = find_header(table).is_ok_and(|header| {
+        header
+            .checked_sub(1)
+            .is_some_and(|above| table.rows[above].iter().any(|v| !v.is_blank()))
+    });
+    if grouped {
+        HEAD_ROWS
+    } else {
+        TOP_ROWS
+    }
+}
+
+/// The header row: among the first rows, the one naming the most known fields.
+fn find_header(table: &Table) -> Result<usize, ReadError> {
     let mut best: Option<(usize, usize)> = None;
     for (index, row) in table.rows.iter().take(HEADER_SEARCH).enumerate() {
         let known = row
@@ -80,13 +98,19 @@ pub fn detect(table: &Table) -> Result<Layout, ReadError> {
             best = Some((index, known));
         }
     }
-    let (header_row, _) = best.ok_or(ReadError::NoHeader(HEADER_SEARCH))?;
+    best.map(|(row, _)| row)
+        .ok_or(ReadError::NoHeader(HEADER_SEARCH))
+}
+
+/// Finds the header row by its content and maps each column.
+pub fn detect(table: &Table) -> Result<Layout, ReadError> {
+    let header_row = find_header(table)?;
     let header = &table.rows[header_row];
     let above = header_row.checked_sub(1).map(|i| &table.rows[i]);
     let data = &table.rows[header_row + 1..];
-    // Rows end at their last cell: the columns are as many as the widest row has, among
-    // those the layout is found from (so an import that has only them agrees).
-    let width = table.rows[..table.rows.len().min(HEAD_ROWS)]
+    // Rows end at their last cell: the columns are as many as the widest of the top rows
+    // has (what an import has at hand when it begins, whatever the file's length).
+    let width = table.rows[..table.rows.len().min(TOP_ROWS)]
         .iter()
         .map(Vec::len)
         .max()

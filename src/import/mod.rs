@@ -244,6 +244,9 @@ impl Project {
             }
             return Ok(report);
         }
+        source
+            .fill(layout::rows_needed(&source.table))
+            .map_err(wrap)?;
         let layout = self.layout_for(path, &source.table, options)?;
         let corrections = self.value_corrections()?;
         let tx = self.conn.transaction()?;

@@ -6,7 +6,7 @@ use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
 use std::thread::Scope;
 
 use super::error::ReadError;
-use super::layout::HEAD_ROWS;
+use super::layout::TOP_ROWS;
 use super::read::{self, RowSink};
 use super::table::{Table, Value};
 
@@ -24,7 +24,7 @@ enum Part {
 
 /// The sheet being imported: its first rows in `table`, the rest still coming.
 pub struct Source {
-    /// The sheet, with the rows received so far (at least `HEAD_ROWS` when it has them).
+    /// The sheet, with the rows received so far (at least `TOP_ROWS` when it has them).
     pub table: Table,
     /// How many rows the file says the sheet has (for progress; may be wrong), when it
     /// says.
@@ -54,6 +54,7 @@ impl Source {
             let mut sink = Sender {
                 send,
                 batch: Vec::new(),
+                sent: 0,
             };
             match read::read_into(bytes, sheet, &mut sink) {
                 Ok(()) => {
@@ -78,13 +79,19 @@ impl Source {
             expected_rows,
             rest: Some(receive),
         };
-        while source.table.rows.len() < HEAD_ROWS {
-            match source.next_batch()? {
-                Some(batch) => source.table.rows.extend(batch),
+        source.fill(TOP_ROWS)?;
+        Ok(source)
+    }
+
+    /// Waits until `rows` rows are at hand, or all of them.
+    pub fn fill(&mut self, rows: usize) -> Result<(), ReadError> {
+        while self.table.rows.len() < rows {
+            match self.next_batch()? {
+                Some(batch) => self.table.rows.extend(batch),
                 None => break,
             }
         }
-        Ok(source)
+        Ok(())
     }
 
     /// Every row is at hand.
@@ -148,6 +155,7 @@ impl Source {
 struct Sender {
     send: SyncSender<Result<Part, ReadError>>,
     batch: Vec<Vec<Value>>,
+    sent: usize,
 }
 
 impl Sender {
@@ -156,6 +164,7 @@ impl Sender {
             return true;
         }
         let batch = std::mem::replace(&mut self.batch, Vec::with_capacity(BATCH));
+        self.sent += batch.len();
         self.send.send(Ok(Part::Rows(batch))).is_ok()
     }
 }
@@ -172,6 +181,13 @@ impl RowSink for Sender {
 
     fn row(&mut self, row: Vec<Value>) -> bool {
         self.batch.push(row);
-        self.batch.len() < BATCH || self.flush()
+        // The top rows go as soon as they are read: the import finds the layout from
+        // them while the rest is parsed.
+        let size = if self.sent < TOP_ROWS {
+            TOP_ROWS
+        } else {
+            BATCH
+        };
+        self.batch.len() < size || self.flush()
     }
 }
