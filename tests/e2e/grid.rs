@@ -163,8 +163,15 @@ async fn a_session_moves_with_the_keyboard_only() {
     app.keys(chip, SPACE).await;
     app.wait_text("tbody", |t| t.contains("Atelier clavier"))
         .await;
-    // Dropped: the cells no longer speak of fitting.
-    let dropped = cell_fits().await;
+    // Dropped: the cells no longer speak of fitting (once the drop is painted).
+    let mut dropped = cell_fits().await;
+    for _ in 0..20 {
+        if dropped.iter().all(|c| !c.contains("convient")) {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        dropped = cell_fits().await;
+    }
     assert!(
         dropped.iter().all(|c| !c.contains("convient")),
         "{dropped:?}"
