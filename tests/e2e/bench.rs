@@ -112,9 +112,20 @@ async fn bench_drop_to_repaint_with_300_sessions() {
     }
     let ((answer, _, _), (state, _, _), (paint, paint90, drops)) =
         (results[0], results[1], results[2]);
+    let build = if std::env::var_os("JOURNEE_APP").is_some() {
+        "release"
+    } else {
+        "debug"
+    };
+    let layers = if std::env::var_os("JOURNEE_COMPOSITING").is_some() {
+        "in layers"
+    } else {
+        "without layers"
+    };
     println!(
-        "grid: drop to repainted warnings, 300 sessions, 40 rooms x 10 slots: median {paint:.1} ms \
-         (the core's answer {answer:.1} ms, state applied {state:.1} ms), p90 {paint90:.1} ms ({drops} drops)"
+        "grid: drop to repainted warnings, 300 sessions, 40 rooms x 10 slots ({build} app, painted \
+         {layers}): median {paint:.1} ms (the core's answer {answer:.1} ms, state applied \
+         {state:.1} ms), p90 {paint90:.1} ms ({drops} drops)"
     );
     app.quit().await;
 }

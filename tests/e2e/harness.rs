@@ -109,7 +109,14 @@ impl App {
         let (port, native_port) = (free_port(), free_port());
         let log =
             std::fs::File::create(home.file("tauri-driver.log")).map_err(|e| e.to_string())?;
-        let driver = Command::new(std::env::var("TAURI_DRIVER").unwrap_or("tauri-driver".into()))
+        let mut driver =
+            Command::new(std::env::var("TAURI_DRIVER").unwrap_or("tauri-driver".into()));
+        // Software rendering without layers unless asked: WebDriver sees every frame, and
+        // no GPU is needed (bench/grid --compositing measures the other way too).
+        if std::env::var_os("JOURNEE_COMPOSITING").is_none() {
+            driver.env("WEBKIT_DISABLE_COMPOSITING_MODE", "1");
+        }
+        let driver = driver
             .args([
                 "--port",
                 &port.to_string(),
@@ -119,7 +126,6 @@ impl App {
             .args(["--native-driver", "/usr/bin/WebKitWebDriver"])
             .env("JOURNEE_CONFIG_DIR", home.config_dir())
             .env("JOURNEE_DATA_DIR", home.data_dir())
-            .env("WEBKIT_DISABLE_COMPOSITING_MODE", "1")
             .stdout(Stdio::null())
             .stderr(log)
             // Its own process group: tauri-driver does not pass signals on to
@@ -303,6 +309,75 @@ impl App {
                 button: MOUSE_BUTTON_LEFT,
             });
         self.client.perform_actions(mouse).await.expect("drag");
+    }
+
+    /// Drops `path` on the window from another application, as from a file manager: a
+    /// GTK drag source (tests/e2e/tools/drag_file.py) offers the file over XDND, and the
+    /// mouse, moved with real X events, carries it onto the middle of the screen.
+    pub async fn drop_file_from_outside(&self, path: &Path) {
+        let script = workspace().join("tests/e2e/tools/drag_file.py");
+        // The system Python: it has GTK's bindings (python3-gi), a virtual env has not.
+        let mut source = Command::new("/usr/bin/python3")
+            .arg(&script)
+            .arg(path)
+            .stdout(Stdio::piped())
+            .spawn()
+            .expect("drag source (python3-gi: scripts/setup --test)");
+        let mut ready = String::new();
+        std::io::BufRead::read_line(
+            &mut std::io::BufReader::new(source.stdout.take().unwrap()),
+            &mut ready,
+        )
+        .expect("drag source");
+        assert_eq!(ready.trim(), "ready", "the drag source did not start");
+        let geometry = Command::new("xdotool")
+            .args([
+                "search",
+                "--onlyvisible",
+                "--name",
+                "drag-file",
+                "getwindowgeometry",
+                "--shell",
+            ])
+            .output()
+            .expect("xdotool");
+        let geometry = String::from_utf8_lossy(&geometry.stdout);
+        let value = |key: &str| -> i64 {
+            geometry
+                .lines()
+                .find_map(|l| l.strip_prefix(&format!("{key}=")))
+                .and_then(|v| v.trim().parse().ok())
+                .unwrap_or_else(|| panic!("no {key} in {geometry}"))
+        };
+        let (x, y) = (
+            value("X") + value("WIDTH") / 2,
+            value("Y") + value("HEIGHT") / 2,
+        );
+        let xdotool = |args: &[String]| {
+            let status = Command::new("xdotool")
+                .args(args)
+                .status()
+                .expect("xdotool");
+            assert!(status.success(), "xdotool {args:?}");
+        };
+        let to = |x: i64, y: i64| vec!["mousemove".to_string(), x.to_string(), y.to_string()];
+        xdotool(&to(x, y));
+        tokio::time::sleep(Duration::from_millis(200)).await;
+        xdotool(&["mousedown".to_string(), "1".to_string()]);
+        // Past GTK's drag threshold, then across the screen in steps: the app's window is
+        // told the drag is over it (XdndPosition) before the button is released.
+        for step in 1..=20 {
+            let (tx, ty) = (700, 450);
+            xdotool(&to(x + (tx - x) * step / 20, y + (ty - y) * step / 20));
+            tokio::time::sleep(Duration::from_millis(40)).await;
+        }
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        xdotool(&["mouseup".to_string(), "1".to_string()]);
+        let deadline = Instant::now() + PATIENCE;
+        while source.try_wait().ok().flatten().is_none() && Instant::now() < deadline {
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        let _ = source.kill();
     }
 
     /// Presses keys on the focused element (WebDriver key codes, e.g. "\u{E014}" for →).

@@ -84,3 +84,28 @@ async fn a_webform_export_imports_through_the_wizard_and_untrusted_text_stays_te
     );
     app.quit().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_spreadsheet_dropped_from_a_file_manager_opens_the_import_on_it() {
+    // The grid's drag and drop is the page's own (pointer events): a file dragged from
+    // another application onto the window still reaches the import.
+    let home = Home::new();
+    let file = home.file("p.journee");
+    home.journee(&["new", file.to_str().unwrap()]);
+    let app = App::launch(&home, &[file.to_str().unwrap()]).await;
+    app.find("table.grid").await;
+    let sheet = fixture("webform-libreoffice.xlsx");
+    app.drop_file_from_outside(&sheet).await;
+    let shown = app
+        .wait_text("[data-testid='import-file']", |t| !t.is_empty())
+        .await;
+    assert_eq!(shown, "webform-libreoffice.xlsx");
+    let preview = app.text("section.preview").await;
+    assert!(preview.contains("Courriel"), "{preview}");
+    assert_eq!(
+        home.info(&file)["counts"]["submissions"],
+        0,
+        "nothing before confirming"
+    );
+    app.quit().await;
+}
