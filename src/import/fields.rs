@@ -318,6 +318,21 @@ pub fn normalise_header(text: &str) -> String {
 /// The field a header names, with how sure that is (1.0 for an exact name). `None` when
 /// nothing comes close.
 pub fn field_for_header(header: &str) -> Option<(Field, f64)> {
+    score_header(header, true)
+}
+
+/// Whether `header` surely names a field (by name or the words of one, not a look-alike):
+/// what the search for the header row counts, cell by cell in the first rows.
+pub fn names_a_field(header: &str) -> bool {
+    // Look-alikes score at most 0.5: leaving them out gives the same answer, without
+    // comparing every answer in those rows letter by letter with every alias.
+    score_header(header, false).is_some_and(|(_, score)| score >= SURE)
+}
+
+/// The score from which a header surely names its field.
+pub const SURE: f64 = 0.6;
+
+fn score_header(header: &str, look_alikes: bool) -> Option<(Field, f64)> {
     // A header is a few words; long cells are answers, not headers (and comparing them
     // letter by letter would cost more than the rest of the import).
     if header.len() > 200 {
@@ -327,6 +342,7 @@ pub fn field_for_header(header: &str) -> Option<(Field, f64)> {
     if header.is_empty() {
         return None;
     }
+    let words: Vec<&str> = header.split(' ').collect();
     let mut best: Option<(Field, f64)> = None;
     let mut consider = |field: Field, score: f64| {
         if best.is_none_or(|(_, s)| score > s) {
@@ -339,12 +355,16 @@ pub fn field_for_header(header: &str) -> Option<(Field, f64)> {
                 // Earlier aliases are the surer names: a Webform export has both "SID"
                 // and "Séquentiel", and the SID is the answer's identity.
                 consider(*field, 1.0 - rank as f64 * 0.001);
-            } else if contains_words(&header, alias) {
+            } else if contains_words(&words, alias) {
                 // "Titre de votre contribution" holds "titre": the longer the alias found,
                 // the surer the match.
                 let share = alias.len() as f64 / header.len() as f64;
-                consider(*field, 0.6 + 0.3 * share);
-            } else if alias.len() >= 5 && header.len() <= 60 && could_be_close(&header, alias) {
+                consider(*field, SURE + 0.3 * share);
+            } else if look_alikes
+                && alias.len() >= 5
+                && header.len() <= 60
+                && could_be_close(&header, alias)
+            {
                 // Typos and variants: "Organisme d'appartenance", "Courriel " with odd spelling.
                 let similarity = strsim::jaro_winkler(&header, alias);
                 if similarity >= 0.93 {
@@ -366,15 +386,39 @@ fn could_be_close(a: &str, b: &str) -> bool {
     short as f64 >= 0.65 * long as f64
 }
 
-fn contains_words(haystack: &str, needle: &str) -> bool {
-    let hay: Vec<&str> = haystack.split(' ').collect();
-    let words: Vec<&str> = needle.split(' ').collect();
-    hay.windows(words.len()).any(|w| w == words.as_slice())
+fn contains_words(hay: &[&str], needle: &str) -> bool {
+    let count = needle.split(' ').count();
+    hay.windows(count)
+        .any(|w| w.iter().copied().eq(needle.split(' ')))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_header_search_counts_what_the_full_reading_is_sure_of() {
+        let aliases: Vec<&str> = ALIASES
+            .iter()
+            .flat_map(|(_, a)| a.iter().copied())
+            .collect();
+        let mut texts: Vec<String> = aliases.iter().map(|a| a.to_string()).collect();
+        texts.extend(aliases.iter().map(|a| format!("Votre {a} ici")));
+        texts.extend(aliases.iter().map(|a| format!("{a}x")));
+        texts.extend(
+            [
+                "Courriell",
+                "Prénom12",
+                "p12@example.org",
+                "Organisme d'appartenance",
+            ]
+            .map(String::from),
+        );
+        for text in &texts {
+            let full = field_for_header(text).is_some_and(|(_, s)| s >= SURE);
+            assert_eq!(names_a_field(text), full, "{text}");
+        }
+    }
 
     #[test]
     fn the_length_check_never_rules_out_a_close_pair() {

@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::error::ReadError;
-use super::fields::{field_for_header, normalise_header, Field};
+use super::fields::{field_for_header, names_a_field, normalise_header, Field, SURE};
 use super::table::{Table, Value};
 
 /// How many rows from the top the header row is looked for in.
@@ -90,10 +90,7 @@ pub fn rows_needed(table: &Table) -> usize {
 fn find_header(table: &Table) -> Result<usize, ReadError> {
     let mut best: Option<(usize, usize)> = None;
     for (index, row) in table.rows.iter().take(HEADER_SEARCH).enumerate() {
-        let known = row
-            .iter()
-            .filter(|v| matches!(field_for_header(&v.text()), Some((_, s)) if s >= 0.6))
-            .count();
+        let known = row.iter().filter(|v| names_a_field(&v.text())).count();
         if known >= 2 && best.is_none_or(|(_, k)| known > k) {
             best = Some((index, known));
         }
@@ -150,7 +147,7 @@ fn target_for(
     data: &[Vec<Value>],
 ) -> (Target, f64) {
     if let Some((field, score)) = group.and_then(field_for_header) {
-        if field.has_options() && score >= 0.6 && holds_only_marks(index, data, label) {
+        if field.has_options() && score >= SURE && holds_only_marks(index, data, label) {
             return (
                 Target::Option {
                     field,
