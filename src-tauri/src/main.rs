@@ -52,7 +52,7 @@ fn main() {
             commands::print::open_file,
             commands::print::reveal_file,
             commands::share::save_export,
-            commands::print::print_sessions,
+            commands::seating::centrifugeuse_sessions,
             commands::print::badge_logo,
             commands::print::choose_logo,
             commands::print::remove_logo,

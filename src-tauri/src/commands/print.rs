@@ -168,28 +168,6 @@ pub fn reveal_file(app: AppHandle, state: State<AppState>, path: String) -> Resu
         .map_err(|e| format!("Impossible d'afficher le dossier\u{a0}: {e}"))
 }
 
-#[derive(Serialize)]
-pub struct CentrifugeuseSession {
-    pub id: i64,
-    pub title: String,
-}
-
-/// The centrifugeuse sessions, for the table plans' choice.
-#[tauri::command]
-pub fn print_sessions(state: State<AppState>) -> Result<Vec<CentrifugeuseSession>, String> {
-    let guard = state.project.lock().map_err(|e| e.to_string())?;
-    let project = guard.as_ref().ok_or("Aucun projet n'est ouvert.")?;
-    Ok(project
-        .centrifugeuse_sessions()
-        .map_err(|e| e.to_string())?
-        .into_iter()
-        .map(|s| CentrifugeuseSession {
-            id: s.id,
-            title: s.title,
-        })
-        .collect())
-}
-
 /// The badges' logo kept in the project: its file name, if any.
 #[tauri::command]
 pub fn badge_logo(state: State<AppState>) -> Result<Option<String>, String> {

@@ -1,10 +1,31 @@
 //! The tables screen: a centrifugeuse's seating, moves by hand, a new assignment.
 
 use journee::seating::{SeatTarget, SessionSeating};
+use serde::Serialize;
 use tauri::State;
 
 use super::on_project;
 use crate::state::AppState;
+
+#[derive(Serialize)]
+pub struct CentrifugeuseSession {
+    pub id: i64,
+    pub title: String,
+}
+
+/// The centrifugeuse sessions: the tables screen's and the table plans' choice.
+#[tauri::command]
+pub fn centrifugeuse_sessions(state: State<AppState>) -> Result<Vec<CentrifugeuseSession>, String> {
+    on_project(&state, |p| {
+        Ok(p.centrifugeuse_sessions()?
+            .into_iter()
+            .map(|s| CentrifugeuseSession {
+                id: s.id,
+                title: s.title,
+            })
+            .collect())
+    })
+}
 
 #[tauri::command]
 pub fn seating(state: State<AppState>, session: i64) -> Result<SessionSeating, String> {
