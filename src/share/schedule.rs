@@ -152,27 +152,119 @@ fn abstract_of(p: &Placed) -> String {
         .join(" · ")
 }
 
-/// What both feeds are made from.
-struct Loaded {
-    day: Day,
-    sessions: Vec<crate::programme::SessionView>,
-    emails: std::collections::HashMap<i64, String>,
-    zone: Tz,
-    acronym: String,
+/// A session as both feeds give it, worked out once.
+struct FeedEvent {
+    id: i64,
+    guid: Uuid,
+    room: String,
+    title: String,
+    kind: &'static str,
+    date: String,
+    end: String,
+    start: String,
+    duration: String,
+    abstract_text: String,
+    slug: String,
+    track: String,
+    language: String,
+    description: String,
+    persons: Vec<FeedPerson>,
 }
 
-fn load(project: &Project) -> Result<Loaded> {
+struct FeedPerson {
+    id: i64,
+    guid: Uuid,
+    name: String,
+}
+
+/// A room's sessions on one day (rooms without any are left out).
+struct FeedRoom {
+    name: String,
+    guid: Uuid,
+    events: Vec<FeedEvent>,
+}
+
+struct FeedDay {
+    index: usize,
+    date: String,
+    start: String,
+    end: String,
+    rooms: Vec<FeedRoom>,
+}
+
+/// What both feeds are made from: the event, and its days' sessions room by room.
+struct Feed {
+    day: Day,
+    zone: Tz,
+    acronym: String,
+    days: Vec<FeedDay>,
+}
+
+fn feed(project: &Project) -> Result<Feed> {
     let day = project.day()?;
-    Ok(Loaded {
-        sessions: project.sessions()?,
-        emails: project
-            .people(false)?
-            .into_iter()
-            .map(|p| (p.id, p.email))
+    let sessions = project.sessions()?;
+    let emails: std::collections::HashMap<i64, String> = project
+        .people(false)?
+        .into_iter()
+        .map(|p| (p.id, p.email))
+        .collect();
+    let zone = zone_of(&day);
+    let acronym = acronym(&day);
+    let placed = placed(&day, &sessions);
+    let event = |p: &Placed| FeedEvent {
+        id: p.session.id,
+        guid: guid("session", &acronym, p.session.id),
+        room: p.room.name.clone(),
+        title: p.session.title.clone(),
+        kind: event_type(&p.session.kind),
+        date: rfc3339(zone, p.start),
+        end: rfc3339(zone, p.end),
+        start: hhmm(p.start.time()),
+        duration: duration(p),
+        abstract_text: abstract_of(p),
+        slug: slug(&acronym, p.session.id, &p.session.title),
+        track: track(&day, p),
+        language: p.session.language.clone(),
+        description: p.session.description.clone(),
+        persons: p
+            .session
+            .participants()
+            .map(|person| FeedPerson {
+                id: person.person_id,
+                guid: person_guid(&acronym, person.person_id, emails.get(&person.person_id)),
+                name: full_name(&person.first_name, &person.last_name),
+            })
             .collect(),
-        zone: zone_of(&day),
-        acronym: acronym(&day),
+    };
+    let days = days(&day, &placed)
+        .into_iter()
+        .map(|d| FeedDay {
+            index: d.index,
+            date: d.date.to_string(),
+            start: rfc3339(zone, d.start),
+            end: rfc3339(zone, d.end),
+            rooms: day
+                .rooms
+                .iter()
+                .map(|room| FeedRoom {
+                    name: room.name.clone(),
+                    guid: guid("room", &acronym, room.id),
+                    events: d
+                        .sessions
+                        .iter()
+                        .filter(|p| p.room.id == room.id)
+                        .map(|p| event(p))
+                        .collect(),
+                })
+                .filter(|r| !r.events.is_empty())
+                .collect(),
+        })
+        .collect();
+    Ok(Feed {
         day,
+        zone,
+        acronym,
+        days,
     })
 }
 
@@ -186,67 +278,54 @@ fn person_guid(acronym: &str, id: i64, email: Option<&String>) -> Uuid {
 }
 
 pub fn json(project: &Project) -> Result<Vec<u8>> {
-    let Loaded {
+    let Feed {
         day,
-        sessions,
-        emails,
         zone,
         acronym,
-    } = load(project)?;
-    let placed = placed(&day, &sessions);
-    let days: Vec<Value> = days(&day, &placed)
-        .into_iter()
+        days,
+    } = feed(project)?;
+    let event = |e: &FeedEvent| {
+        let persons: Vec<Value> = e
+            .persons
+            .iter()
+            .map(|p| json!({ "name": p.name, "guid": p.guid.to_string() }))
+            .collect();
+        json!({
+            "guid": e.guid.to_string(),
+            "id": e.id,
+            "date": e.date,
+            "end": e.end,
+            "start": e.start,
+            "duration": e.duration,
+            "room": e.room,
+            "slug": e.slug,
+            "url": format!("urn:uuid:{}", e.guid),
+            "title": e.title,
+            "subtitle": "",
+            "track": e.track,
+            "type": e.kind,
+            "language": e.language,
+            "abstract": e.abstract_text,
+            "description": e.description,
+            "persons": persons,
+            "links": [],
+            "attachments": [],
+        })
+    };
+    let days_count = days.len();
+    let days: Vec<Value> = days
+        .iter()
         .map(|d| {
-            let mut rooms = serde_json::Map::new();
-            for room in &day.rooms {
-                let events: Vec<Value> = d
-                    .sessions
-                    .iter()
-                    .filter(|p| p.room.id == room.id)
-                    .map(|p| {
-                        let id = guid("session", &acronym, p.session.id);
-                        let persons: Vec<Value> = p
-                            .session
-                            .participants()
-                            .map(|person| {
-                                json!({
-                                    "name": full_name(&person.first_name, &person.last_name),
-                                    "guid": person_guid(&acronym, person.person_id, emails.get(&person.person_id)).to_string(),
-                                })
-                            })
-                            .collect();
-                        json!({
-                            "guid": id.to_string(),
-                            "id": p.session.id,
-                            "date": rfc3339(zone, p.start),
-                            "end": rfc3339(zone, p.end),
-                            "start": hhmm(p.start.time()),
-                            "duration": duration(p),
-                            "room": room.name,
-                            "slug": slug(&acronym, p.session.id, &p.session.title),
-                            "url": format!("urn:uuid:{id}"),
-                            "title": p.session.title,
-                            "subtitle": "",
-                            "track": track(&day, p),
-                            "type": event_type(&p.session.kind),
-                            "language": p.session.language,
-                            "abstract": abstract_of(p),
-                            "description": p.session.description,
-                            "persons": persons,
-                            "links": [],
-                            "attachments": [],
-                        })
-                    })
-                    .collect();
-                if !events.is_empty() {
-                    rooms.insert(room.name.clone(), Value::Array(events));
-                }
-            }
+            let rooms: serde_json::Map<String, Value> = d
+                .rooms
+                .iter()
+                .map(|r| (r.name.clone(), r.events.iter().map(event).collect()))
+                .collect();
             json!({
                 "index": d.index,
-                "date": d.date.to_string(),
-                "day_start": rfc3339(zone, d.start),
-                "day_end": rfc3339(zone, d.end),
+                "date": d.date,
+                "day_start": d.start,
+                "day_end": d.end,
                 "rooms": rooms,
             })
         })
@@ -277,7 +356,7 @@ pub fn json(project: &Project) -> Result<Vec<u8>> {
                 "title": day.event.title,
                 "start": day.event.start_date.to_string(),
                 "end": day.event.end_date.to_string(),
-                "daysCount": days.len(),
+                "daysCount": days_count,
                 "timeslot_duration": "00:15",
                 "time_zone_name": zone.name(),
                 "rooms": rooms,
@@ -309,25 +388,38 @@ fn close(w: &mut Writer<Vec<u8>>, name: &str) {
         .expect("writing to memory");
 }
 
+fn empty(w: &mut Writer<Vec<u8>>, start: BytesStart) {
+    w.write_event(Event::Empty(start))
+        .expect("writing to memory");
+}
+
+/// `<name a="…" b="…">`: an element's start with its attributes.
+fn start<'a>(name: &'a str, attributes: &[(&str, &str)]) -> BytesStart<'a> {
+    let mut start = BytesStart::new(name);
+    for &attribute in attributes {
+        start.push_attribute(attribute);
+    }
+    start
+}
+
 pub fn xml(project: &Project) -> Result<Vec<u8>> {
-    let Loaded {
+    let Feed {
         day,
-        sessions,
-        emails,
         zone,
         acronym,
-    } = load(project)?;
-    let placed = placed(&day, &sessions);
-    let days = days(&day, &placed);
+        days,
+    } = feed(project)?;
     let mut w = Writer::new_with_indent(Vec::new(), b' ', 2);
     w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))
         .expect("writing to memory");
     open(&mut w, BytesStart::new("schedule"));
-    let mut generator = BytesStart::new("generator");
-    generator.push_attribute(("name", "Journée"));
-    generator.push_attribute(("version", env!("CARGO_PKG_VERSION")));
-    w.write_event(Event::Empty(generator))
-        .expect("writing to memory");
+    empty(
+        &mut w,
+        start(
+            "generator",
+            &[("name", "Journée"), ("version", env!("CARGO_PKG_VERSION"))],
+        ),
+    );
     element(&mut w, "version", "1.0");
     open(&mut w, BytesStart::new("conference"));
     element(&mut w, "title", &day.event.title);
@@ -338,75 +430,59 @@ pub fn xml(project: &Project) -> Result<Vec<u8>> {
     element(&mut w, "timeslot_duration", "00:15");
     element(&mut w, "time_zone_name", zone.name());
     for t in &day.tracks {
-        let mut track = BytesStart::new("track");
-        track.push_attribute(("name", t.name.as_str()));
-        w.write_event(Event::Empty(track))
-            .expect("writing to memory");
+        empty(&mut w, start("track", &[("name", &t.name)]));
     }
     close(&mut w, "conference");
     for d in &days {
-        let mut start = BytesStart::new("day");
-        start.push_attribute(("index", d.index.to_string().as_str()));
-        start.push_attribute(("date", d.date.to_string().as_str()));
-        start.push_attribute(("start", rfc3339(zone, d.start).as_str()));
-        start.push_attribute(("end", rfc3339(zone, d.end).as_str()));
-        open(&mut w, start);
-        for room in &day.rooms {
-            let here: Vec<&&Placed> = d.sessions.iter().filter(|p| p.room.id == room.id).collect();
-            if here.is_empty() {
-                continue;
-            }
-            let mut start = BytesStart::new("room");
-            start.push_attribute(("name", room.name.as_str()));
-            start.push_attribute(("guid", guid("room", &acronym, room.id).to_string().as_str()));
-            open(&mut w, start);
-            for p in here {
-                let mut event = BytesStart::new("event");
-                event.push_attribute(("id", p.session.id.to_string().as_str()));
-                event.push_attribute((
-                    "guid",
-                    guid("session", &acronym, p.session.id).to_string().as_str(),
-                ));
-                open(&mut w, event);
-                element(&mut w, "room", &room.name);
-                element(&mut w, "title", &p.session.title);
-                element(&mut w, "subtitle", "");
-                element(&mut w, "type", event_type(&p.session.kind));
-                element(&mut w, "date", &rfc3339(zone, p.start));
-                element(&mut w, "start", &hhmm(p.start.time()));
-                element(&mut w, "duration", &duration(p));
-                element(&mut w, "abstract", &abstract_of(p));
-                element(
-                    &mut w,
-                    "slug",
-                    &slug(&acronym, p.session.id, &p.session.title),
-                );
-                element(&mut w, "track", &track(&day, p));
-                element(&mut w, "language", &p.session.language);
-                element(&mut w, "description", &p.session.description);
+        let index = d.index.to_string();
+        open(
+            &mut w,
+            start(
+                "day",
+                &[
+                    ("index", &index),
+                    ("date", &d.date),
+                    ("start", &d.start),
+                    ("end", &d.end),
+                ],
+            ),
+        );
+        for room in &d.rooms {
+            let guid = room.guid.to_string();
+            open(
+                &mut w,
+                start("room", &[("name", &room.name), ("guid", &guid)]),
+            );
+            for e in &room.events {
+                let (id, guid) = (e.id.to_string(), e.guid.to_string());
+                open(&mut w, start("event", &[("id", &id), ("guid", &guid)]));
+                for (name, text) in [
+                    ("room", e.room.as_str()),
+                    ("title", &e.title),
+                    ("subtitle", ""),
+                    ("type", e.kind),
+                    ("date", &e.date),
+                    ("start", &e.start),
+                    ("duration", &e.duration),
+                    ("abstract", &e.abstract_text),
+                    ("slug", &e.slug),
+                    ("track", &e.track),
+                    ("language", &e.language),
+                    ("description", &e.description),
+                ] {
+                    element(&mut w, name, text);
+                }
                 open(&mut w, BytesStart::new("persons"));
-                for person in p.session.participants() {
-                    let mut start = BytesStart::new("person");
-                    start.push_attribute(("id", person.person_id.to_string().as_str()));
-                    start.push_attribute((
-                        "guid",
-                        person_guid(&acronym, person.person_id, emails.get(&person.person_id))
-                            .to_string()
-                            .as_str(),
-                    ));
-                    open(&mut w, start);
-                    w.write_event(Event::Text(BytesText::new(&full_name(
-                        &person.first_name,
-                        &person.last_name,
-                    ))))
-                    .expect("writing to memory");
+                for p in &e.persons {
+                    let (id, guid) = (p.id.to_string(), p.guid.to_string());
+                    open(&mut w, start("person", &[("id", &id), ("guid", &guid)]));
+                    w.write_event(Event::Text(BytesText::new(&p.name)))
+                        .expect("writing to memory");
                     close(&mut w, "person");
                 }
                 close(&mut w, "persons");
-                w.write_event(Event::Empty(BytesStart::new("links")))
-                    .expect("writing to memory");
-                w.write_event(Event::Empty(BytesStart::new("attachments")))
-                    .expect("writing to memory");
+                empty(&mut w, BytesStart::new("links"));
+                empty(&mut w, BytesStart::new("attachments"));
                 close(&mut w, "event");
             }
             close(&mut w, "room");
