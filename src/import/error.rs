@@ -1,4 +1,4 @@
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// Why a file could not be read. Nothing was imported.
 #[derive(Debug, thiserror::Error)]
@@ -31,4 +31,14 @@ pub enum ReadError {
 pub struct ImportError {
     pub path: PathBuf,
     pub source: ReadError,
+}
+
+impl ImportError {
+    /// Names `path` as the file a reading error comes from.
+    pub fn in_file(path: &Path) -> impl Fn(ReadError) -> ImportError + '_ {
+        move |source| ImportError {
+            path: path.to_path_buf(),
+            source,
+        }
+    }
 }

@@ -94,10 +94,7 @@ pub fn merge(
 ) -> Result<Report> {
     let (kind, dry_run) = (options.kind, options.dry_run);
     let file_name = super::file_name(path);
-    let wrap = |source| ImportError {
-        path: path.to_path_buf(),
-        source,
-    };
+    let wrap = ImportError::in_file(path);
     let import_id = store::insert_import(tx, kind.code(), &file_name, &now())?;
     let mut readings = rows::Readings::new(corrections);
     let columns = rows::Columns::new(layout);

@@ -94,19 +94,27 @@ pub struct Preview {
 
 /// Reads the file; a Pack CESE is read through its Salles sheet, the one that comes back.
 fn read_for_import(path: &Path, sheet: Option<&str>) -> Result<Table> {
-    let table = read_file(path, sheet)?;
+    let bytes = read_bytes(path)?;
+    let table = read_table(path, &bytes, sheet)?;
     match (sheet, crate::share::returned::sheet_to_read(&table)) {
-        (None, Some(ours)) => read_file(path, Some(ours)),
+        (None, Some(ours)) => read_table(path, &bytes, Some(ours)),
         _ => Ok(table),
     }
 }
 
-fn read_file(path: &Path, sheet: Option<&str>) -> Result<Table> {
-    let bytes = read_bytes(path)?;
-    Ok(read::read(&bytes, sheet).map_err(|source| ImportError {
-        path: path.to_path_buf(),
-        source,
-    })?)
+/// A sheet of the file `path` whose content is `bytes`, read whole.
+fn read_table(path: &Path, bytes: &[u8], sheet: Option<&str>) -> Result<Table> {
+    Ok(read::read(bytes, sheet).map_err(ImportError::in_file(path))?)
+}
+
+/// Commits what an import did, or takes it back for a dry run.
+fn finish(tx: rusqlite::Transaction, dry_run: bool) -> Result<()> {
+    if dry_run {
+        tx.rollback()?;
+    } else {
+        tx.commit()?;
+    }
+    Ok(())
 }
 
 fn file_name(path: &Path) -> String {
@@ -193,13 +201,10 @@ impl Project {
         progress: &mut dyn FnMut(usize, usize) -> bool,
     ) -> Result<Report> {
         let bytes = read_bytes(path)?;
-        let wrap = |source| ImportError {
-            path: path.to_path_buf(),
-            source,
-        };
         let streamed = std::thread::scope(|scope| {
-            let source = stream::Source::read(scope, &bytes, options.sheet.as_deref());
-            self.import_source(path, source.map_err(wrap)?, options, progress)
+            let source = stream::Source::read(scope, &bytes, options.sheet.as_deref())
+                .map_err(ImportError::in_file(path))?;
+            self.import_source(path, &bytes, source, options, progress)
         });
         match streamed {
             // Rows out of order cannot be streamed: the sheet read whole places them.
@@ -207,55 +212,51 @@ impl Project {
                 source: ReadError::Unordered,
                 ..
             })) => {
-                let table = read_file(path, options.sheet.as_deref())?;
-                self.import_source(path, stream::Source::whole(table), options, progress)
+                let table = read_table(path, &bytes, options.sheet.as_deref())?;
+                let source = stream::Source::whole(table);
+                self.import_source(path, &bytes, source, options, progress)
             }
             result => result,
         }
     }
 
+    /// Imports the sheet `source` brings, from the file `path` whose content is `bytes`.
     fn import_source(
         &mut self,
         path: &Path,
+        bytes: &[u8],
         mut source: stream::Source,
         options: &ImportOptions,
         progress: &mut dyn FnMut(usize, usize) -> bool,
     ) -> Result<Report> {
-        let wrap = |source| ImportError {
-            path: path.to_path_buf(),
-            source,
-        };
+        let wrap = ImportError::in_file(path);
         // A Pack CESE comes back through its Salles sheet.
         if options.sheet.is_none() {
             if let Some(ours) = crate::share::returned::sheet_to_read(&source.table) {
-                source = stream::Source::whole(read_file(path, Some(ours))?);
+                source = stream::Source::whole(read_table(path, bytes, Some(ours))?);
             }
         }
         if let Some(ours) = crate::share::returned::recognise(&source.table) {
             let table = source.into_table().map_err(wrap)?;
-            let file_name = file_name(path);
             let tx = self.conn.transaction()?;
-            let report =
-                crate::share::returned::merge(&tx, ours, &table, &file_name, options.dry_run)?;
-            if options.dry_run {
-                tx.rollback()?;
-            } else {
-                tx.commit()?;
-            }
+            let report = crate::share::returned::merge(
+                &tx,
+                ours,
+                &table,
+                &file_name(path),
+                options.dry_run,
+            )?;
+            finish(tx, options.dry_run)?;
             return Ok(report);
         }
         source
             .fill(layout::rows_needed(&source.table))
-            .map_err(wrap)?;
+            .map_err(&wrap)?;
         let layout = self.layout_for(path, &source.table, options)?;
         let corrections = self.value_corrections()?;
         let tx = self.conn.transaction()?;
         let report = merge::merge(&tx, source, &layout, options, path, corrections, progress)?;
-        if options.dry_run {
-            tx.rollback()?;
-        } else {
-            tx.commit()?;
-        }
+        finish(tx, options.dry_run)?;
         Ok(report)
     }
 
@@ -277,10 +278,7 @@ impl Project {
     }
 
     fn layout_for(&self, path: &Path, table: &Table, options: &ImportOptions) -> Result<Layout> {
-        let mut layout = layout::detect(table).map_err(|source| ImportError {
-            path: path.to_path_buf(),
-            source,
-        })?;
+        let mut layout = layout::detect(table).map_err(ImportError::in_file(path))?;
         let chosen = match &options.targets {
             Some(targets) => Some(targets.clone()),
             None => crate::store::saved_mapping(&self.conn, &layout.headers_key())?

@@ -1,6 +1,6 @@
 //! Submissions and people as the import and review features read and write them.
 
-use rusqlite::{params, Connection, OptionalExtension, Statement};
+use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Statement, ToSql};
 
 use crate::error::Result;
 
@@ -114,25 +114,30 @@ const INSERT_PERSON: &str =
          registered, wishes, accessibility, external_id, import_id)
      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)";
 
+/// A person's columns as INSERT_PERSON and UPDATE_PERSON number them (?1 to ?12).
+fn person_values<'p>(person: &'p StoredPerson, import_id: &'p Option<i64>) -> [&'p dyn ToSql; 12] {
+    [
+        &person.first_name,
+        &person.last_name,
+        &person.email,
+        &person.phone,
+        &person.organisation,
+        &person.actor_type,
+        &person.country,
+        &person.registered,
+        &person.wishes,
+        &person.accessibility,
+        &person.external_id,
+        import_id,
+    ]
+}
+
 fn insert_person(
     statement: &mut Statement,
     person: &StoredPerson,
     import_id: Option<i64>,
 ) -> Result<i64> {
-    Ok(statement.insert(params![
-        person.first_name,
-        person.last_name,
-        person.email,
-        person.phone,
-        person.organisation,
-        person.actor_type,
-        person.country,
-        person.registered,
-        person.wishes,
-        person.accessibility,
-        person.external_id,
-        import_id
-    ])?)
+    Ok(statement.insert(&person_values(person, &import_id)[..])?)
 }
 
 /// A submission as an import writes it first.
@@ -325,27 +330,14 @@ pub fn write_person(
     if person.id == 0 {
         insert_person(&mut *conn.prepare_cached(INSERT_PERSON)?, person, import_id)
     } else {
+        let values = person_values(person, &import_id);
         conn.prepare_cached(
-            "UPDATE people SET first_name = ?2, last_name = ?3, email = ?4, phone = ?5, organisation = ?6,
-                 actor_type = ?7, country = ?8, registered = ?9, wishes = ?10, accessibility = ?11,
-                 external_id = coalesce(?12, external_id), import_id = coalesce(?13, import_id)
-             WHERE id = ?1",
+            "UPDATE people SET first_name = ?1, last_name = ?2, email = ?3, phone = ?4, organisation = ?5,
+                 actor_type = ?6, country = ?7, registered = ?8, wishes = ?9, accessibility = ?10,
+                 external_id = coalesce(?11, external_id), import_id = coalesce(?12, import_id)
+             WHERE id = ?13",
         )?
-        .execute(params![
-                person.id,
-                person.first_name,
-                person.last_name,
-                person.email,
-                person.phone,
-                person.organisation,
-                person.actor_type,
-                person.country,
-                person.registered,
-                person.wishes,
-                person.accessibility,
-                person.external_id,
-                import_id
-            ])?;
+        .execute(params_from_iter(values.into_iter().chain([&person.id as &dyn ToSql])))?;
         Ok(person.id)
     }
 }
