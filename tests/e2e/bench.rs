@@ -73,12 +73,15 @@ async fn bench_drop_to_repaint_with_300_sessions() {
     let path = big_project(&home);
     let app = App::launch(&home, &[path.to_str().unwrap()]).await;
     app.find("table.grid").await;
-    // The first session moves right and back, 20 times, with the keyboard.
+    // The first session moves right and back, 40 times, with the keyboard, at a person's
+    // pace.
     let chip = "[data-session-id='1']";
-    for round in 0..20 {
+    for round in 0..40 {
         let key = if round % 2 == 0 { RIGHT } else { LEFT };
         app.keys(chip, SPACE).await;
+        tokio::time::sleep(Duration::from_millis(100)).await;
         app.keys(chip, key).await;
+        tokio::time::sleep(Duration::from_millis(100)).await;
         app.keys(chip, SPACE).await;
         tokio::time::sleep(Duration::from_millis(150)).await;
     }

@@ -1,0 +1,69 @@
+import type { SessionView, WarningView } from "../types";
+
+/** What one cell of the grid holds. Each cell of the grid reads its own, so an answer that
+ * changes two cells re-renders two cells. (Kept in a SvelteMap instead, every cell the map
+ * had no entry for depended on the map's keys: a warning appearing anywhere re-ran
+ * hundreds of empty cells.) */
+export class Cell {
+  sessions = $state.raw<SessionView[]>([]);
+  warnings = $state.raw<WarningView[]>([]);
+}
+
+/** The key of a cell: its room and slot. */
+export function cellKey(room: number, slot: number): string {
+  return `${room}:${slot}`;
+}
+
+/** The cells of the grid by key, each made on first use. */
+export class Cells {
+  #cells = new Map<string, Cell>();
+
+  at(key: string): Cell {
+    let cell = this.#cells.get(key);
+    if (!cell) {
+      cell = new Cell();
+      this.#cells.set(key, cell);
+    }
+    return cell;
+  }
+
+  /** Puts each session in the cell it is placed in; a cell's list is replaced only when
+   * it holds other sessions than before. */
+  placeSessions(sessions: SessionView[]) {
+    this.#regroup(
+      sessions,
+      (s) => (s.placement ? cellKey(s.placement.room_id, s.placement.slot_id) : null),
+      (cell) => cell.sessions,
+      (cell, list) => (cell.sessions = list),
+    );
+  }
+
+  /** Puts each warning that names a room and a slot in that cell. */
+  placeWarnings(warnings: WarningView[]) {
+    this.#regroup(
+      warnings,
+      (w) => (w.room === null || w.slot === null ? null : cellKey(w.room, w.slot)),
+      (cell) => cell.warnings,
+      (cell, list) => (cell.warnings = list),
+    );
+  }
+
+  #regroup<T>(items: T[], keyOf: (item: T) => string | null, get: (cell: Cell) => T[], set: (cell: Cell, list: T[]) => void) {
+    const next = new Map<string, T[]>();
+    for (const item of items) {
+      const key = keyOf(item);
+      if (key === null) continue;
+      const list = next.get(key);
+      if (list) list.push(item);
+      else next.set(key, [item]);
+    }
+    for (const [key, cell] of this.#cells) {
+      if (!next.has(key) && get(cell).length > 0) set(cell, []);
+    }
+    for (const [key, list] of next) {
+      const cell = this.at(key);
+      const old = get(cell);
+      if (old.length !== list.length || old.some((item, i) => item !== list[i])) set(cell, list);
+    }
+  }
+}
