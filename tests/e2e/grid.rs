@@ -176,6 +176,16 @@ async fn a_session_moves_with_the_keyboard_only() {
         dropped.iter().all(|c| !c.contains("convient")),
         "{dropped:?}"
     );
+    // The keyboard stays on the session, now in its new cell, to move it again.
+    let focused = app
+        .client
+        .execute(
+            "const f = document.activeElement; return [f.dataset.sessionId ?? null, f.closest('td.cell')?.dataset.room ?? null];",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(focused, serde_json::json!(["1", "4"]));
     let list: serde_json::Value =
         serde_json::from_str(&home.journee(&["session", "list", file.to_str().unwrap(), "--json"]))
             .unwrap();
