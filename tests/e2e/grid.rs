@@ -234,3 +234,49 @@ async fn a_panellist_joins_a_session_from_its_panel() {
     );
     app.quit().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_long_warnings_list_comes_a_page_at_a_time() {
+    use journee::model::SessionKind;
+    use journee::programme::NewSession;
+    use journee::{Project, Template};
+
+    let home = Home::new();
+    let path = home.file("p.journee");
+    // Sixty sessions on no slot: sixty warnings.
+    let mut project = Project::create(&path, Template::Empty, false).unwrap();
+    for i in 0..60 {
+        project
+            .add_session(NewSession {
+                title: format!("Atelier {i:02}"),
+                kind: SessionKind::Atelier,
+                language: "fr".into(),
+                expected_audience: None,
+                description: String::new(),
+                contributions: vec![],
+            })
+            .unwrap();
+    }
+    drop(project);
+    let app = App::launch(&home, &[path.to_str().unwrap()]).await;
+    let more = ".warnings-panel button.more";
+    app.find(more).await;
+    let items = "[data-testid='warnings-panel'] li";
+    assert_eq!(app.find_all(items).await.len(), 50);
+    assert_eq!(
+        app.raw_text(more).await.trim(),
+        "Afficher les 10\u{a0}suivants (10\u{a0}restants)"
+    );
+    app.click(more).await;
+    app.wait_text("[data-testid='warnings-panel']", |t| {
+        t.contains("Atelier 59")
+    })
+    .await;
+    assert_eq!(app.find_all(items).await.len(), 60);
+    assert!(app
+        .client
+        .find(fantoccini::Locator::Css(more))
+        .await
+        .is_err());
+    app.quit().await;
+}

@@ -368,6 +368,7 @@ export const en: Record<keyof typeof fr, string> = {
   "warnings.counts": "{error} errors, {warning} warnings, {info} notes",
   "warnings.severity": "Severity",
   "warnings.code": "Kind",
+  "warnings.more": "Show the next {n} ({rest} left)",
   "warnings.none": "Nothing to report.",
   "severity.error": "Error",
   "severity.warning": "Warning",

@@ -367,6 +367,7 @@ export const fr = {
   "warnings.counts": "{error}\u00a0erreurs, {warning}\u00a0avertissements, {info}\u00a0informations",
   "warnings.severity": "Gravité",
   "warnings.code": "Type",
+  "warnings.more": "Afficher les {n}\u00a0suivants ({rest}\u00a0restants)",
   "warnings.none": "Rien à signaler.",
   "severity.error": "Erreur",
   "severity.warning": "Attention",
