@@ -560,6 +560,18 @@ fn the_project_reports_unscheduled_retained_contributions_and_the_demo_has_warni
         "the demo leaves a few warnings to see"
     );
     assert!(warnings.iter().all(|w| !w.message.is_empty()));
+    // One order whatever the edits: severity, code, message (the screen relies on it to
+    // place new warnings).
+    let keys: Vec<_> = warnings
+        .iter()
+        .map(|w| (w.severity, w.code, w.message.clone()))
+        .collect();
+    let mut sorted = keys.clone();
+    sorted.sort();
+    assert_eq!(keys, sorted);
+    assert!(keys
+        .windows(2)
+        .any(|p| p[0].0 == p[1].0 && p[0].1 != p[1].1));
 }
 
 #[test]

@@ -40,7 +40,9 @@ pub struct Programme<'a> {
     pub seated: &'a [(i64, i64, usize)],
 }
 
-/// All warnings, errors first.
+/// All warnings in one order, whatever the edits before: by severity (errors first), code,
+/// message, then what they name. The screen shows them in this order and places a new
+/// warning by its rank in it.
 pub fn check(p: &Programme) -> Vec<Warning> {
     let ctx = Context::new(p);
     let mut out = Vec::new();
@@ -53,7 +55,16 @@ pub fn check(p: &Programme) -> Vec<Warning> {
     unplaced(&ctx, &mut out);
     balance(&ctx, &mut out);
     language(&ctx, &mut out);
-    out.sort_by_key(|w| w.severity);
+    out.sort_by(|a, b| {
+        (a.severity, a.code, &a.message, &a.sessions, a.room, a.slot).cmp(&(
+            b.severity,
+            b.code,
+            &b.message,
+            &b.sessions,
+            b.room,
+            b.slot,
+        ))
+    });
     out
 }
 

@@ -72,6 +72,25 @@ async fn dragging_a_session_into_a_small_room_warns_and_undo_takes_it_back() {
         panel.contains("la salle « Salle de formation » n'a que 30 places"),
         "{panel}"
     );
+    // The new warnings went where the core ranks them: the panel's list is the core's.
+    let listed = app
+        .client
+        .execute(
+            "return [...document.querySelectorAll('.warnings-panel li button')].map(b => \
+             [...b.childNodes].filter(n => n.nodeType === 3).map(n => n.textContent).join('').trim());",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let checked: serde_json::Value =
+        serde_json::from_str(&home.journee(&["check", file.to_str().unwrap(), "--json"])).unwrap();
+    let messages: Vec<&str> = checked
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| w["message"].as_str().unwrap())
+        .collect();
+    assert_eq!(listed, serde_json::json!(messages));
     let placed: serde_json::Value =
         serde_json::from_str(&home.journee(&["session", "list", file.to_str().unwrap(), "--json"]))
             .unwrap();

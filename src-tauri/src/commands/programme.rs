@@ -30,7 +30,8 @@ pub struct ProgrammeView {
     pub complete: bool,
     /// Sessions gone since the last answer.
     pub removed: Vec<i64>,
-    /// Every warning (`complete`), or those that appeared since the last answer.
+    /// Every warning (`complete`), or those that appeared since the last answer; in the
+    /// core's order either way.
     pub warnings: Vec<KeyedWarning>,
     /// The keys of the warnings that went away since the last answer.
     pub warnings_removed: Vec<String>,
@@ -43,6 +44,9 @@ pub struct ProgrammeView {
 #[derive(Serialize)]
 pub struct KeyedWarning {
     pub key: String,
+    /// Its place in the whole list as the core orders it, in this answer: the screen puts
+    /// a warning that appears there, and keeps no order of its own.
+    pub position: usize,
     #[serde(flatten)]
     pub warning: Warning,
 }
@@ -59,7 +63,8 @@ fn keyed(warnings: Vec<Warning>) -> Vec<KeyedWarning> {
     let mut seen: HashMap<u64, usize> = HashMap::new();
     warnings
         .into_iter()
-        .map(|warning| {
+        .enumerate()
+        .map(|(index, warning)| {
             let mut hasher = std::hash::DefaultHasher::new();
             warning.hash(&mut hasher);
             let hash = hasher.finish();
@@ -67,6 +72,7 @@ fn keyed(warnings: Vec<Warning>) -> Vec<KeyedWarning> {
             *rank += 1;
             KeyedWarning {
                 key: format!("{hash:016x}-{rank}"),
+                position: index,
                 warning,
             }
         })

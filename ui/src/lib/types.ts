@@ -313,6 +313,8 @@ export interface SessionView {
 export interface WarningView {
   /** The same warning keeps its key from one answer to the next. */
   key: string;
+  /** Its place in the whole list in the answer that brought it (the core's order). */
+  position: number;
   code: string;
   severity: "error" | "warning" | "info";
   message: string;
