@@ -85,6 +85,8 @@ fn main() {
             commands::review::set_tags,
             commands::review::set_balance_targets,
             commands::review::correct_submission,
+            #[cfg(all(debug_assertions, target_os = "linux"))]
+            commands::e2e::touch_drag,
         ])
         .run(tauri::generate_context!())
         .expect("Journée n'a pas pu démarrer");

@@ -299,3 +299,66 @@ async fn a_long_warnings_list_comes_a_page_at_a_time() {
         .is_err());
     app.quit().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_finger_moves_a_session_and_a_tap_opens_one() {
+    let home = Home::new();
+    let file = home.file("demo.journee");
+    home.journee(&["demo", file.to_str().unwrap()]);
+    let app = App::launch(&home, &[file.to_str().unwrap()]).await;
+    app.find("table.grid").await;
+    // A session of the tray, and two empty cells the finger can reach (not under the panel).
+    let picked = app
+        .client
+        .execute(
+            "const chip = document.querySelector('.tray button.chip');
+             const free = [...document.querySelectorAll('td.cell')].filter((c) => {
+               const r = c.getBoundingClientRect();
+               const seen = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+               return seen?.closest('td.cell') === c && !c.querySelector('button.chip');
+             }).slice(-2);
+             return [Number(chip.dataset.sessionId), ...free.flatMap((c) => [Number(c.dataset.room), Number(c.dataset.slot)])];",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let [id, room, slot, room2, slot2] = [0, 1, 2, 3, 4].map(|i| picked[i].as_i64().unwrap());
+    let placement = |home: &Home| -> serde_json::Value {
+        let list = home.journee(&["session", "list", file.to_str().unwrap(), "--json"]);
+        let list: serde_json::Value = serde_json::from_str(&list).unwrap();
+        list.as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["id"] == id)
+            .unwrap()["placement"]
+            .clone()
+    };
+    let chip = format!("[data-session-id='{id}']");
+
+    // From the tray to a cell, then from that cell to another, each by a finger.
+    for (room, slot) in [(room, slot), (room2, slot2)] {
+        let target = format!("td[data-room='{room}'][data-slot='{slot}']");
+        app.touch(&chip, &target).await;
+        app.wait_for(&format!("{target} {chip}"))
+            .await
+            .expect("the session in the cell the finger left it on");
+        let placed = placement(&home);
+        assert_eq!(
+            (placed["room_id"].as_i64(), placed["slot_id"].as_i64()),
+            (Some(room), Some(slot))
+        );
+    }
+    // One drop, one edit: a single undo puts the session back in the first cell.
+    home.journee(&["undo", file.to_str().unwrap()]);
+    assert_eq!(placement(&home)["room_id"], room);
+
+    // A tap on a session opens it, as a click does.
+    let other = app.find("td.cell button.chip").await;
+    let other_id = other.attr("data-session-id").await.unwrap().unwrap();
+    let chip = format!("[data-session-id='{other_id}']");
+    let title = app.text(&format!("{chip} .session-title")).await;
+    app.touch(&chip, &chip).await;
+    let panel = app.wait_text(".panel", |t| !t.is_empty()).await;
+    assert!(panel.contains(&title), "{title} / {panel}");
+    app.quit().await;
+}

@@ -380,6 +380,27 @@ impl App {
         let _ = source.kill();
     }
 
+    /// A finger on the touchscreen from the middle of `from` to the middle of `to`: GTK's
+    /// own touch events, handed to the web view by the debug app (src-tauri's
+    /// commands/e2e.rs), since WebDriver's touch actions arrive as mouse events in WebKitGTK
+    /// and Xvfb has no touch device. `from` = `to` is a tap.
+    pub async fn touch(&self, from: &str, to: &str) {
+        const STEPS: u64 = 12;
+        let script = "const [from, to, steps] = arguments;
+            const middle = (css) => {
+              const r = document.querySelector(css).getBoundingClientRect();
+              return [r.x + r.width / 2, r.y + r.height / 2];
+            };
+            const [a, b] = [middle(from), middle(to)];
+            return window.__TAURI_INTERNALS__.invoke('touch_drag', { from: a, to: b, steps: a[0] === b[0] && a[1] === b[1] ? 0 : steps });";
+        self.client
+            .execute(script, vec![from.into(), to.into(), STEPS.into()])
+            .await
+            .expect("touch");
+        // Begin, the moves and the end, 16 ms apart, then a moment for the drop.
+        tokio::time::sleep(Duration::from_millis(16 * (STEPS + 2) + 200)).await;
+    }
+
     /// Presses keys on the focused element (WebDriver key codes, e.g. "\u{E014}" for →).
     pub async fn keys(&self, css: &str, keys: &str) {
         self.find(css).await.send_keys(keys).await.expect("keys");

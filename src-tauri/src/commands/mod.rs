@@ -2,6 +2,8 @@
 //! returns plain data or the core's French message.
 
 pub mod day;
+#[cfg(all(debug_assertions, target_os = "linux"))]
+pub mod e2e;
 pub mod import;
 pub mod print;
 pub mod programme;

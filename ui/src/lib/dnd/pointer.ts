@@ -1,6 +1,6 @@
-// A small drag layer on pointer events (mouse, pen, touch), shared by the grid and the
-// table plans. HTML5 drag and drop is not used: Tauri takes it over for files dropped from
-// the system, and WebDriver cannot drive it in WebKitGTK.
+// A small drag layer (mouse, pen, finger), shared by the grid and the table plans. HTML5
+// drag and drop is not used: Tauri takes it over for files dropped from the system, and
+// WebDriver cannot drive it in WebKitGTK.
 //
 // Droppable elements carry `data-drop`; each screen reads its own kind of target from them.
 
@@ -36,33 +36,10 @@ export function targetAt<T>(x: number, y: number, read: ReadTarget<T>): T | null
   return element ? read(element) : null;
 }
 
-/** Follows a pointer from `down` until release; a click without movement is no drag. */
-export function trackDrag<T>(down: PointerEvent, read: ReadTarget<T>, handlers: DragHandlers<T>): void {
-  const source = down.currentTarget as HTMLElement;
-  const { clientX: x0, clientY: y0, pointerId } = down;
+/** What a drag does between its first point and the release: the same for a mouse, a pen
+ * and a finger. */
+function follow<T>(x0: number, y0: number, read: ReadTarget<T>, handlers: DragHandlers<T>) {
   let dragging = false;
-  source.setPointerCapture(pointerId);
-
-  const move = (e: PointerEvent) => {
-    if (!dragging) {
-      if (Math.hypot(e.clientX - x0, e.clientY - y0) < THRESHOLD) return;
-      dragging = true;
-      handlers.onStart();
-    }
-    handlers.onOver(targetAt(e.clientX, e.clientY, read), e.clientX, e.clientY);
-  };
-  const finish = (e: PointerEvent, cancelled: boolean) => {
-    source.removeEventListener("pointermove", move);
-    source.removeEventListener("pointerup", up);
-    source.removeEventListener("pointercancel", cancel);
-    window.removeEventListener("keydown", escape, true);
-    if (source.hasPointerCapture(pointerId)) source.releasePointerCapture(pointerId);
-    if (!dragging) return;
-    if (cancelled) handlers.onCancel();
-    else handlers.onDrop(targetAt(e.clientX, e.clientY, read));
-  };
-  const up = (e: PointerEvent) => finish(e, false);
-  const cancel = (e: PointerEvent) => finish(e, true);
   const escape = (e: KeyboardEvent) => {
     if (e.key === "Escape" && dragging) {
       e.preventDefault();
@@ -70,8 +47,144 @@ export function trackDrag<T>(down: PointerEvent, read: ReadTarget<T>, handlers: 
       handlers.onCancel();
     }
   };
+  window.addEventListener("keydown", escape, true);
+  return {
+    move(x: number, y: number) {
+      if (!dragging) {
+        if (Math.hypot(x - x0, y - y0) < THRESHOLD) return;
+        dragging = true;
+        handlers.onStart();
+      }
+      handlers.onOver(targetAt(x, y, read), x, y);
+    },
+    /** Ends the drag; says whether there was one (a release without one is a click). */
+    end(x: number, y: number, cancelled: boolean): boolean {
+      window.removeEventListener("keydown", escape, true);
+      if (!dragging) return false;
+      if (cancelled) handlers.onCancel();
+      else handlers.onDrop(targetAt(x, y, read));
+      return true;
+    },
+  };
+}
+
+/** Follows a mouse or pen from `down` until release; a click without movement is no drag. */
+function trackPointer<T>(down: PointerEvent, read: ReadTarget<T>, handlers: DragHandlers<T>): void {
+  const source = down.currentTarget as HTMLElement;
+  const { pointerId } = down;
+  const drag = follow(down.clientX, down.clientY, read, handlers);
+  source.setPointerCapture(pointerId);
+  const move = (e: PointerEvent) => drag.move(e.clientX, e.clientY);
+  const finish = (e: PointerEvent, cancelled: boolean) => {
+    source.removeEventListener("pointermove", move);
+    source.removeEventListener("pointerup", up);
+    source.removeEventListener("pointercancel", cancel);
+    if (source.hasPointerCapture(pointerId)) source.releasePointerCapture(pointerId);
+    drag.end(e.clientX, e.clientY, cancelled);
+  };
+  const up = (e: PointerEvent) => finish(e, false);
+  const cancel = (e: PointerEvent) => finish(e, true);
   source.addEventListener("pointermove", move);
   source.addEventListener("pointerup", up);
   source.addEventListener("pointercancel", cancel);
-  window.addEventListener("keydown", escape, true);
+}
+
+/** Until when the mouse events WebKitGTK makes up from a touch are ignored: a while after
+ * the last touch event, so that a touch whose end never came cannot leave the mouse dead. */
+let touchedUntil = 0;
+const STILL_TOUCHING = 2000;
+const AFTER_TOUCH = 500;
+let listening = false;
+const MADE_UP = ["pointerdown", "pointermove", "pointerup", "mousedown", "mousemove", "mouseup", "click"];
+
+/** WebKitGTK follows each touch with mouse events of its own making (a pointerdown, moves, a
+ * click), even when the page kept the touch. During a touch on a drag source and a moment
+ * after, they would move or open what the finger just moved: they stop here. A click the
+ * page makes itself (`isTrusted` false) goes through. */
+function ignoreMadeUpMouse() {
+  for (const type of MADE_UP) {
+    window.addEventListener(
+      type,
+      (e) => {
+        const mouse = !(e instanceof PointerEvent) || e.pointerType === "mouse";
+        if (e.isTrusted && mouse && performance.now() < touchedUntil) {
+          e.stopImmediatePropagation();
+          e.preventDefault();
+        }
+      },
+      true,
+    );
+  }
+}
+
+/** Follows the finger that touched `source` until it leaves the screen. A touch's events
+ * all go to the element it began on, so no capture is needed. */
+function trackTouch<T>(start: TouchEvent, source: HTMLElement, read: ReadTarget<T>, handlers: DragHandlers<T>): void {
+  const finger = start.changedTouches[0];
+  const drag = follow(finger.clientX, finger.clientY, read, handlers);
+  touchedUntil = performance.now() + STILL_TOUCHING;
+  const ours = (e: TouchEvent) => [...e.changedTouches].find((t) => t.identifier === finger.identifier);
+  const move = (e: TouchEvent) => {
+    const touch = ours(e);
+    if (!touch) return;
+    e.preventDefault();
+    touchedUntil = performance.now() + STILL_TOUCHING;
+    drag.move(touch.clientX, touch.clientY);
+  };
+  const finish = (e: TouchEvent, cancelled: boolean) => {
+    const touch = ours(e);
+    if (!touch) return;
+    source.removeEventListener("touchmove", move);
+    source.removeEventListener("touchend", end);
+    source.removeEventListener("touchcancel", cancel);
+    touchedUntil = performance.now() + AFTER_TOUCH;
+    if (!drag.end(touch.clientX, touch.clientY, cancelled) && !cancelled) {
+      // A tap: what a click does, made here since the click WebKit makes up is ignored.
+      source.focus();
+      source.click();
+    }
+  };
+  const end = (e: TouchEvent) => finish(e, false);
+  const cancel = (e: TouchEvent) => finish(e, true);
+  source.addEventListener("touchmove", move, { passive: false });
+  source.addEventListener("touchend", end);
+  source.addEventListener("touchcancel", cancel);
+}
+
+/**
+ * Makes an element a drag source, for `{@attach draggable(read, handlers)}`: `handlers` is
+ * asked for what to do each time a drag may begin.
+ *
+ * A mouse or a pen is followed through pointer events. A finger through touch events:
+ * WebKitGTK gives a touch no pointer events of its own. What pointer events see of a finger
+ * are mouse events WebKit makes up from the touches the page leaves alone, and only while
+ * nothing else takes those touches: its scrolling and long-press gestures on a touchscreen,
+ * or a touch listener anywhere in the page (with a passive one on the document, a session
+ * dragged from the tray by a finger was lost on the way). So a touch that begins on a drag
+ * source is the page's (`preventDefault` on listeners that are not passive), followed
+ * through its own events, the mouse events made up from it are ignored, and a tap clicks
+ * the element. tests/e2e/grid.rs drives this with GTK's own touch events.
+ */
+export function draggable<T>(read: ReadTarget<T>, handlers: () => DragHandlers<T>) {
+  if (!listening) {
+    ignoreMadeUpMouse();
+    listening = true;
+  }
+  return (element: HTMLElement) => {
+    const pointerDown = (e: PointerEvent) => {
+      if (e.button !== 0 || e.pointerType === "touch") return;
+      trackPointer(e, read, handlers());
+    };
+    const touchStart = (e: TouchEvent) => {
+      if (e.touches.length !== 1) return;
+      e.preventDefault();
+      trackTouch(e, element, read, handlers());
+    };
+    element.addEventListener("pointerdown", pointerDown);
+    element.addEventListener("touchstart", touchStart, { passive: false });
+    return () => {
+      element.removeEventListener("pointerdown", pointerDown);
+      element.removeEventListener("touchstart", touchStart);
+    };
+  };
 }
