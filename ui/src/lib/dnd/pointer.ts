@@ -157,13 +157,12 @@ function trackTouch<T>(start: TouchEvent, source: HTMLElement, read: ReadTarget<
  *
  * A mouse or a pen is followed through pointer events. A finger through touch events:
  * WebKitGTK gives a touch no pointer events of its own. What pointer events see of a finger
- * are mouse events WebKit makes up from the touches the page leaves alone, and only while
- * nothing else takes those touches: its scrolling and long-press gestures on a touchscreen,
- * or a touch listener anywhere in the page (with a passive one on the document, a session
- * dragged from the tray by a finger was lost on the way). So a touch that begins on a drag
- * source is the page's (`preventDefault` on listeners that are not passive), followed
- * through its own events, the mouse events made up from it are ignored, and a tap clicks
- * the element. tests/e2e/grid.rs drives this with GTK's own touch events.
+ * are mouse events WebKit makes up from the touches the page leaves alone, only while its
+ * own gestures (scrolling under a finger, long press) do not take them, and even then they
+ * lost sessions on the way (tests/e2e/grid.rs: from the tray to the last free cell in view,
+ * never arrived). So a touch that begins on a drag source is the page's (`preventDefault` on
+ * listeners that are not passive), followed through its own events; the mouse events WebKit
+ * still makes up from it are ignored, and a tap clicks the element.
  */
 export function draggable<T>(read: ReadTarget<T>, handlers: () => DragHandlers<T>) {
   if (!listening) {
