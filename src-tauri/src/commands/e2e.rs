@@ -9,8 +9,8 @@ use gtk::{gdk, glib, prelude::*};
 /// A finger drawn on the window from `from` to `to` (page coordinates, in `steps` moves
 /// 16 ms apart), handed to the web view as GTK hands it a touchscreen's events.
 /// WebKitWebDriver turns touch actions into mouse events and Xvfb has no touch device:
-/// this is how a test reaches WebKit's own touch handling (touch events, pointer events of
-/// type "touch", the scrolling and long-press gestures it runs on what the page leaves).
+/// this is how a test reaches WebKit's own touch handling (the page's touch events, and the
+/// mouse events WebKit makes up from the touches the page leaves alone).
 #[tauri::command]
 pub fn touch_drag(
     webview: tauri::Webview,

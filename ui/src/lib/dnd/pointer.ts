@@ -94,7 +94,6 @@ function trackPointer<T>(down: PointerEvent, read: ReadTarget<T>, handlers: Drag
 let touchedUntil = 0;
 const STILL_TOUCHING = 2000;
 const AFTER_TOUCH = 500;
-let listening = false;
 const MADE_UP = ["pointerdown", "pointermove", "pointerup", "mousedown", "mousemove", "mouseup", "click"];
 
 /** WebKitGTK follows each touch with mouse events of its own making (a pointerdown, moves, a
@@ -116,6 +115,7 @@ function ignoreMadeUpMouse() {
     );
   }
 }
+ignoreMadeUpMouse();
 
 /** Follows the finger that touched `source` until it leaves the screen. A touch's events
  * all go to the element it began on, so no capture is needed. */
@@ -165,10 +165,6 @@ function trackTouch<T>(start: TouchEvent, source: HTMLElement, read: ReadTarget<
  * still makes up from it are ignored, and a tap clicks the element.
  */
 export function draggable<T>(read: ReadTarget<T>, handlers: () => DragHandlers<T>) {
-  if (!listening) {
-    ignoreMadeUpMouse();
-    listening = true;
-  }
   return (element: HTMLElement) => {
     const pointerDown = (e: PointerEvent) => {
       if (e.button !== 0 || e.pointerType === "touch") return;
