@@ -316,7 +316,7 @@ fn an_import_reports_progress_and_a_cancelled_one_imports_nothing() {
 fn registrations_import_through_the_same_machinery() {
     let (_dir, mut project) = project();
     let options = ImportOptions {
-        kind: ListKind::Registrations,
+        kind: Some(ListKind::Registrations),
         ..ImportOptions::default()
     };
     let report = project

@@ -578,7 +578,7 @@ fn the_project_reports_unscheduled_retained_contributions_and_the_demo_has_warni
 fn without_an_audience_entered_the_registrations_wishes_give_an_estimate() {
     let (_dir, mut project) = imported_project();
     let registrations = ImportOptions {
-        kind: journee::import::ListKind::Registrations,
+        kind: Some(journee::import::ListKind::Registrations),
         ..ImportOptions::default()
     };
     // Three participants: one wishes a centrifugeuse, one an atelier, one a formation.

@@ -8,7 +8,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use crate::import::{ImportOptions, ListKind, Report, SourceFormat};
+use crate::import::{Choice, ImportError, ImportOptions, ListKind, Report, SourceFormat};
 use crate::info::Info;
 use crate::model::{SessionKind, Status};
 use crate::programme::{NewSession, Severity};
@@ -52,9 +52,14 @@ enum Command {
         /// La feuille à lire (par défaut : la première visible qui contient des données).
         #[arg(long)]
         sheet: Option<String>,
-        /// submissions (réponses à l'appel) ou registrations (inscriptions).
-        #[arg(long, default_value = "submissions")]
-        kind: String,
+        /// submissions (réponses à l'appel) ou registrations (inscriptions) ; par
+        /// défaut, ce que dit le contenu du fichier.
+        #[arg(long)]
+        kind: Option<String>,
+        /// COLONNE=champ : dit ce que contient une colonne (son en-tête, son numéro ou
+        /// sa lettre ; un champ comme titre, courriel, résumé, ou « aucun »). Répétable.
+        #[arg(long = "map", value_name = "COLONNE=champ")]
+        map: Vec<String>,
         /// Montre ce que l'import ferait, sans rien modifier.
         #[arg(long)]
         dry_run: bool,
@@ -308,16 +313,25 @@ fn run(command: Command) -> Result<(), Error> {
             spreadsheet,
             sheet,
             kind,
+            map,
             dry_run,
             json,
         } => {
-            let kind = ListKind::parse(&kind).ok_or(Error::UnknownList(kind))?;
+            let kind = kind
+                .map(|k| ListKind::parse(&k).ok_or(Error::UnknownList(k)))
+                .transpose()?;
+            let choices = map
+                .iter()
+                .map(|text| Choice::parse(text))
+                .collect::<Result<Vec<_>, _>>()
+                .map_err(ImportError::in_file(&spreadsheet))?;
             let mut project = Project::open(&file)?;
             let options = ImportOptions {
                 sheet,
                 kind,
                 dry_run,
                 targets: None,
+                choices,
             };
             let report = project.import(&spreadsheet, &options)?;
             if json {
@@ -564,6 +578,26 @@ fn report_text(report: &Report) -> String {
         report.duplicates,
         report.blank
     );
+    if !report.columns.is_empty() {
+        out += &format!(
+            "{}\u{a0}; colonnes\u{a0}:\n",
+            match report.kind {
+                ListKind::Submissions => "Réponses à l'appel",
+                ListKind::Registrations => "Inscriptions",
+            }
+        );
+    }
+    for column in &report.columns {
+        let fate = match (column.field, &column.option) {
+            (Some(field), Some(option)) => format!("{field} («\u{a0}{option}\u{a0}»)"),
+            (Some(field), None) => field.to_string(),
+            (None, _) => "écartée".to_string(),
+        };
+        out += &format!(
+            "  {:>2} {} → {fate} — {}\n",
+            column.index, column.header, column.reason
+        );
+    }
     for change in &report.changes {
         for d in &change.details {
             out += &format!(

@@ -23,6 +23,23 @@ pub enum ReadError {
     Unordered,
     #[error("aucune ligne d'en-têtes reconnue dans les {0} premières lignes (attendu\u{a0}: Nom, Prénom, Courriel, Titre…)")]
     NoHeader(usize),
+    /// A field every row needs was not found, or not surely: the organiser says which
+    /// column holds it.
+    #[error("{missing}. Colonnes du fichier\u{a0}: {columns}. Indiquez la bonne colonne avec --map «\u{a0}COLONNE=champ\u{a0}» (par exemple --map «\u{a0}3=titre\u{a0}»), ou dans l'assistant d'import")]
+    Unmapped { missing: String, columns: String },
+    #[error("«\u{a0}{field}\u{a0}» serait vide dans {empty} lignes sur {rows} (colonne «\u{a0}{column}\u{a0}»)\u{a0}: ce n'est sans doute pas la bonne colonne. Indiquez-la avec --map «\u{a0}COLONNE={field}\u{a0}», ou dans l'assistant d'import")]
+    MostlyEmpty {
+        field: &'static str,
+        column: String,
+        empty: usize,
+        rows: usize,
+    },
+    #[error("pas de colonne «\u{a0}{wanted}\u{a0}» (colonnes\u{a0}: {available})")]
+    NoSuchColumn { wanted: String, available: String },
+    #[error("champ inconnu «\u{a0}{0}\u{a0}» (champs\u{a0}: {1}, ou «\u{a0}aucun\u{a0}» pour écarter la colonne)")]
+    UnknownField(String, String),
+    #[error("«\u{a0}{0}\u{a0}» n'est pas de la forme COLONNE=champ")]
+    BadChoice(String),
 }
 
 /// A file that could not be imported, named for the organiser.

@@ -1,7 +1,11 @@
-//! The fields an import fills, and the column headers that name them, in French and
-//! English as web forms and hand-kept lists write them.
+//! The fields an import fills, and the words that name them in a column's header, in
+//! French and English as web forms and hand-kept lists write them. A header is read as a
+//! person reads it: hints in parentheses, possessives and question forms set aside
+//! ("Quel est le titre de votre proposition ? (obligatoire)" names the title).
 
 use serde::{Deserialize, Serialize};
+
+use super::ListKind;
 
 /// What a column holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -26,11 +30,57 @@ pub enum Field {
     ExternalId,
     Wishes,
     Accessibility,
-    /// A column read and kept in the raw row, but mapped to nothing (IP address, draft...).
+    /// The form's own bookkeeping (IP address, draft...): kept in the verbatim row only.
     Ignored,
 }
 
 impl Field {
+    pub const ALL: [Field; 19] = [
+        Field::FirstName,
+        Field::LastName,
+        Field::FullName,
+        Field::Email,
+        Field::Phone,
+        Field::Organisation,
+        Field::ActorType,
+        Field::Country,
+        Field::Format,
+        Field::Axes,
+        Field::Title,
+        Field::Summary,
+        Field::Language,
+        Field::CoSpeakers,
+        Field::SubmittedAt,
+        Field::ExternalId,
+        Field::Wishes,
+        Field::Accessibility,
+        Field::Ignored,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Field::FirstName => "first_name",
+            Field::LastName => "last_name",
+            Field::FullName => "full_name",
+            Field::Email => "email",
+            Field::Phone => "phone",
+            Field::Organisation => "organisation",
+            Field::ActorType => "actor_type",
+            Field::Country => "country",
+            Field::Format => "format",
+            Field::Axes => "axes",
+            Field::Title => "title",
+            Field::Summary => "summary",
+            Field::Language => "language",
+            Field::CoSpeakers => "co_speakers",
+            Field::SubmittedAt => "submitted_at",
+            Field::ExternalId => "external_id",
+            Field::Wishes => "wishes",
+            Field::Accessibility => "accessibility",
+            Field::Ignored => "ignored",
+        }
+    }
+
     pub fn label_fr(self) -> &'static str {
         match self {
             Field::FirstName => "prénom",
@@ -55,6 +105,15 @@ impl Field {
         }
     }
 
+    /// A field named by its code ("title") or its French label ("titre"), as `--map`
+    /// takes it.
+    pub fn parse(text: &str) -> Option<Field> {
+        let wanted = normalise_header(text);
+        Field::ALL.into_iter().find(|f| {
+            normalise_header(f.code()) == wanted || normalise_header(f.label_fr()) == wanted
+        })
+    }
+
     /// Fields whose answers can come as one column per option holding "X".
     pub fn has_options(self) -> bool {
         matches!(
@@ -62,11 +121,34 @@ impl Field {
             Field::Axes | Field::Format | Field::ActorType | Field::Language | Field::Wishes
         )
     }
+
+    /// Whether a list of this kind has the field.
+    pub fn belongs_to(self, kind: ListKind) -> bool {
+        match self {
+            Field::Format
+            | Field::Axes
+            | Field::Title
+            | Field::Summary
+            | Field::Language
+            | Field::CoSpeakers => kind == ListKind::Submissions,
+            Field::Wishes | Field::Accessibility => kind == ListKind::Registrations,
+            _ => true,
+        }
+    }
+
+    /// Fields that say who a person is: a row needs one of them.
+    pub fn names_a_person(self) -> bool {
+        matches!(
+            self,
+            Field::Email | Field::LastName | Field::FullName | Field::FirstName
+        )
+    }
 }
 
-/// Headers, normalised (see `normalise_header`), that name each field. Longer, more
-/// specific names win over shorter ones ("nom de la structure" is an organisation, not a
-/// last name).
+/// Words that name each field, as phrases; the earlier a phrase in its list, the surer
+/// a name it is. They are compared with a header's own words once both are normalised
+/// and stripped of the words that carry no meaning (`FILLER`): "titre de la
+/// proposition" is stored as said, and matches "Quel est le titre de votre proposition ?".
 pub const ALIASES: &[(Field, &[&str])] = &[
     (
         Field::ExternalId,
@@ -76,9 +158,21 @@ pub const ALIASES: &[(Field, &[&str])] = &[
             "sequentiel",
             "numero de soumission",
             "submission id",
+            "id de la reponse",
+            "response id",
             "id",
             "identifiant",
             "numero",
+            "n",
+            "no",
+            "num",
+            "reference",
+            "ref",
+            "numero de billet",
+            "ticket number",
+            "numero d inscription",
+            "numero de commande",
+            "order number",
         ],
     ),
     (
@@ -90,11 +184,32 @@ pub const ALIASES: &[(Field, &[&str])] = &[
             "submitted",
             "submission time",
             "submitted on",
+            "submitted at",
+            "submission date",
+            "submit date",
+            "date submitted",
+            "date de depot",
             "horodateur",
             "horodatage",
             "timestamp",
             "date d envoi",
+            "heure de fin",
+            "completion time",
+            "date de reponse",
+            "date d inscription",
+            "registration date",
+            "date d achat",
+            "purchase date",
+            "date de commande",
+            "order date",
+            "date de creation",
+            "created at",
+            "created",
+            "cree le",
             "date",
+            "heure de debut",
+            "start time",
+            "start date",
         ],
     ),
     (
@@ -110,6 +225,10 @@ pub const ALIASES: &[(Field, &[&str])] = &[
             "user name",
             "username",
             "utilisateur",
+            "user agent",
+            "network id",
+            "derniere modification",
+            "last modified",
         ],
     ),
     (
@@ -119,19 +238,26 @@ pub const ALIASES: &[(Field, &[&str])] = &[
             "first name",
             "firstname",
             "given name",
+            "forename",
             "prenom du contributeur",
+            "prenom de l intervenant",
+            "prenom du participant",
+            "prenom de la participante",
         ],
     ),
     (
         Field::LastName,
         &[
-            "nom",
             "nom de famille",
+            "nom",
             "last name",
             "lastname",
             "surname",
             "family name",
             "nom du contributeur",
+            "nom de naissance",
+            "nom d usage",
+            "nom du participant",
         ],
     ),
     (
@@ -140,36 +266,55 @@ pub const ALIASES: &[(Field, &[&str])] = &[
             "nom complet",
             "nom et prenom",
             "prenom et nom",
-            "full name",
-            "name",
             "nom prenom",
             "prenom nom",
+            "full name",
+            "name",
+            "your name",
+            "identite",
+            "nom de la personne",
+            "porteur de projet",
+            "porteuse de projet",
+            "porteur du projet",
+            "porteur",
+            "porteuse",
+            "participant",
+            "participante",
+            "intervenant",
+            "speaker",
+            "contact",
         ],
     ),
     (
         Field::Email,
         &[
             "courriel",
+            "adresse electronique",
+            "adresse e mail",
+            "adresse email",
+            "adresse mail",
+            "adresse courriel",
+            "adresse de messagerie",
+            "email address",
+            "e mail address",
             "e mail",
             "email",
             "mail",
-            "adresse electronique",
-            "adresse e mail",
-            "adresse mail",
-            "adresse courriel",
-            "email address",
+            "mel",
+            "messagerie",
         ],
     ),
     (
         Field::Phone,
         &[
             "telephone",
-            "tel",
-            "phone",
-            "portable",
-            "mobile",
             "numero de telephone",
             "phone number",
+            "phone",
+            "tel",
+            "portable",
+            "mobile",
+            "gsm",
         ],
     ),
     (
@@ -179,45 +324,90 @@ pub const ALIASES: &[(Field, &[&str])] = &[
             "organisme",
             "organisation",
             "organization",
+            "nom de la structure",
+            "nom de l organisation",
+            "nom de l organisme",
+            "structure d appartenance",
+            "organisme d appartenance",
+            "structure representee",
             "entreprise",
             "institution",
             "affiliation",
             "employeur",
-            "nom de la structure",
-            "nom de l organisation",
-            "structure d appartenance",
+            "employer",
             "company",
+            "orga",
+            "societe",
+            "etablissement",
+            "collectivite",
         ],
     ),
     (
         Field::ActorType,
         &[
             "type d acteur",
+            "type d acteurs",
             "type de structure",
             "categorie d acteur",
+            "categorie de structure",
+            "famille d acteurs",
+            "nature de la structure",
+            "statut de la structure",
+            "type d organisation",
+            "type de l organisme",
+            "type d organisme",
             "actor type",
+            "type of actor",
             "type of organisation",
             "type of organization",
+            "kind of organisation",
+            "kind of organization",
+            "kind of actor",
+            "organisation type",
+            "organization type",
             "vous etes",
-            "type d organisation",
-            "statut de la structure",
-            "type d acteurs",
+            "you are",
+            "vous representez",
+            "representez",
+            "representing",
             "categorie",
-            "type de l organisme",
+            "secteur",
+            "sector",
+            "profil",
+            "college",
+            "statut",
         ],
     ),
-    (Field::Country, &["pays", "country"]),
+    (
+        Field::Country,
+        &[
+            "pays",
+            "country",
+            "pays de residence",
+            "country of residence",
+            "based",
+            "pays d origine",
+        ],
+    ),
     (
         Field::Format,
         &[
             "format",
             "format de contribution",
-            "type de contribution",
-            "format souhaite",
             "format de la contribution",
-            "format of contribution",
             "format de l intervention",
+            "format souhaite",
+            "format of contribution",
+            "type de contribution",
             "type d intervention",
+            "type de proposition",
+            "type de session",
+            "session type",
+            "type of session",
+            "type of contribution",
+            "contribution type",
+            "modalite",
+            "forme",
         ],
     ),
     (
@@ -227,9 +417,16 @@ pub const ALIASES: &[(Field, &[&str])] = &[
             "axes",
             "axes thematiques",
             "axe thematique",
+            "thematique",
+            "thematiques",
             "themes",
             "theme",
             "axis",
+            "axes of the call",
+            "track",
+            "tracks",
+            "topic",
+            "topics",
         ],
     ),
     (
@@ -238,25 +435,44 @@ pub const ALIASES: &[(Field, &[&str])] = &[
             "titre",
             "titre de la contribution",
             "titre de la proposition",
-            "title",
-            "intitule",
             "titre de l intervention",
             "titre du projet",
+            "titre de la session",
+            "title",
+            "talk title",
+            "session title",
+            "title of your talk",
+            "intitule",
+            "sujet",
+            "nom du projet",
+            "project name",
+            "project title",
+            "proposition",
         ],
     ),
     (
         Field::Summary,
         &[
             "resume",
-            "description",
-            "presentation",
-            "summary",
             "abstract",
-            "contenu de la contribution",
+            "summary",
+            "description",
             "descriptif",
+            "presentation",
             "presentation de la contribution",
             "description du projet",
-            "proposition",
+            "description de la proposition",
+            "contenu de la contribution",
+            "contenu",
+            "synopsis",
+            "texte",
+            "decrivez",
+            "describe",
+            "presentez",
+            "expliquez",
+            "detail",
+            "details",
+            "en detail",
         ],
     ),
     (
@@ -266,6 +482,10 @@ pub const ALIASES: &[(Field, &[&str])] = &[
             "language",
             "langue de l intervention",
             "langue de presentation",
+            "langue de la session",
+            "langue parlee",
+            "spoken language",
+            "lang",
         ],
     ),
     (
@@ -273,10 +493,16 @@ pub const ALIASES: &[(Field, &[&str])] = &[
         &[
             "co intervenants",
             "co intervenant",
+            "co intervenantes",
+            "co intervenante",
             "autres intervenants",
+            "autres intervenantes",
             "co speakers",
-            "intervenants",
+            "co speaker",
+            "other speakers",
             "co auteurs",
+            "co presentateurs",
+            "intervenants",
         ],
     ),
     (
@@ -285,9 +511,17 @@ pub const ALIASES: &[(Field, &[&str])] = &[
             "souhaits",
             "voeux",
             "sessions souhaitees",
-            "wishes",
             "ateliers souhaites",
+            "participation souhaitee",
+            "wishes",
             "interets",
+            "centres d interet",
+            "interested in",
+            "activites",
+            "ateliers",
+            "sessions",
+            "choix",
+            "preferences",
         ],
     ),
     (
@@ -295,13 +529,96 @@ pub const ALIASES: &[(Field, &[&str])] = &[
         &[
             "accessibilite",
             "besoins d accessibilite",
-            "handicap",
-            "accessibility",
             "besoins specifiques",
             "besoins particuliers",
             "mobilite reduite",
+            "handicap",
+            "amenagement",
+            "amenagements",
+            "pmr",
+            "accessibility",
+            "access needs",
+            "special needs",
+            "accessibility needs",
         ],
     ),
+];
+
+type AliasWords = Vec<(Field, Vec<(&'static str, Vec<String>)>)>;
+
+/// Each alias with its meaning words, worked out once.
+fn alias_words() -> &'static AliasWords {
+    static WORDS: std::sync::OnceLock<AliasWords> = std::sync::OnceLock::new();
+    WORDS.get_or_init(|| {
+        ALIASES
+            .iter()
+            .map(|(field, aliases)| {
+                (
+                    *field,
+                    aliases.iter().map(|a| (*a, meaning_words(a))).collect(),
+                )
+            })
+            .collect()
+    })
+}
+
+/// Words that carry no meaning in a header: articles, possessives, question forms,
+/// politeness, and the hints forms add ("500 mots max.", "facultatif", "required").
+#[rustfmt::skip]
+const FILLER: &[&str] = &[
+    // French
+    "le", "la", "les", "l", "un", "une", "des", "de", "du", "d", "au", "aux", "a", "et", "ou",
+    "en", "dans", "pour", "par", "sur", "avec", "votre", "vos", "ton", "ta", "tes", "mon", "ma",
+    "mes", "notre", "nos", "leur", "leurs", "son", "sa", "ses", "quel", "quelle", "quels",
+    "quelles", "qui", "que", "qu", "quoi", "comment", "est", "sont", "etes", "es", "avez",
+    "as", "ce", "cette", "ces", "c", "se", "s", "si", "il", "elle", "vous", "nous", "on",
+    "indiquez", "indiquer", "precisez", "preciser", "renseignez", "renseigner", "saisissez",
+    "saisir", "donnez", "merci", "svp", "plait", "cas", "echeant", "eventuellement",
+    "facultatif", "facultative", "obligatoire", "optionnel", "optionnelle", "requis",
+    "max", "maximum", "min", "minimum", "caracteres", "signes", "mots", "lignes", "environ",
+    "espaces", "compris", "question",
+    // English
+    "the", "an", "of", "to", "in", "for", "on", "with", "and", "or", "is", "are", "be",
+    "your", "you", "my", "our", "their", "his", "her", "its", "what", "which", "who", "how",
+    "do", "does", "will", "would", "please", "enter", "provide", "give", "tell", "us",
+    "optional", "required", "words", "characters", "chars", "if", "any", "applicable",
+    "where", "at", "this", "that",
+    // What is left of inclusive spellings once punctuation is gone: "intervenant·e·s".
+    "e", "rice", "rices", "ice", "euse", "euses",
+];
+
+/// Words in a header that say the column is about someone other than the contact ("le
+/// courriel d'un co-intervenant"): the contact's own fields are then less likely.
+#[rustfmt::skip]
+const SOMEONE_ELSE: &[&str] = &[
+    "co", "autre", "autres", "other", "second", "seconde", "deuxieme", "additional",
+    "supplementaire", "accompagnant", "accompagnante", "binome", "payeur", "payeuse", "payer",
+    "acheteur", "acheteuse", "buyer", "commanditaire", "facturation", "billing",
+];
+
+/// Words of a consent question: its answer is the same for everybody and means nothing
+/// for the programme.
+const CONSENT: &[&str] = &[
+    "j accepte",
+    "accepte",
+    "acceptez",
+    "consentement",
+    "consent",
+    "rgpd",
+    "gdpr",
+    "donnees personnelles",
+    "personal data",
+    "conditions",
+    "cgu",
+    "j autorise",
+    "autorise",
+    "autorisez",
+    "agree",
+    "i agree",
+    "privacy",
+    "confidentialite",
+    "newsletter",
+    "droit a l image",
 ];
 
 /// "Adresse électronique :" -> "adresse electronique": accents, case, punctuation and
@@ -315,167 +632,276 @@ pub fn normalise_header(text: &str) -> String {
     spaced.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// The field a header names, with how sure that is (1.0 for an exact name). `None` when
-/// nothing comes close.
-pub fn field_for_header(header: &str) -> Option<(Field, f64)> {
-    score_header(header, true)
+/// Text in parentheses or brackets: a hint ("(facultatif)", "[500 mots max.]").
+fn without_brackets(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut depth = 0usize;
+    for c in text.chars() {
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out
 }
 
-/// Whether `header` surely names a field (by name or the words of one, not a look-alike):
-/// what the search for the header row counts, cell by cell in the first rows.
-pub fn names_a_field(header: &str) -> bool {
-    // Look-alikes score at most 0.5: leaving them out gives the same answer, without
-    // comparing every answer in those rows letter by letter with every alias.
-    score_header(header, false).is_some_and(|(_, score)| score >= SURE)
+/// The words of a header that carry its meaning: normalised, hints and filler words
+/// set aside. Falls back to all the words when nothing is left ("Vous êtes").
+pub fn meaning_words(text: &str) -> Vec<String> {
+    let plain = without_brackets(text);
+    let plain = if normalise_header(&plain).is_empty() {
+        text.to_string()
+    } else {
+        plain
+    };
+    let words: Vec<String> = normalise_header(&plain)
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .map(String::from)
+        .collect();
+    let kept: Vec<String> = words
+        .iter()
+        .filter(|w| !FILLER.contains(&w.as_str()) && !w.chars().all(|c| c.is_ascii_digit()))
+        .cloned()
+        .collect();
+    if kept.is_empty() {
+        words
+    } else {
+        kept
+    }
+}
+
+/// A header's words and its normalised whole, compared once with every alias.
+pub struct HeaderText {
+    whole: String,
+    words: Vec<String>,
+}
+
+impl HeaderText {
+    pub fn new(header: &str) -> HeaderText {
+        // "#" and "N°" alone are the row's number, as Typeform and hand-kept lists write it.
+        if matches!(header.trim(), "#" | "№" | "N°" | "n°") {
+            return HeaderText::new("numero");
+        }
+        HeaderText {
+            whole: normalise_header(&without_brackets(header)),
+            words: meaning_words(header),
+        }
+    }
+
+    /// For "Question [Option]" (LimeSurvey's checkbox columns): the question and the
+    /// option.
+    pub fn question_and_option(header: &str) -> Option<(String, String)> {
+        let open = header.rfind('[')?;
+        let close = header[open..].find(']')? + open;
+        let question = header[..open].trim();
+        let option = header[open + 1..close].trim();
+        (!question.is_empty() && !option.is_empty())
+            .then(|| (question.to_string(), option.to_string()))
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.whole.is_empty() && self.words.is_empty()
+    }
+
+    /// How surely the header names `field`, from 0 (not at all) to 1 (its very name),
+    /// with the alias that matched.
+    pub fn score(&self, field: Field) -> (f64, Option<&'static str>) {
+        let Some((_, aliases)) = alias_words().iter().find(|(f, _)| *f == field) else {
+            return (0.0, None);
+        };
+        let mut best = (0.0, None);
+        for (rank, (alias, alias_words)) in aliases.iter().enumerate() {
+            // Earlier aliases are the surer names: a Webform export has both "SID" and
+            // "Séquentiel", and the SID is the answer's identity.
+            let penalty = rank as f64 * 0.002;
+            let score = if self.whole == *alias {
+                1.0 - penalty
+            } else {
+                let alias_words = alias_words.as_slice();
+                if self.words == alias_words {
+                    0.98 - penalty
+                } else if contains_words(&self.words, alias_words) {
+                    // "Titre de votre contribution" holds "titre": the more of the
+                    // header the alias covers, the surer.
+                    let share = alias_words.len() as f64 / self.words.len() as f64;
+                    0.62 + 0.3 * share - penalty
+                } else if alias.len() >= 5
+                    && alias_words.len() == 1
+                    && self.words.len() <= 3
+                    && self
+                        .words
+                        .iter()
+                        .any(|w| strsim::jaro_winkler(w, alias) >= 0.93)
+                {
+                    // Typos and variants ("Courriell", "Organisme"): a look-alike, never
+                    // sure by itself.
+                    0.5
+                } else {
+                    0.0
+                }
+            };
+            if score > best.0 {
+                best = (score, Some(*alias));
+            }
+        }
+        if best.0 > 0.0 && (field.names_a_person() || field == Field::Phone) {
+            let other = self
+                .words
+                .iter()
+                .any(|w| SOMEONE_ELSE.contains(&w.as_str()));
+            if other {
+                best.0 *= 0.55;
+            }
+        }
+        best
+    }
+
+    /// The best field the header names, and how surely.
+    pub fn best(&self) -> Option<(Field, f64)> {
+        Field::ALL
+            .into_iter()
+            .map(|f| (f, self.score(f).0))
+            .filter(|(_, s)| *s > 0.0)
+            .max_by(|a, b| a.1.total_cmp(&b.1))
+    }
+
+    /// A consent question ("J'accepte que mes données…", "RGPD").
+    pub fn is_consent(&self) -> bool {
+        CONSENT
+            .iter()
+            .any(|c| contains_words(&self.whole_words(), &words_of(c)))
+    }
+
+    /// A ticketing or registration question ("Tarif", "Numéro de billet"): what
+    /// registration lists have and answers to the call do not.
+    pub fn is_ticketing(&self) -> bool {
+        const WORDS: &[&str] = &[
+            "billet",
+            "billets",
+            "tarif",
+            "ticket",
+            "tickets",
+            "commande",
+            "order",
+            "inscription",
+            "inscrit",
+            "registration",
+            "paiement",
+            "payment",
+            "prix",
+            "price",
+            "montant",
+        ];
+        self.words.iter().any(|w| WORDS.contains(&w.as_str()))
+    }
+
+    fn whole_words(&self) -> Vec<String> {
+        words_of(&self.whole)
+    }
+}
+
+fn words_of(text: &str) -> Vec<String> {
+    text.split(' ')
+        .filter(|w| !w.is_empty())
+        .map(String::from)
+        .collect()
 }
 
 /// The score from which a header surely names its field.
 pub const SURE: f64 = 0.6;
 
-fn score_header(header: &str, look_alikes: bool) -> Option<(Field, f64)> {
-    // A header is a few words; long cells are answers, not headers (and comparing them
-    // letter by letter would cost more than the rest of the import).
+/// Whether `header` surely names a field: what the search for the header row counts,
+/// cell by cell in the first rows.
+pub fn names_a_field(header: &str) -> bool {
+    // A header is a few words, or a question; long cells are answers.
     if header.len() > 200 {
-        return None;
+        return false;
     }
-    let header = normalise_header(header);
-    if header.is_empty() {
-        return None;
-    }
-    let words: Vec<&str> = header.split(' ').collect();
-    let mut best: Option<(Field, f64)> = None;
-    let mut consider = |field: Field, score: f64| {
-        if best.is_none_or(|(_, s)| score > s) {
-            best = Some((field, score));
-        }
-    };
-    for (field, aliases) in ALIASES {
-        for (rank, alias) in aliases.iter().enumerate() {
-            if header == *alias {
-                // Earlier aliases are the surer names: a Webform export has both "SID"
-                // and "Séquentiel", and the SID is the answer's identity.
-                consider(*field, 1.0 - rank as f64 * 0.001);
-            } else if contains_words(&words, alias) {
-                // "Titre de votre contribution" holds "titre": the longer the alias found,
-                // the surer the match.
-                let share = alias.len() as f64 / header.len() as f64;
-                consider(*field, SURE + 0.3 * share);
-            } else if look_alikes
-                && alias.len() >= 5
-                && header.len() <= 60
-                && could_be_close(&header, alias)
-            {
-                // Typos and variants: "Organisme d'appartenance", "Courriel " with odd spelling.
-                let similarity = strsim::jaro_winkler(&header, alias);
-                if similarity >= 0.93 {
-                    consider(*field, 0.5 * similarity);
-                }
-            }
-        }
-    }
-    best
+    let text = HeaderText::new(header);
+    !text.is_empty() && text.words.len() <= 12 && text.best().is_some_and(|(_, s)| s >= SURE)
 }
 
-/// Whether two texts' lengths allow a Jaro-Winkler similarity of 0.93. Jaro is at most
-/// (2 + shorter / longer) / 3 and Winkler adds at most 0.4 of what is left, so 0.93 needs
-/// a Jaro of 0.883 and a length ratio of 0.65. The header search reads a dozen rows of
-/// answers: most of their cells are ruled out without comparing letters.
-fn could_be_close(a: &str, b: &str) -> bool {
-    let (a, b) = (a.chars().count(), b.chars().count());
-    let (short, long) = (a.min(b), a.max(b));
-    short as f64 >= 0.65 * long as f64
-}
-
-fn contains_words(hay: &[&str], needle: &str) -> bool {
-    let count = needle.split(' ').count();
-    hay.windows(count)
-        .any(|w| w.iter().copied().eq(needle.split(' ')))
+fn contains_words(hay: &[String], needle: &[String]) -> bool {
+    !needle.is_empty()
+        && hay.len() >= needle.len()
+        && hay.windows(needle.len()).any(|w| w == needle)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    #[test]
-    fn the_header_search_counts_what_the_full_reading_is_sure_of() {
-        let aliases: Vec<&str> = ALIASES
-            .iter()
-            .flat_map(|(_, a)| a.iter().copied())
-            .collect();
-        let mut texts: Vec<String> = aliases.iter().map(|a| a.to_string()).collect();
-        texts.extend(aliases.iter().map(|a| format!("Votre {a} ici")));
-        texts.extend(aliases.iter().map(|a| format!("{a}x")));
-        texts.extend(
-            [
-                "Courriell",
-                "Prénom12",
-                "p12@example.org",
-                "Organisme d'appartenance",
-            ]
-            .map(String::from),
-        );
-        for text in &texts {
-            let full = field_for_header(text).is_some_and(|(_, s)| s >= SURE);
-            assert_eq!(names_a_field(text), full, "{text}");
-        }
-    }
-
-    #[test]
-    fn the_length_check_never_rules_out_a_close_pair() {
-        // Every alias against every alias cut or stretched: whenever the letters would
-        // have matched, the lengths let them be compared.
-        let aliases: Vec<&str> = ALIASES
-            .iter()
-            .flat_map(|(_, a)| a.iter().copied())
-            .collect();
-        let mut close = 0;
-        for a in &aliases {
-            for b in &aliases {
-                for cut in 0..b.chars().count() {
-                    let variant: String = b.chars().take(cut).collect();
-                    let stretched = format!("{b} {variant}");
-                    for candidate in [variant.as_str(), stretched.as_str()] {
-                        if strsim::jaro_winkler(a, candidate) >= 0.93 {
-                            close += 1;
-                            assert!(could_be_close(a, candidate), "{a} / {candidate}");
-                        }
-                    }
-                }
-            }
-        }
-        assert!(close > 50, "the check was exercised: {close}");
-        assert!(!could_be_close(
-            "courriel",
-            "un résumé de quelques phrases, avec des accents"
-        ));
-    }
-
     fn field(header: &str) -> Option<Field> {
-        field_for_header(header).map(|(f, _)| f)
+        HeaderText::new(header)
+            .best()
+            .filter(|(_, s)| *s >= SURE)
+            .map(|(f, _)| f)
     }
 
     #[test]
     fn headers_in_french_and_english_find_their_field() {
-        assert_eq!(field("Adresse électronique :"), Some(Field::Email));
-        assert_eq!(field("E-mail"), Some(Field::Email));
-        assert_eq!(field("COURRIEL"), Some(Field::Email));
-        assert_eq!(field("Structure"), Some(Field::Organisation));
-        assert_eq!(field("Organisme"), Some(Field::Organisation));
-        assert_eq!(field("Nom de la structure"), Some(Field::Organisation));
-        assert_eq!(field("Nom"), Some(Field::LastName));
-        assert_eq!(field("Prénom"), Some(Field::FirstName));
-        assert_eq!(field("Nom d'utilisateur"), Some(Field::Ignored));
-        assert_eq!(field("Heure de soumission"), Some(Field::SubmittedAt));
-        assert_eq!(field("Titre de votre contribution"), Some(Field::Title));
-        assert_eq!(field("Vous êtes :"), Some(Field::ActorType));
-        assert_eq!(field("Type de structure"), Some(Field::ActorType));
-        assert_eq!(field("Langue de l'intervention"), Some(Field::Language));
-        assert_eq!(field("Last name"), Some(Field::LastName));
-        assert_eq!(field("Résumé (1 500 signes max.)"), Some(Field::Summary));
+        for (header, expected) in [
+            ("Adresse électronique :", Field::Email),
+            ("E-mail", Field::Email),
+            ("COURRIEL", Field::Email),
+            ("Adresse de messagerie", Field::Email),
+            ("Your e-mail", Field::Email),
+            ("Structure", Field::Organisation),
+            ("Organisme", Field::Organisation),
+            ("Nom de la structure", Field::Organisation),
+            ("Nom", Field::LastName),
+            ("Votre nom de famille", Field::LastName),
+            ("Prénom", Field::FirstName),
+            ("Votre prénom", Field::FirstName),
+            ("Nom d'utilisateur", Field::Ignored),
+            ("Heure de soumission", Field::SubmittedAt),
+            ("Horodateur", Field::SubmittedAt),
+            ("Titre de votre contribution", Field::Title),
+            ("Quel est le titre de votre proposition ?", Field::Title),
+            ("What is your talk's title?", Field::Title),
+            ("Vous êtes :", Field::ActorType),
+            ("Type de structure", Field::ActorType),
+            ("Langue de l'intervention", Field::Language),
+            ("Which language will you speak in?", Field::Language),
+            ("Last name", Field::LastName),
+            ("Résumé (1 500 signes max.)", Field::Summary),
+            (
+                "Résumé de votre contribution (1500 caractères maximum)",
+                Field::Summary,
+            ),
+            ("Abstract (max 300 words)", Field::Summary),
+            ("Indiquez votre structure (facultatif)", Field::Organisation),
+        ] {
+            assert_eq!(field(header), Some(expected), "{header}");
+        }
         assert_eq!(field("Couleur préférée"), None);
-        let sid = field_for_header("SID").unwrap();
-        let serial = field_for_header("Séquentiel").unwrap();
-        assert_eq!((sid.0, serial.0), (Field::ExternalId, Field::ExternalId));
-        assert!(sid.1 > serial.1, "the SID is the better identity");
+        let sid = HeaderText::new("SID").score(Field::ExternalId).0;
+        let serial = HeaderText::new("Séquentiel").score(Field::ExternalId).0;
+        assert!(sid > serial, "the SID is the better identity");
+    }
+
+    #[test]
+    fn someone_elses_email_is_not_the_contacts() {
+        let text = HeaderText::new("Email d'un co-intervenant");
+        assert!(text.score(Field::Email).0 < SURE);
+    }
+
+    #[test]
+    fn consent_questions() {
+        assert!(HeaderText::new("J'accepte que mes données soient conservées").is_consent());
+        assert!(HeaderText::new("Consentement RGPD").is_consent());
+        assert!(!HeaderText::new("Titre").is_consent());
+    }
+
+    #[test]
+    fn fields_by_code_or_label() {
+        assert_eq!(Field::parse("title"), Some(Field::Title));
+        assert_eq!(Field::parse("Titre"), Some(Field::Title));
+        assert_eq!(Field::parse("résumé"), Some(Field::Summary));
+        assert_eq!(Field::parse("type d'acteur"), Some(Field::ActorType));
+        assert_eq!(Field::parse("n'importe"), None);
     }
 }

@@ -1,21 +1,24 @@
 //! Where the header row is, and what each column holds. Web form exports put up to three
 //! rows above the data (the form's title, "Détails de la soumission" and component names,
-//! then the labels), and spread a checkbox question over one column per option.
+//! then the labels), and spread a checkbox question over one column per option. Each
+//! column is read by its header and by its answers (`profile`), then the fields are
+//! shared out among the columns all at once (`mapping`).
 
 use serde::{Deserialize, Serialize};
 
 use super::error::ReadError;
-use super::fields::{field_for_header, names_a_field, normalise_header, Field, SURE};
+use super::fields::{names_a_field, normalise_header, Field, HeaderText};
+use super::mapping;
+use super::profile::{Profile, SAMPLE};
 use super::table::{Table, Value};
+use super::{values, ListKind};
 
 /// How many rows from the top the header row is looked for in.
 pub const HEADER_SEARCH: usize = 12;
-/// Data rows looked at to tell a checkbox column (marks only) from a text one.
-pub const SAMPLE_ROWS: usize = 500;
-/// The rows the layout is found from when the headers have groups above them (checkbox
-/// questions): an import needs no more at hand to begin.
-pub const HEAD_ROWS: usize = HEADER_SEARCH + 1 + SAMPLE_ROWS;
-/// The rows the header search and the columns' count read.
+/// The rows the layout is found from: the header search and a sample of the answers.
+/// An import needs no more at hand to begin.
+pub const HEAD_ROWS: usize = HEADER_SEARCH + 1 + SAMPLE;
+/// The rows the header search reads.
 pub const TOP_ROWS: usize = HEADER_SEARCH + 1;
 
 /// What a column is imported as.
@@ -30,6 +33,18 @@ pub enum Target {
     Nothing,
 }
 
+impl Target {
+    /// The field the column fills, if any (the form's bookkeeping fills none).
+    pub fn field(&self) -> Option<Field> {
+        match self {
+            Target::Field { field } | Target::Option { field, .. } if *field != Field::Ignored => {
+                Some(*field)
+            }
+            _ => None,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Column {
     /// 0-based position in the sheet.
@@ -39,14 +54,32 @@ pub struct Column {
     /// The label above it, for option columns (the question).
     pub group: Option<String>,
     pub target: Target,
-    /// How sure the detection was, from 0 to 1 (1 for a mapping the organisers saved).
+    /// How sure the mapping is, from 0 to 1 (1 for a mapping the organisers gave).
     pub confidence: f64,
+    /// Why the column got its target, in French, for the organiser.
+    #[serde(default)]
+    pub reason: String,
+}
+
+impl Column {
+    /// The header as the organiser sees it: "Axes / Axe 1 – Govtech" for an option.
+    pub fn header(&self) -> String {
+        match &self.group {
+            Some(group) => format!("{group} / {}", self.label),
+            None if self.label.is_empty() => format!("colonne {}", self.index + 1),
+            None => self.label.clone(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Layout {
     /// 0-based index of the header row; data starts on the next row.
     pub header_row: usize,
+    /// What the content says the list is: answers to the call or registrations.
+    pub detected_kind: ListKind,
+    /// The kind the columns are mapped for (the detected one unless told otherwise).
+    pub kind: ListKind,
     pub columns: Vec<Column>,
 }
 
@@ -70,20 +103,9 @@ impl Layout {
     }
 }
 
-/// How many of `table`'s first rows `detect` reads: the top ones, and a sample of the
-/// answers only when a row above the headers names groups of columns (a checkbox
-/// question's options hold marks, or are text columns that happen to be grouped).
-pub fn rows_needed(table: &Table) -> usize {
-    let grouped = find_header(table).is_ok_and(|header| {
-        header
-            .checked_sub(1)
-            .is_some_and(|above| table.rows[above].iter().any(|v| !v.is_blank()))
-    });
-    if grouped {
-        HEAD_ROWS
-    } else {
-        TOP_ROWS
-    }
+/// How many of `table`'s first rows `detect` reads.
+pub fn rows_needed(_table: &Table) -> usize {
+    HEAD_ROWS
 }
 
 /// The header row: among the first rows, the one naming the most known fields.
@@ -99,8 +121,9 @@ fn find_header(table: &Table) -> Result<usize, ReadError> {
         .ok_or(ReadError::NoHeader(HEADER_SEARCH))
 }
 
-/// Finds the header row by its content and maps each column.
-pub fn detect(table: &Table) -> Result<Layout, ReadError> {
+/// Finds the header row by its content and maps each column, for `kind` if given, else
+/// for the kind of list the content says.
+pub fn detect(table: &Table, kind: Option<ListKind>) -> Result<Layout, ReadError> {
     let header_row = find_header(table)?;
     let header = &table.rows[header_row];
     let above = header_row.checked_sub(1).map(|i| &table.rows[i]);
@@ -113,71 +136,62 @@ pub fn detect(table: &Table) -> Result<Layout, ReadError> {
         .max()
         .unwrap_or(0);
 
-    let mut columns = Vec::new();
+    let mut found = Vec::with_capacity(width);
     let mut group: Option<String> = None;
     for index in 0..width {
         let cell = header.get(index).unwrap_or(&Value::Empty);
-        if let Some(text) = above.and_then(|row| row.get(index)).map(Value::text) {
-            if !text.trim().is_empty() {
-                group = Some(text.trim().to_string());
-            }
+        let above_text = above
+            .and_then(|row| row.get(index))
+            .map(Value::text)
+            .unwrap_or_default();
+        if !above_text.trim().is_empty() {
+            group = Some(above_text.trim().to_string());
         }
         let label = cell.text().trim().to_string();
-        let (target, confidence) = target_for(&label, group.as_deref(), index, data);
-        let is_option = matches!(target, Target::Option { .. });
-        columns.push(Column {
+        found.push(mapping::Found {
             index,
+            text: HeaderText::new(&label),
+            only_marks: holds_only_marks(index, data, &label),
             label,
-            group: if is_option { group.clone() } else { None },
-            target,
-            confidence,
+            group: group.clone(),
+            profile: Profile::of(index, data),
         });
     }
-    keep_best_per_field(&mut columns);
+    let submissions = mapping::map(&found, ListKind::Submissions);
+    let detected_kind = mapping::kind_of(&found, &submissions);
+    let kind = kind.unwrap_or(detected_kind);
+    let columns = if kind == ListKind::Submissions {
+        submissions
+    } else {
+        mapping::map(&found, kind)
+    };
     Ok(Layout {
         header_row,
+        detected_kind,
+        kind,
         columns,
     })
 }
 
-fn target_for(
-    label: &str,
-    group: Option<&str>,
-    index: usize,
-    data: &[Vec<Value>],
-) -> (Target, f64) {
-    if let Some((field, score)) = group.and_then(field_for_header) {
-        if field.has_options() && score >= SURE && holds_only_marks(index, data, label) {
-            return (
-                Target::Option {
-                    field,
-                    value: label.to_string(),
-                },
-                score,
-            );
-        }
-    }
-    match field_for_header(label) {
-        Some((field, score)) if score >= 0.45 => (Target::Field { field }, score),
-        _ => (Target::Nothing, 0.0),
+/// Whether an option column's label reads as one answer of `field`.
+pub fn reads_as_option(field: Field, label: &str) -> bool {
+    match field {
+        Field::Axes => !values::axes(label).is_empty(),
+        Field::Format => values::format(label).is_some(),
+        Field::Language => values::language(label).is_some(),
+        Field::ActorType => values::actor_type(label).1,
+        Field::Wishes => !label.trim().is_empty(),
+        _ => false,
     }
 }
 
-/// A checkbox option column holds marks ("X") or nothing.
-fn holds_only_marks(index: usize, data: &[Vec<Value>], label: &str) -> bool {
-    let mut marks = 0;
-    for row in data.iter().take(SAMPLE_ROWS) {
+/// A checkbox option column holds marks ("X"), its own label, or nothing (an option
+/// nobody ticked).
+pub fn holds_only_marks(index: usize, data: &[Vec<Value>], label: &str) -> bool {
+    data.iter().take(SAMPLE).all(|row| {
         let text = row.get(index).map(Value::text).unwrap_or_default();
-        if text.trim().is_empty() {
-            continue;
-        }
-        if is_mark(&text) || text.trim() == label {
-            marks += 1;
-        } else {
-            return false;
-        }
-    }
-    marks > 0 || data.is_empty()
+        text.trim().is_empty() || is_mark(&text) || text.trim() == label
+    })
 }
 
 pub fn is_mark(text: &str) -> bool {
@@ -186,27 +200,4 @@ pub fn is_mark(text: &str) -> bool {
         "x" | "oui" | "yes" | "1" | "vrai" | "true" | "coche"
     ) || text.trim() == "✓"
         || text.trim() == "✔"
-}
-
-/// One column per field: where two claim the same field, the surer keeps it.
-fn keep_best_per_field(columns: &mut [Column]) {
-    for i in 0..columns.len() {
-        let Target::Field { field } = columns[i].target else {
-            continue;
-        };
-        if field == Field::Ignored {
-            continue;
-        }
-        for j in 0..columns.len() {
-            if i != j
-                && columns[j].target == columns[i].target
-                && (columns[j].confidence > columns[i].confidence
-                    || (columns[j].confidence == columns[i].confidence && j < i))
-            {
-                columns[i].target = Target::Nothing;
-                columns[i].confidence = 0.0;
-                break;
-            }
-        }
-    }
 }

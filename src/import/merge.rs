@@ -43,6 +43,14 @@ pub struct Report {
     pub changes: Vec<Change>,
     pub problems: Vec<Problem>,
     pub dry_run: bool,
+    /// What became of every column of the file, in order.
+    pub columns: Vec<super::Fate>,
+    /// Rows without a title (answers), and without a name or email (both kinds): an
+    /// import where most rows lack them has the wrong columns.
+    #[serde(skip)]
+    pub untitled: usize,
+    #[serde(skip)]
+    pub unnamed: usize,
     /// For one of our own workbooks come back edited: "contributions" or "salles".
     #[serde(skip_serializing_if = "Option::is_none")]
     pub returned: Option<&'static str>,
@@ -92,7 +100,7 @@ pub fn merge(
     corrections: ValueMappings,
     progress: &mut dyn FnMut(usize, usize) -> bool,
 ) -> Result<Report> {
-    let (kind, dry_run) = (options.kind, options.dry_run);
+    let (kind, dry_run) = (layout.kind, options.dry_run);
     let file_name = super::file_name(path);
     let wrap = ImportError::in_file(path);
     let import_id = store::insert_import(tx, kind.code(), &file_name, &now())?;
@@ -114,6 +122,9 @@ pub fn merge(
         changes: Vec::new(),
         problems: Vec::new(),
         dry_run,
+        columns: super::mapping::fates(&layout.columns),
+        untitled: 0,
+        unnamed: 0,
         returned: None,
     };
     let first = layout.header_row + 1;
@@ -163,6 +174,8 @@ pub fn merge(
                     let total = expected.map_or(0, |n| n.max(report.rows));
                     tick(progress, report.rows, total)?;
                     report.rows += 1;
+                    report.untitled += usize::from(prepared.fields.title.is_empty());
+                    report.unnamed += usize::from(prepared.incoming.contact.is_anonymous());
                     report
                         .problems
                         .extend(prepared.incoming.problems.iter().cloned());
@@ -205,6 +218,7 @@ pub fn merge(
             for (done, row) in data.iter().enumerate() {
                 tick(progress, done, data.len())?;
                 let incoming = rows::registration(row, &mut readings);
+                report.unnamed += usize::from(incoming.person.is_anonymous());
                 report.problems.extend(incoming.problems.iter().cloned());
                 merge_registration(tx, incoming, import_id, &mut seen, &mut report)?;
             }

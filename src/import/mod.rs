@@ -7,7 +7,9 @@ mod delimited;
 mod error;
 mod fields;
 mod layout;
+mod mapping;
 mod merge;
+mod profile;
 mod read;
 mod rows;
 mod stream;
@@ -21,6 +23,7 @@ use serde::{Deserialize, Serialize};
 pub use error::{ImportError, ReadError};
 pub use fields::Field;
 pub use layout::{Column, Layout, Target};
+pub use mapping::{Choice, Fate};
 pub use merge::{Absent, Change, FieldChange, Report};
 pub use rows::{Problem, Severity, ValueReading};
 pub use table::{SourceFormat, Table, Value};
@@ -61,14 +64,19 @@ pub struct ImportOptions {
     /// The sheet to read; by default the first visible one with data.
     #[serde(default)]
     pub sheet: Option<String>,
+    /// Answers or registrations; by default, what the content says.
     #[serde(default)]
-    pub kind: ListKind,
+    pub kind: Option<ListKind>,
     /// Work out the report, change nothing.
     #[serde(default)]
     pub dry_run: bool,
-    /// The organiser's mapping, one target per column, instead of the detected one.
+    /// The organiser's mapping, one target per column, instead of the detected one: a
+    /// confirmed mapping (the import wizard's).
     #[serde(default)]
     pub targets: Option<Vec<Target>>,
+    /// The organiser's word on some columns (`--map COLUMN=FIELD`).
+    #[serde(default)]
+    pub choices: Vec<Choice>,
 }
 
 /// What the import wizard shows before anything is imported.
@@ -81,7 +89,13 @@ pub struct Preview {
     pub delimiter: Option<char>,
     /// 1-based, as the spreadsheet shows it.
     pub header_row: usize,
+    /// What the content says the file is, and the kind it is mapped for.
+    pub detected_kind: ListKind,
+    pub kind: ListKind,
     pub columns: Vec<Column>,
+    /// What the import cannot do without and did not surely find ("le titre"): the
+    /// wizard asks which column holds it.
+    pub missing: Vec<&'static str>,
     /// The first data rows, as text.
     pub rows: Vec<Vec<String>>,
     pub total_rows: usize,
@@ -149,14 +163,17 @@ impl Project {
                 encoding: table.encoding,
                 delimiter: table.delimiter,
                 header_row: 1,
+                detected_kind: ListKind::Submissions,
+                kind: ListKind::Submissions,
                 columns: Vec::new(),
+                missing: Vec::new(),
                 rows: Vec::new(),
                 total_rows: table.rows.len().saturating_sub(1),
                 values: Vec::new(),
                 returned: Some(ours.code()),
             });
         }
-        let layout = self.layout_for(path, &table, options)?;
+        let (layout, _) = self.layout_for(path, &table, options)?;
         let first = layout.header_row + 1;
         let columns = rows::Columns::new(&layout);
         let (data, _) = rows::rows(&table, &layout, &columns);
@@ -177,6 +194,9 @@ impl Project {
             encoding: table.encoding,
             delimiter: table.delimiter,
             header_row: layout.header_row + 1,
+            detected_kind: layout.detected_kind,
+            kind: layout.kind,
+            missing: mapping::missing(&layout.columns, layout.kind),
             total_rows: data.len(),
             columns: layout.columns.clone(),
             rows,
@@ -252,10 +272,20 @@ impl Project {
         source
             .fill(layout::rows_needed(&source.table))
             .map_err(&wrap)?;
-        let layout = self.layout_for(path, &source.table, options)?;
+        let (layout, confirmed) = self.layout_for(path, &source.table, options)?;
+        let missing = mapping::missing(&layout.columns, layout.kind);
+        if !confirmed && !missing.is_empty() {
+            return Err(wrap(mapping::unmapped(&layout.columns, &missing)).into());
+        }
         let corrections = self.value_corrections()?;
         let tx = self.conn.transaction()?;
         let report = merge::merge(&tx, source, &layout, options, path, corrections, progress)?;
+        if !confirmed {
+            // Dropping the transaction takes the rows back.
+            if let Some(refusal) = mapping::mostly_empty(&report, &layout) {
+                return Err(wrap(refusal).into());
+            }
+        }
         finish(tx, options.dry_run)?;
         Ok(report)
     }
@@ -277,23 +307,42 @@ impl Project {
             .collect())
     }
 
-    fn layout_for(&self, path: &Path, table: &Table, options: &ImportOptions) -> Result<Layout> {
-        let mut layout = layout::detect(table).map_err(ImportError::in_file(path))?;
+    /// The layout of `table`: detected, then what the organisers said (the wizard's
+    /// targets, `--map`, or the mapping saved for a file with the same headers). True
+    /// with it when the mapping was confirmed by them.
+    fn layout_for(
+        &self,
+        path: &Path,
+        table: &Table,
+        options: &ImportOptions,
+    ) -> Result<(Layout, bool)> {
+        let wrap = ImportError::in_file(path);
+        let mut layout = layout::detect(table, options.kind).map_err(&wrap)?;
         let chosen = match &options.targets {
             Some(targets) => Some(targets.clone()),
             None => crate::store::saved_mapping(&self.conn, &layout.headers_key())?
                 .and_then(|json| serde_json::from_str::<Vec<Target>>(&json).ok()),
         };
+        let mut confirmed = false;
         if let Some(targets) = chosen {
             if targets.len() == layout.columns.len() {
+                confirmed = true;
                 for (column, target) in layout.columns.iter_mut().zip(targets) {
                     if column.target != target {
                         column.target = target;
-                        column.confidence = 1.0;
+                        column.reason = match column.target.field() {
+                            Some(field) => format!(
+                                "«\u{a0}{}\u{a0}» choisi par l'organisateur·rice",
+                                field.label_fr()
+                            ),
+                            None => "écartée par l'organisateur·rice".into(),
+                        };
                     }
+                    column.confidence = 1.0;
                 }
             }
         }
-        Ok(layout)
+        mapping::apply(&mut layout.columns, &options.choices).map_err(&wrap)?;
+        Ok((layout, confirmed))
     }
 }

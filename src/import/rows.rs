@@ -191,6 +191,13 @@ pub struct PersonFields {
     pub country: String,
 }
 
+impl PersonFields {
+    /// Neither a name nor an email: nobody to write to or to print a badge for.
+    pub fn is_anonymous(&self) -> bool {
+        self.first_name.is_empty() && self.last_name.is_empty() && self.email.is_empty()
+    }
+}
+
 /// A submission as a row gives it.
 #[derive(Debug, Clone, Serialize)]
 pub struct IncomingSubmission {

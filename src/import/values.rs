@@ -23,17 +23,20 @@ pub fn format(text: &str) -> Option<Format> {
     if t.is_empty() {
         return None;
     }
-    if starts_any(&t, &["centrifug"])
+    if starts_any(&t, &["centrifug", "centri"])
         || has_word(&t, "co construction")
         || has_word(&t, "coconstruction")
     {
         Some(Format::Centrifugeuse)
-    } else if starts_any(&t, &["recherch", "research"]) {
+    } else if starts_any(&t, &["recherch", "research", "scientifi"]) {
         Some(Format::Recherche)
     } else if has_word(&t, "retour")
         || has_word(&t, "retours")
         || starts_any(&t, &["experience"])
         || has_word(&t, "rex")
+        || has_word(&t, "case study")
+        || has_word(&t, "lessons learned")
+        || has_word(&t, "experience report")
     {
         Some(Format::RetourExperience)
     } else if starts_any(&t, &["pitch", "appel", "call"]) {
@@ -56,7 +59,16 @@ pub fn axes(text: &str) -> Vec<u8> {
     }
     if found.is_empty() {
         let names: [(u8, &[&str]); 4] = [
-            (1, &["govtech", "institution", "institutions"]),
+            (
+                1,
+                &[
+                    "govtech",
+                    "institution",
+                    "institutions",
+                    "public institutions",
+                    "government",
+                ],
+            ),
             (
                 2,
                 &[
@@ -64,12 +76,32 @@ pub fn axes(text: &str) -> Vec<u8> {
                     "technologie citoyenne",
                     "associations",
                     "collectifs",
+                    "civic technologies",
+                    "citizen technologies",
                 ],
             ),
-            (3, &["ecosysteme", "modeles economiques", "marche"]),
+            (
+                3,
+                &[
+                    "ecosysteme",
+                    "modeles economiques",
+                    "marche",
+                    "ecosystem",
+                    "business models",
+                    "funding",
+                ],
+            ),
             (
                 4,
-                &["democratie en entreprise", "entreprise", "organisation"],
+                &[
+                    "democratie en entreprise",
+                    "entreprise",
+                    "organisation",
+                    "democracy at work",
+                    "workplace democracy",
+                    "democracy in organisations",
+                    "democracy in organizations",
+                ],
             ),
         ];
         for (axis, words) in names {
@@ -100,6 +132,18 @@ pub fn actor_type(text: &str) -> (ActorType, bool) {
         ("associations et collectifs", ActorType::Association),
         ("recherche", ActorType::Recherche),
         ("universitaires et think tanks", ActorType::Recherche),
+        // An explicit "other", or a person on their own: a sure answer, not a guess.
+        ("autre", ActorType::Autre),
+        ("other", ActorType::Autre),
+        ("particulier", ActorType::Autre),
+        ("particuliere", ActorType::Autre),
+        ("individual", ActorType::Autre),
+        ("citoyen", ActorType::Autre),
+        ("citoyenne", ActorType::Autre),
+        ("citoyen ne", ActorType::Autre),
+        ("citoyen ne autre", ActorType::Autre),
+        ("citoyen autre", ActorType::Autre),
+        ("a titre personnel", ActorType::Autre),
     ];
     if let Some((_, kind)) = exact.iter().find(|(name, _)| *name == t) {
         return (*kind, true);
@@ -133,6 +177,24 @@ pub fn actor_type(text: &str) -> (ActorType, bool) {
         "senat",
         "etablissement public",
         "service public",
+        "secteur public",
+        "public",
+        "commission",
+        "alcaldia",
+        "municipalidad",
+        "kommune",
+        "municipality",
+        "city of",
+        "city council",
+        "county",
+        "acteur public",
+        "acteurs publics",
+        "public body",
+        "public bodies",
+        "public sector",
+        "local government",
+        "institution",
+        "government",
         "etat",
         "gouvernement",
         "elu",
@@ -144,9 +206,15 @@ pub fn actor_type(text: &str) -> (ActorType, bool) {
         "association",
         "collectif",
         "ong",
+        "ngo",
+        "collective",
+        "asso",
+        "grassroots",
+        "non profit",
+        "nonprofit",
+        "charity",
         "federation",
         "syndicat",
-        "citoyen",
         "benevol",
         "mouvement",
         "fondation",
@@ -161,6 +229,8 @@ pub fn actor_type(text: &str) -> (ActorType, bool) {
         "cabinet",
         "pme",
         "freelance",
+        "prive",
+        "private",
         "independant",
         "consult",
         "agence de conseil",
@@ -313,7 +383,18 @@ mod tests {
         );
         assert_eq!(actor_type("Think-tank"), (ActorType::Recherche, true));
         assert_eq!(actor_type("Université"), (ActorType::Recherche, true));
-        assert_eq!(actor_type("Autre"), (ActorType::Autre, false));
+        // "Autre" is an answer; "Fan-club" is a guess to review.
+        assert_eq!(actor_type("Autre"), (ActorType::Autre, true));
+        assert_eq!(actor_type("Fan-club"), (ActorType::Autre, false));
+        assert_eq!(
+            actor_type("Acteur public ou institutionnel"),
+            (ActorType::Public, true)
+        );
+        assert_eq!(
+            actor_type("An NGO or grassroots group"),
+            (ActorType::Association, true)
+        );
+        assert_eq!(actor_type("Citoyen·ne / autre"), (ActorType::Autre, true));
         assert_eq!(actor_type("Indépendante"), (ActorType::Entreprise, true));
     }
 

@@ -89,6 +89,9 @@ pub fn merge(
         changes: Vec::new(),
         problems: Vec::new(),
         dry_run,
+        columns: Vec::new(),
+        untitled: 0,
+        unnamed: 0,
         returned: Some(kind.code()),
     };
     let cells = match kind {
