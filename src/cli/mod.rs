@@ -272,7 +272,21 @@ pub fn main() -> ExitCode {
             };
         }
     };
-    match run(cli.command) {
+    // A panic is a bug: the organiser reads one French line, not a Rust backtrace (set
+    // JOURNEE_DEBUG to see it). Readers that meet a damaged file turn their panics into
+    // French errors themselves (`import::read::guarded`).
+    if std::env::var_os("JOURNEE_DEBUG").is_none() {
+        std::panic::set_hook(Box::new(|_| {}));
+    }
+    let outcome = std::panic::catch_unwind(|| run(cli.command));
+    let Ok(outcome) = outcome else {
+        eprintln!(
+            "journee : erreur interne (une anomalie de Journée, pas de votre fichier)\u{a0}; \
+             rien n'a été modifié. Relancez avec JOURNEE_DEBUG=1 pour le détail."
+        );
+        return ExitCode::from(2);
+    };
+    match outcome {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("journee : {e}");

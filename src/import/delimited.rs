@@ -82,6 +82,23 @@ fn parse(text: &str, delimiter: u8) -> Result<Vec<Vec<Value>>, ReadError> {
             line: e.position().map(|p| p.line()).unwrap_or(index as u64 + 1),
             detail: e.to_string(),
         })?;
+        let line = record.position().map_or(index as u64 + 1, |p| p.line());
+        if record.len() > super::bounds::MAX_COLUMNS {
+            return Err(ReadError::TooLarge(format!(
+                "{} colonnes à la ligne {line} (au plus {})",
+                record.len(),
+                super::bounds::MAX_COLUMNS
+            )));
+        }
+        if index >= super::bounds::MAX_ROWS {
+            return Err(ReadError::TooLarge(format!(
+                "plus de {} lignes",
+                super::bounds::MAX_ROWS
+            )));
+        }
+        for field in record.iter() {
+            super::bounds::check_cell(field, line as usize)?;
+        }
         rows.push(
             record
                 .iter()

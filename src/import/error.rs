@@ -16,6 +16,8 @@ pub enum ReadError {
         wanted: String,
         available: Vec<String>,
     },
+    #[error("il dépasse ce qu'un tableur contient\u{a0}: {0}")]
+    TooLarge(String),
     #[error("texte illisible à la ligne {line} ({detail})")]
     BadText { line: u64, detail: String },
     /// Rows of an xlsx written out of order: read again whole (never shown).

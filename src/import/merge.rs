@@ -192,9 +192,12 @@ pub fn merge(
                         &mut report,
                     )?;
                 }
+                // A panic there is a row the reader could not take: nothing is kept.
                 report.blank = reader
                     .join()
-                    .expect("reading rows does not panic")
+                    .unwrap_or_else(|_| {
+                        Err(ReadError::Damaged("une ligne n'a pas pu être lue".into()))
+                    })
                     .map_err(wrap)?;
                 Ok(())
             })?;

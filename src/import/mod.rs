@@ -3,6 +3,7 @@
 //! `fields`), read each row into the domain (`rows`, `values`), then merge into the
 //! project in one transaction (`merge`).
 
+mod bounds;
 mod delimited;
 mod error;
 mod fields;

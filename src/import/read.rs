@@ -65,6 +65,26 @@ pub fn read_into(
     sheet: Option<&str>,
     sink: &mut dyn RowSink,
 ) -> Result<(), ReadError> {
+    guarded(|| read_any(bytes, sheet, sink))
+}
+
+/// Runs a reader; a panic in it (a reader library meeting a damaged file it did not
+/// expect) is a damaged file, not a crash.
+pub fn guarded<T>(read: impl FnOnce() -> Result<T, ReadError>) -> Result<T, ReadError> {
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(read)) {
+        Ok(result) => result,
+        Err(payload) => {
+            let detail = payload
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| payload.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "lecture interrompue".into());
+            Err(ReadError::Damaged(detail))
+        }
+    }
+}
+
+fn read_any(bytes: &[u8], sheet: Option<&str>, sink: &mut dyn RowSink) -> Result<(), ReadError> {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(ReadError::Empty);
     }
@@ -72,6 +92,7 @@ pub fn read_into(
         return read_ole(bytes, sheet, sink);
     }
     if bytes.starts_with(ZIP_MAGIC) {
+        super::bounds::check_zip(bytes)?;
         return read_zip(bytes, sheet, sink, XlsxWay::Streamed);
     }
     if looks_binary(bytes) {
@@ -101,6 +122,7 @@ fn read_ole(bytes: &[u8], sheet: Option<&str>, sink: &mut dyn RowSink) -> Result
     if bytes.windows(encrypted.len()).any(|w| w == encrypted) {
         return Err(ReadError::PasswordProtected);
     }
+    super::bounds::check_xls(bytes)?;
     match calamine::open_workbook_from_rs::<calamine::Xls<_>, _>(Cursor::new(bytes)) {
         Ok(workbook) => give(
             from_workbook(Sheets::Xls(workbook), SourceFormat::Xls, sheet)?,
@@ -128,6 +150,7 @@ fn read_zip(
     let head = &bytes[..bytes.len().min(256)];
     let ods = b"application/vnd.oasis.opendocument.spreadsheet";
     if head.windows(ods.len()).any(|w| w == ods) {
+        super::bounds::check_ods(bytes)?;
         match calamine::open_workbook_from_rs::<calamine::Ods<_>, _>(Cursor::new(bytes)) {
             Ok(workbook) => give(
                 from_workbook(Sheets::Ods(workbook), SourceFormat::Ods, sheet)?,
@@ -236,6 +259,7 @@ fn stream_xlsx(
                 continue;
             }
             let (r, c) = cell.get_position();
+            super::bounds::check_position(r as u64, c as u64)?;
             match current {
                 None => current = Some(r),
                 Some(at) if r < at => return Err(ReadError::Unordered),
@@ -253,7 +277,11 @@ fn stream_xlsx(
             if row.len() <= c {
                 row.resize(c + 1, Value::Empty);
             }
-            row[c] = value_ref(cell.get_value());
+            let value = value_ref(cell.get_value());
+            if let Value::Text(text) = &value {
+                super::bounds::check_cell(text, r as usize + 1)?;
+            }
+            row[c] = value;
         }
         if current.is_some() {
             rows.give(row);
@@ -313,6 +341,7 @@ fn from_workbook(
     let sheets = metadata(&workbook);
     let names: Vec<String> = sheets.iter().map(|(n, _)| n.clone()).collect();
     for name in candidates(&sheets, wanted)? {
+        check_extent_first(&mut workbook, &name)?;
         let range = workbook
             .worksheet_range(&name)
             .map_err(|e| ReadError::Damaged(e.to_string()))?;
@@ -341,6 +370,37 @@ fn from_workbook(
         }
     }
     Err(ReadError::Empty)
+}
+
+/// An xlsx or xlsb is laid out as one block from its first cell to its last when read
+/// whole: its cells are walked once first, to refuse a block too large to hold. (Ods and
+/// xls are checked before they are opened; see `bounds`.)
+fn check_extent_first(workbook: &mut Sheets<Cursor<&[u8]>>, name: &str) -> Result<(), ReadError> {
+    let mut extent: Option<(u32, u32, u32, u32)> = None;
+    let mut see = |(r, c): (u32, u32)| -> Result<(), ReadError> {
+        super::bounds::check_position(r as u64, c as u64)?;
+        let (r0, r1, c0, c1) = extent.unwrap_or((r, r, c, c));
+        let next = (r0.min(r), r1.max(r), c0.min(c), c1.max(c));
+        extent = Some(next);
+        super::bounds::check_block((next.1 - next.0) as u64 + 1, (next.3 - next.2) as u64 + 1)
+    };
+    let damaged = |e: &dyn std::fmt::Display| ReadError::Damaged(e.to_string());
+    match workbook {
+        Sheets::Xlsx(xlsx) => {
+            let mut cells = xlsx.worksheet_cells_reader(name).map_err(|e| damaged(&e))?;
+            while let Some(cell) = cells.next_cell().map_err(|e| damaged(&e))? {
+                see(cell.get_position())?;
+            }
+        }
+        Sheets::Xlsb(xlsb) => {
+            let mut cells = xlsb.worksheet_cells_reader(name).map_err(|e| damaged(&e))?;
+            while let Some(cell) = cells.next_cell().map_err(|e| damaged(&e))? {
+                see(cell.get_position())?;
+            }
+        }
+        _ => {}
+    }
+    Ok(())
 }
 
 fn value_ref(cell: &DataRef<'_>) -> Value {

@@ -20,6 +20,9 @@ enum Part {
         expected_rows: Option<usize>,
     },
     Rows(Vec<Vec<Value>>),
+    /// The sheet was read to its end. A channel that closes without it is a reader
+    /// that stopped half-way: never taken for the end of the sheet.
+    Done,
 }
 
 /// The sheet being imported: its first rows in `table`, the rest still coming.
@@ -58,7 +61,9 @@ impl Source {
             };
             match read::read_into(bytes, sheet, &mut sink) {
                 Ok(()) => {
-                    sink.flush();
+                    if sink.flush() {
+                        let _ = sink.send.send(Ok(Part::Done));
+                    }
                 }
                 Err(e) => {
                     let _ = sink.send.send(Err(e));
@@ -72,7 +77,7 @@ impl Source {
             })) => (sheet, expected_rows),
             Ok(Err(e)) => return Err(e),
             // The reader ends without a sheet only by failing, which it says first.
-            Ok(Ok(Part::Rows(_))) | Err(_) => return Err(ReadError::Empty),
+            Ok(Ok(Part::Rows(_) | Part::Done)) | Err(_) => return Err(ReadError::Empty),
         };
         let mut source = Source {
             table: sheet,
@@ -109,9 +114,15 @@ impl Source {
                 self.rest = None;
                 Err(e)
             }
-            Ok(Ok(Part::Start { .. })) | Err(_) => {
+            Ok(Ok(Part::Done)) => {
                 self.rest = None;
                 Ok(None)
+            }
+            Ok(Ok(Part::Start { .. })) | Err(_) => {
+                self.rest = None;
+                Err(ReadError::Damaged(
+                    "la lecture s'est arrêtée avant la fin de la feuille".into(),
+                ))
             }
         }
     }
