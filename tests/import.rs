@@ -545,3 +545,76 @@ fn a_workbook_that_breaks_off_after_many_rows_imports_nothing() {
     assert!(matches!(err, Error::Cancelled));
     assert_eq!(project.info().unwrap().counts, before);
 }
+
+/// A Framaforms export of the corpus (tests/corpus), changed as a person's editor would.
+fn corpus_csv_with(change: impl Fn(&str) -> Vec<u8>) -> (tempfile::TempDir, std::path::PathBuf) {
+    let text = std::fs::read_to_string(common::corpus_dir().join("framaforms-2019.csv")).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("export.csv");
+    std::fs::write(&path, change(&text)).unwrap();
+    (dir, path)
+}
+
+#[test]
+fn a_stray_quote_is_refused_at_its_line_and_imports_nothing() {
+    let (_files, path) = corpus_csv_with(|text| {
+        // The sixth answer's title opens a quote it never closes.
+        let mut lines: Vec<String> = text.lines().map(String::from).collect();
+        let header: Vec<&str> = lines[2].split(',').collect();
+        let title = header.iter().position(|h| h.starts_with("Titre")).unwrap();
+        let fields: Vec<&str> = lines[8].split(',').collect();
+        let mut changed: Vec<String> = fields.iter().map(|f| f.to_string()).collect();
+        changed[title] = format!("\"{}", changed[title]);
+        lines[8] = changed.join(",");
+        lines.join("\n").into_bytes()
+    });
+    let (_dir, mut project) = project();
+    let err = project.import(&path, &submissions()).unwrap_err();
+    let message = err.to_string();
+    assert!(
+        message.contains("guillemet ouvert à la ligne 9"),
+        "{message}"
+    );
+    assert!(message.contains("Rien n'a été importé"), "{message}");
+    assert_eq!(project.info().unwrap().counts.submissions, 0);
+}
+
+#[test]
+fn one_windows_1252_byte_in_a_utf8_file_keeps_every_other_accent() {
+    let (_files, path) = corpus_csv_with(|text| {
+        // One answer's title pasted from a Windows-1252 file: "é" as the byte 0xE9.
+        let at = text.find("Résumé").unwrap();
+        let line_end = text[at..].find('\n').unwrap() + at;
+        let next_line = text[line_end + 1..].find('\n').unwrap() + line_end + 1;
+        let mut bytes = text.as_bytes()[..next_line].to_vec();
+        let tail = &text[next_line..];
+        let e = tail.find('é').expect("an é further down");
+        bytes.extend_from_slice(&tail.as_bytes()[..e]);
+        bytes.push(0xE9);
+        bytes.extend_from_slice(&tail.as_bytes()[e + 'é'.len_utf8()..]);
+        bytes
+    });
+    let (_dir, mut mixed) = project();
+    let (_clean_dir, mut clean) = project();
+    let report = mixed.import(&path, &submissions()).unwrap();
+    let foreign: Vec<_> = report
+        .problems
+        .iter()
+        .filter(|p| p.message.contains("Windows-1252"))
+        .collect();
+    assert_eq!(foreign.len(), 1, "{:?}", report.problems);
+    clean
+        .import(
+            &common::corpus_dir().join("framaforms-2019.csv"),
+            &submissions(),
+        )
+        .unwrap();
+    let clean = clean.submissions(None).unwrap();
+    let read = mixed.submissions(None).unwrap();
+    assert_eq!(read.len(), clean.len());
+    for (a, b) in read.iter().zip(&clean) {
+        assert_eq!(a.title, b.title);
+        assert_eq!(a.summary, b.summary);
+        assert_eq!(a.contributors[0].first_name, b.contributors[0].first_name);
+    }
+}

@@ -18,6 +18,8 @@ pub enum ReadError {
     },
     #[error("il dépasse ce qu'un tableur contient\u{a0}: {0}")]
     TooLarge(String),
+    #[error("un guillemet ouvert à la ligne {line} n'est pas refermé où il le faudrait\u{a0}: {} seraient lues comme une seule cellule. Corrigez ce guillemet (ou doublez-le\u{a0}: \"\"), puis importez de nouveau", swallowed_text(*.swallowed))]
+    UnbalancedQuote { line: u64, swallowed: usize },
     #[error("texte illisible à la ligne {line} ({detail})")]
     BadText { line: u64, detail: String },
     /// Rows of an xlsx written out of order: read again whole (never shown).
@@ -42,6 +44,14 @@ pub enum ReadError {
     UnknownField(String, String),
     #[error("«\u{a0}{0}\u{a0}» n'est pas de la forme COLONNE=champ")]
     BadChoice(String),
+}
+
+fn swallowed_text(lines: usize) -> String {
+    match lines {
+        0 => "plusieurs cellules de la ligne".into(),
+        1 => "cette ligne et la suivante".into(),
+        n => format!("cette ligne et les {n} suivantes"),
+    }
 }
 
 /// A file that could not be imported, named for the organiser.

@@ -127,6 +127,15 @@ pub fn merge(
         unnamed: 0,
         returned: None,
     };
+    // What the reading noticed (bytes of another encoding) comes first.
+    report
+        .problems
+        .extend(source.table.warnings.iter().map(|(row, message)| Problem {
+            row: *row,
+            column: String::new(),
+            severity: Severity::Warning,
+            message: message.clone(),
+        }));
     let first = layout.header_row + 1;
     match kind {
         ListKind::Submissions => {

@@ -245,6 +245,7 @@ fn stream_xlsx(
                 encoding: None,
                 delimiter: None,
                 rows: Vec::new(),
+                warnings: Vec::new(),
             }),
             expected,
             go_on: true,
@@ -366,6 +367,7 @@ fn from_workbook(
                 encoding: None,
                 delimiter: None,
                 rows,
+                warnings: Vec::new(),
             });
         }
     }

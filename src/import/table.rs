@@ -55,4 +55,7 @@ pub struct Table {
     pub encoding: Option<&'static str>,
     pub delimiter: Option<char>,
     pub rows: Vec<Vec<Value>>,
+    /// What the reading noticed on some rows (1-based, as the spreadsheet shows them):
+    /// bytes of another encoding in a UTF-8 file.
+    pub warnings: Vec<(usize, String)>,
 }
