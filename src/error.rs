@@ -151,6 +151,9 @@ pub enum EditError {
     #[error("Impossible d'annuler «\u{a0}{0}\u{a0}»\u{a0}: une contribution ou une personne concernée a été supprimée depuis.")]
     CannotUndo(String),
 
+    #[error("Impossible d'annuler «\u{a0}{label}\u{a0}»\u{a0}: {work} depuis, et ce travail serait perdu. Rien n'a été modifié.")]
+    ImportWorkedOn { label: String, work: String },
+
     #[error("Une version «\u{a0}{0}\u{a0}» existe déjà.")]
     VersionExists(String),
 

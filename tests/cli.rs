@@ -373,3 +373,82 @@ fn sessions_placement_warnings_undo_and_versions_from_the_command_line() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("Aucune salle"));
 }
+
+#[test]
+fn an_import_refused_for_want_of_a_title_then_mapped_then_undone() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("p.journee");
+    assert!(journee(&["new", arg(&file)]).status.success());
+    // A list whose title column is headed in words no form uses.
+    let sheet = dir.path().join("liste.csv");
+    std::fs::write(
+        &sheet,
+        "Courriel,Nom,Ce que je propose\n\
+         a@example.org,Durand,Budget participatif à Villebrune\n\
+         b@example.org,Benali,Un appel à financer la civic tech\n\
+         c@example.org,Nguyen,Qui participe vraiment\n",
+    )
+    .unwrap();
+    let refused = journee(&["import", arg(&file), arg(&sheet), "--kind", "submissions"]);
+    assert_eq!(refused.status.code(), Some(1));
+    let message = String::from_utf8_lossy(&refused.stderr);
+    assert!(
+        message.contains("Le titre n'a été trouvé sûrement dans aucune colonne")
+            && message.contains("3 «\u{a0}Ce que je propose\u{a0}» → écartée")
+            && message.contains("--map"),
+        "{message}"
+    );
+    assert_eq!(
+        json(&journee(&["info", arg(&file), "--json"]))["counts"]["imports"],
+        0
+    );
+    // The organiser says which column it is: by its header, or by its number.
+    for map in ["Ce que je propose=titre", "3=title"] {
+        let report = json(&journee(&[
+            "import",
+            arg(&file),
+            arg(&sheet),
+            "--kind",
+            "submissions",
+            "--map",
+            map,
+            "--json",
+            "--dry-run",
+        ]));
+        assert_eq!(report["columns"][2]["field"], "title", "{map}");
+        assert_eq!(report["columns"][2]["confidence"], 1.0);
+        assert_eq!(report["kind"], "submissions");
+    }
+    let report = json(&journee(&[
+        "import",
+        arg(&file),
+        arg(&sheet),
+        "--map",
+        "C=titre",
+        "--kind",
+        "submissions",
+        "--json",
+    ]));
+    assert_eq!(report["new"], 3);
+    // Next time, the same headers map themselves (the mapping was confirmed).
+    let again = json(&journee(&[
+        "import",
+        arg(&file),
+        arg(&sheet),
+        "--json",
+        "--dry-run",
+    ]));
+    assert_eq!(again["columns"][2]["field"], "title");
+    // Undo takes the import back whole.
+    let undo = journee(&["undo", arg(&file)]);
+    assert!(undo.status.success());
+    assert!(String::from_utf8_lossy(&undo.stdout).contains("Import de «\u{a0}liste.csv\u{a0}»"));
+    let info = json(&journee(&["info", arg(&file), "--json"]));
+    assert_eq!(info["counts"]["submissions"], 0);
+    assert_eq!(info["counts"]["people"], 0);
+    assert_eq!(info["counts"]["imports"], 0);
+    // An unknown field or column is refused in French.
+    let bad = journee(&["import", arg(&file), arg(&sheet), "--map", "3=couleur"]);
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("champ inconnu «\u{a0}couleur\u{a0}»"));
+}

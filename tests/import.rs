@@ -618,3 +618,79 @@ fn one_windows_1252_byte_in_a_utf8_file_keeps_every_other_accent() {
         assert_eq!(a.contributors[0].first_name, b.contributors[0].first_name);
     }
 }
+
+#[test]
+fn an_import_is_one_step_that_undo_takes_back_whole() {
+    let (_dir, mut project) = project();
+    // A first download, worked on; then a later one, which updates, adds and remaps.
+    project
+        .import(&fixture("webform-libreoffice.xlsx"), &submissions())
+        .unwrap();
+    let first = project.submissions(None).unwrap();
+    let id = |sid: &str| {
+        first
+            .iter()
+            .find(|s| s.external_id.as_deref() == Some(sid))
+            .unwrap()
+            .id
+    };
+    project.set_status(id("103"), Status::Retenue).unwrap();
+    let before = (
+        project.info().unwrap().counts,
+        project.submissions(None).unwrap(),
+        project.people(false).unwrap(),
+    );
+    let report = project
+        .import(&fixture("webform-v2.xlsx"), &submissions())
+        .unwrap();
+    assert_eq!((report.new, report.updated), (1, 1));
+    assert_eq!(
+        project.history().unwrap().0.as_deref(),
+        Some("Import de «\u{a0}webform-v2.xlsx\u{a0}»")
+    );
+    assert_eq!(
+        project.undo().unwrap(),
+        "Import de «\u{a0}webform-v2.xlsx\u{a0}»"
+    );
+    let after = (
+        project.info().unwrap().counts,
+        project.submissions(None).unwrap(),
+        project.people(false).unwrap(),
+    );
+    assert_eq!(format!("{:?}", after.0), format!("{:?}", before.0));
+    assert_eq!(
+        format!("{:?}", after.1),
+        format!("{:?}", before.1),
+        "submissions as before"
+    );
+    assert_eq!(
+        format!("{:?}", after.2),
+        format!("{:?}", before.2),
+        "people as before"
+    );
+    // Undone, it is not redone from the history: the file is imported again.
+    assert!(project.redo().is_err());
+    let again = project
+        .import(&fixture("webform-v2.xlsx"), &submissions())
+        .unwrap();
+    assert_eq!((again.new, again.updated), (1, 1));
+}
+
+#[test]
+fn undoing_an_import_never_deletes_work_done_since() {
+    let (_dir, mut project) = project();
+    project
+        .import(&fixture("webform-libreoffice.xlsx"), &submissions())
+        .unwrap();
+    let list = project.submissions(None).unwrap();
+    project.set_status(list[0].id, Status::Retenue).unwrap();
+    let err = project.undo().unwrap_err();
+    let message = err.to_string();
+    assert!(
+        message.starts_with("Impossible d'annuler «\u{a0}Import de")
+            && message.contains("examinées")
+            && message.contains("Rien n'a été modifié"),
+        "{message}"
+    );
+    assert_eq!(project.submissions(None).unwrap().len(), list.len());
+}

@@ -51,6 +51,9 @@ pub struct Report {
     pub untitled: usize,
     #[serde(skip)]
     pub unnamed: usize,
+    /// The import's number in the project (0 for a dry run's, which is taken back).
+    #[serde(skip)]
+    pub import_id: i64,
     /// For one of our own workbooks come back edited: "contributions" or "salles".
     #[serde(skip_serializing_if = "Option::is_none")]
     pub returned: Option<&'static str>,
@@ -125,6 +128,7 @@ pub fn merge(
         columns: super::mapping::fates(&layout.columns),
         untitled: 0,
         unnamed: 0,
+        import_id,
         returned: None,
     };
     // What the reading noticed (bytes of another encoding) comes first.

@@ -15,6 +15,7 @@ mod read;
 mod rows;
 mod stream;
 mod table;
+pub(crate) mod undo;
 mod values;
 
 use std::path::Path;
@@ -280,14 +281,34 @@ impl Project {
         }
         let corrections = self.value_corrections()?;
         let tx = self.conn.transaction()?;
-        let report = merge::merge(&tx, source, &layout, options, path, corrections, progress)?;
+        let key = layout.headers_key();
+        let recorder = undo::Recorder::start(&tx, &key)?;
+        let merged = merge::merge(&tx, source, &layout, options, path, corrections, progress);
+        let report = match merged {
+            Ok(report) => report,
+            Err(e) => {
+                // Dropping the transaction takes the rows back; the triggers are temporary
+                // objects of this connection, taken away here.
+                drop(tx);
+                undo::stop(&self.conn)?;
+                return Err(e);
+            }
+        };
         if !confirmed {
-            // Dropping the transaction takes the rows back.
             if let Some(refusal) = mapping::mostly_empty(&report, &layout) {
+                drop(tx);
+                undo::stop(&self.conn)?;
                 return Err(wrap(refusal).into());
             }
         }
-        finish(tx, options.dry_run)?;
+        if options.dry_run {
+            tx.rollback()?;
+            undo::stop(&self.conn)?;
+            return Ok(report);
+        }
+        let label = format!("Import de «\u{a0}{}\u{a0}»", report.file);
+        recorder.finish(&tx, report.import_id, &key, &label)?;
+        tx.commit()?;
         Ok(report)
     }
 

@@ -163,6 +163,15 @@ impl Project {
             )
             .optional()?;
         let (id, label, undo) = last.ok_or(EditError::NothingToUndo)?;
+        if let Ok(stored) = serde_json::from_str::<crate::import::undo::Stored>(&undo) {
+            // An import is not redone from the journal (it would keep a copy of every
+            // row it added): undone, it leaves the history, and the file can be
+            // imported again.
+            crate::import::undo::undo(&tx, &stored.import_step, &label)?;
+            tx.execute("DELETE FROM journal WHERE id = ?1 OR undone = 1", [id])?;
+            tx.commit()?;
+            return Ok(label);
+        }
         apply(&tx, &undo).map_err(|_| EditError::CannotUndo(label.clone()))?;
         tx.execute("UPDATE journal SET undone = 1 WHERE id = ?1", [id])?;
         tx.commit()?;

@@ -92,6 +92,7 @@ pub fn merge(
         columns: Vec::new(),
         untitled: 0,
         unnamed: 0,
+        import_id: 0,
         returned: Some(kind.code()),
     };
     let cells = match kind {
