@@ -122,6 +122,24 @@ impl Field {
         )
     }
 
+    /// Fields stored as the cell was written (trimmed), not read into a value.
+    pub fn stored_as_written(self) -> bool {
+        matches!(
+            self,
+            Field::FirstName
+                | Field::LastName
+                | Field::Email
+                | Field::Phone
+                | Field::Organisation
+                | Field::Country
+                | Field::Title
+                | Field::Summary
+                | Field::CoSpeakers
+                | Field::ExternalId
+                | Field::Accessibility
+        )
+    }
+
     /// Whether a list of this kind has the field.
     pub fn belongs_to(self, kind: ListKind) -> bool {
         match self {
@@ -709,6 +727,12 @@ impl HeaderText {
     /// How surely the header names `field`, from 0 (not at all) to 1 (its very name),
     /// with the alias that matched.
     pub fn score(&self, field: Field) -> (f64, Option<&'static str>) {
+        self.score_with(field, true)
+    }
+
+    /// `score`; without `look_alikes`, a typo is not compared (what the header search
+    /// needs: look-alikes are never sure).
+    fn score_with(&self, field: Field, look_alikes: bool) -> (f64, Option<&'static str>) {
         let Some((_, aliases)) = alias_words().iter().find(|(f, _)| *f == field) else {
             return (0.0, None);
         };
@@ -728,7 +752,8 @@ impl HeaderText {
                     // header the alias covers, the surer.
                     let share = alias_words.len() as f64 / self.words.len() as f64;
                     0.62 + 0.3 * share - penalty
-                } else if alias.len() >= 5
+                } else if look_alikes
+                    && alias.len() >= 5
                     && alias_words.len() == 1
                     && self.words.len() <= 3
                     && self
@@ -821,7 +846,11 @@ pub fn names_a_field(header: &str) -> bool {
         return false;
     }
     let text = HeaderText::new(header);
-    !text.is_empty() && text.words.len() <= 12 && text.best().is_some_and(|(_, s)| s >= SURE)
+    !text.is_empty()
+        && text.words.len() <= 12
+        && Field::ALL
+            .into_iter()
+            .any(|f| text.score_with(f, false).0 >= SURE)
 }
 
 fn contains_words(hay: &[String], needle: &[String]) -> bool {

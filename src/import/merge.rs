@@ -4,6 +4,7 @@
 //! new download are reported, never deleted.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::Hasher;
 
 use rustc_hash::FxHashMap;
 use std::path::Path;
@@ -274,9 +275,9 @@ fn tick(progress: &mut dyn FnMut(usize, usize) -> bool, done: usize, total: usiz
 struct Known {
     list: Vec<store::StoredSubmission>,
     by_external: FxHashMap<String, usize>,
-    by_identity: FxHashMap<String, usize>,
+    by_identity: FxHashMap<Key, usize>,
     /// First imported answer with this content: later identical sendings are repeats.
-    by_content: FxHashMap<String, i64>,
+    by_content: FxHashMap<Key, i64>,
 }
 
 impl Known {
@@ -297,37 +298,42 @@ impl Known {
 
     fn add(&mut self, stored: store::StoredSubmission) {
         let identity = identity_key(&stored.email, &stored.fields.title);
-        let content = content_key(&identity, &stored.fields.summary);
-        self.add_with_keys(stored, identity, content);
+        let content = content_key(identity, &stored.fields.summary);
+        let titled = !stored.fields.title.is_empty();
+        self.add_with_keys(stored, identity, content, titled);
     }
 
     /// `add`, with the keys the caller already has.
     fn add_with_keys(
         &mut self,
         stored: store::StoredSubmission,
-        identity: String,
-        content: String,
+        identity: Key,
+        content: Key,
+        titled: bool,
     ) {
         let index = self.list.len();
         if let Some(external) = &stored.external_id {
             self.by_external.insert(external.clone(), index);
         }
         self.by_identity.entry(identity).or_insert(index);
-        if stored.from_import && !stored.fields.title.is_empty() {
+        if stored.from_import && titled {
             self.by_content.entry(content).or_insert(stored.id);
         }
         self.list.push(stored);
     }
 }
 
+/// Who sent what, as a 64-bit digest: comparing digests instead of whole summaries keeps
+/// a large import's memory flat (a collision between two different answers of one
+/// project is about one in 10^11).
+type Key = u64;
+
 /// Lower case, spaces collapsed: what tells two sendings of the same text apart from two
-/// texts (cheap, as it runs on every summary of a large file).
-fn squeeze(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
+/// texts (cheap, as it runs on every summary of a large file). Written into `out`, a
+/// buffer used again from row to row.
+fn squeeze(out: &mut String, text: &str) {
     for word in text.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
+        out.push(' ');
         if word.is_ascii() {
             let from = out.len();
             out.push_str(word);
@@ -336,15 +342,34 @@ fn squeeze(text: &str) -> String {
             out.extend(word.chars().flat_map(char::to_lowercase));
         }
     }
-    out
 }
 
-fn identity_key(email: &str, title: &str) -> String {
-    format!("{}\u{1f}{}", email.trim().to_lowercase(), squeeze(title))
+/// The digest of some texts, squeezed.
+fn digest(seed: Option<Key>, texts: &[&str]) -> Key {
+    thread_local! {
+        static BUFFER: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+    }
+    BUFFER.with_borrow_mut(|buffer| {
+        buffer.clear();
+        for text in texts {
+            buffer.push('\u{1f}');
+            squeeze(buffer, text);
+        }
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        if let Some(seed) = seed {
+            hasher.write_u64(seed);
+        }
+        hasher.write(buffer.as_bytes());
+        hasher.finish()
+    })
 }
 
-fn content_key(identity: &str, summary: &str) -> String {
-    format!("{identity}\u{1f}{}", squeeze(summary))
+fn identity_key(email: &str, title: &str) -> Key {
+    digest(None, &[email, title])
+}
+
+fn content_key(identity: Key, summary: &str) -> Key {
+    digest(Some(identity), &[summary])
 }
 
 /// People by lower-case email, read once: a large first import then asks the database
@@ -372,15 +397,15 @@ struct Prepared {
     incoming: rows::IncomingSubmission,
     fields: ImportedFields,
     flags: String,
-    identity: String,
-    content: String,
+    identity: Key,
+    content: Key,
 }
 
 impl Prepared {
     fn new(mut incoming: rows::IncomingSubmission) -> Prepared {
         let flags = serde_json::to_string(&incoming.problems).expect("problems serialise");
         let identity = identity_key(&incoming.contact.email, &incoming.title);
-        let content = content_key(&identity, &incoming.summary);
+        let content = content_key(identity, &incoming.summary);
         // The texts move to what is stored (a large file has thousands of summaries);
         // the merge reads the title from `fields`.
         let fields = ImportedFields {
@@ -501,18 +526,23 @@ fn merge_submission(
         import_id,
     })?;
     seen.insert(id);
+    // A row this import added is only ever matched again as a repeat (it is `seen`):
+    // its texts are not kept, and memory stays flat over a large file.
+    let titled = !fields.title.is_empty();
+    drop(fields);
     known.add_with_keys(
         store::StoredSubmission {
             id,
             external_id: incoming.external_id.clone(),
             contact_id: Some(contact),
             email,
-            fields,
+            fields: ImportedFields::default(),
             overrides: serde_json::Map::new(),
             from_import: true,
         },
         identity,
         content,
+        titled,
     );
     if let Some(original) = original {
         report.duplicates += 1;

@@ -2,14 +2,12 @@
 //! answer for everybody... A column is mapped by its header AND by this: a header that
 //! says "résumé" over answers that are all "Français" or "Anglais" is not a summary.
 
-use std::collections::HashSet;
-
 use super::fields::Field;
 use super::table::Value;
 use super::values;
 
 /// The answers sampled to describe a column.
-pub const SAMPLE: usize = 200;
+pub const SAMPLE: usize = 120;
 
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Profile {
@@ -42,8 +40,9 @@ impl Profile {
     /// The profile of column `index` over the first `SAMPLE` data rows.
     pub fn of(index: usize, data: &[Vec<Value>]) -> Profile {
         let mut profile = Profile::default();
-        let mut seen: HashSet<String> = HashSet::new();
-        let mut counts: std::collections::HashMap<String, usize> = Default::default();
+        // What each distinct answer is, worked out once: a column of kinds of actors or
+        // languages holds a handful of answers repeated.
+        let mut seen: std::collections::HashMap<String, (Kinds, usize)> = Default::default();
         for row in data.iter().take(SAMPLE) {
             if row.iter().all(Value::is_blank) {
                 continue;
@@ -55,58 +54,35 @@ impl Profile {
             profile.filled += 1;
             let text = cell.text();
             let text = text.trim();
-            profile.total_chars += text.chars().count();
-            if seen.insert(text.to_string()) {
-                profile.distinct += 1;
-            }
-            *counts.entry(text.to_string()).or_default() += 1;
-            if text.contains('@') && email_address::EmailAddress::is_valid(text) {
-                profile.emails += 1;
-            }
-            if is_date(cell, text) {
-                profile.dates += 1;
-            }
-            if matches!(cell, Value::Number(n) if (20_000.0..80_000.0).contains(n)) {
-                profile.serials += 1;
-            }
-            if is_phone(text) {
-                profile.phones += 1;
-            }
-            if text.len() <= 40 {
-                if values::language(text).is_some() {
-                    profile.languages += 1;
+            let kinds = match seen.get_mut(text) {
+                Some((kinds, count)) => {
+                    *count += 1;
+                    *kinds
                 }
-                if super::layout::is_mark(text) {
-                    profile.marks += 1;
+                None => {
+                    let kinds = Kinds::of(cell, text);
+                    seen.insert(text.to_string(), (kinds, 1));
+                    profile.distinct += 1;
+                    kinds
                 }
-            }
-            if text.len() <= 200 {
-                if values::format(text).is_some() {
-                    profile.formats += 1;
-                }
-                if !values::axes(text).is_empty() {
-                    profile.axes += 1;
-                }
-                if values::actor_type(text).1 {
-                    profile.actor_types += 1;
-                }
-            }
-            if matches!(cell, Value::Number(n) if n.fract() == 0.0)
-                || (!text.is_empty()
-                    && text.len() <= 12
-                    && text.bytes().all(|b| b.is_ascii_digit()))
-            {
-                profile.integers += 1;
-            }
-            if text.contains('\n') {
-                profile.multiline += 1;
-            }
-            if text.split_whitespace().count() >= 2 {
-                profile.several_words += 1;
-            }
+            };
+            profile.total_chars += kinds.chars;
+            profile.emails += usize::from(kinds.email);
+            profile.dates += usize::from(kinds.date);
+            profile.serials += usize::from(kinds.serial);
+            profile.phones += usize::from(kinds.phone);
+            profile.languages += usize::from(kinds.language);
+            profile.marks += usize::from(kinds.mark);
+            profile.formats += usize::from(kinds.format);
+            profile.axes += usize::from(kinds.axes);
+            profile.actor_types += usize::from(kinds.actor_type);
+            profile.integers += usize::from(kinds.integer);
+            profile.multiline += usize::from(kinds.multiline);
+            profile.several_words += usize::from(kinds.several_words);
         }
-        profile.top = counts
+        profile.top = seen
             .into_iter()
+            .map(|(text, (_, count))| (text, count))
             .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)));
         profile
     }
@@ -272,6 +248,54 @@ impl Profile {
     }
 }
 
+/// What one answer is.
+#[derive(Debug, Clone, Copy, Default)]
+struct Kinds {
+    chars: usize,
+    email: bool,
+    date: bool,
+    serial: bool,
+    phone: bool,
+    language: bool,
+    mark: bool,
+    format: bool,
+    axes: bool,
+    actor_type: bool,
+    integer: bool,
+    multiline: bool,
+    several_words: bool,
+}
+
+impl Kinds {
+    fn of(cell: &Value, text: &str) -> Kinds {
+        let short = text.len() <= 200;
+        // Normalised once for the readings of the call's values.
+        let normal = if short {
+            super::fields::normalise_header(text)
+        } else {
+            String::new()
+        };
+        Kinds {
+            chars: text.chars().count(),
+            email: text.contains('@') && email_address::EmailAddress::is_valid(text),
+            date: is_date(cell, text),
+            serial: matches!(cell, Value::Number(n) if (20_000.0..80_000.0).contains(n)),
+            phone: is_phone(text),
+            language: text.len() <= 40 && values::language_normalised(&normal).is_some(),
+            mark: text.len() <= 40 && super::layout::is_mark(text),
+            format: short && values::format_normalised(&normal).is_some(),
+            axes: short && !values::axes_normalised(&normal).is_empty(),
+            actor_type: short && values::actor_type_normalised(&normal).1,
+            integer: matches!(cell, Value::Number(n) if n.fract() == 0.0)
+                || (!text.is_empty()
+                    && text.len() <= 12
+                    && text.bytes().all(|b| b.is_ascii_digit())),
+            multiline: text.contains('\n'),
+            several_words: text.split_whitespace().nth(1).is_some(),
+        }
+    }
+}
+
 fn is_date(cell: &Value, text: &str) -> bool {
     match cell {
         Value::DateTime(_) => true,
@@ -280,7 +304,7 @@ fn is_date(cell: &Value, text: &str) -> bool {
         Value::Number(_) => false,
         _ => {
             (6..=32).contains(&text.len())
-                && text.bytes().any(|b| b.is_ascii_digit())
+                && text.bytes().filter(u8::is_ascii_digit).count() >= 4
                 && values::date_time(&Value::Text(text.to_string())).is_some()
                 && text.parse::<f64>().is_err()
         }

@@ -254,6 +254,9 @@ fn stream_xlsx(
             rows.begin();
         }
         let mut row: Vec<Value> = Vec::new();
+        // Rows are made at the width of the widest so far: one allocation each, not a
+        // series of growths (this thread makes them, others free them).
+        let mut width = 0;
         let mut current: Option<u32> = None;
         while let Some(cell) = cells.next_cell().map_err(damaged)? {
             if matches!(cell.get_value(), DataRef::Empty) {
@@ -265,8 +268,15 @@ fn stream_xlsx(
                 None => current = Some(r),
                 Some(at) if r < at => return Err(ReadError::Unordered),
                 Some(at) => {
-                    for _ in at..r {
-                        rows.give(std::mem::take(&mut row));
+                    width = width.max(row.len());
+                    for between in at..r {
+                        // Rows skipped over (blank ones) stay unallocated.
+                        let next = if between + 1 == r {
+                            Vec::with_capacity(width)
+                        } else {
+                            Vec::new()
+                        };
+                        rows.give(std::mem::replace(&mut row, next));
                     }
                     current = Some(r);
                 }

@@ -43,15 +43,17 @@ impl Columns {
         let mut options = Vec::new();
         let mut raw_keys = Vec::new();
         for column in &layout.columns {
-            let key = match &column.group {
-                Some(group) => format!("{group} / {}", column.label),
-                None if column.label.is_empty() => format!("colonne {}", column.index + 1),
-                None => column.label.clone(),
-            };
-            raw_keys.push((
-                column.index,
-                serde_json::to_string(&key).expect("a string serialises"),
-            ));
+            // The verbatim row keeps what the fields do not keep as written: a title or
+            // an email is stored as it was typed; a format, a date, a ticked option or a
+            // column set aside is kept here.
+            let as_written =
+                matches!(&column.target, Target::Field { field } if field.stored_as_written());
+            if !as_written {
+                raw_keys.push((
+                    column.index,
+                    serde_json::to_string(&column.header()).expect("a string serialises"),
+                ));
+            }
             match &column.target {
                 Target::Field { field } => {
                     fields
@@ -239,6 +241,8 @@ pub struct Readings {
     corrections: ValueMappings,
     actor_types: HashMap<String, (ActorType, bool)>,
     formats: HashMap<String, Option<Format>>,
+    axes: HashMap<String, Vec<u8>>,
+    languages: HashMap<String, Option<&'static str>>,
 }
 
 impl Readings {
@@ -266,6 +270,24 @@ impl Readings {
         }
         let reading = values::actor_type(text);
         self.actor_types.insert(text.to_string(), reading);
+        reading
+    }
+
+    fn axes(&mut self, text: &str) -> Vec<u8> {
+        if let Some(known) = self.axes.get(text) {
+            return known.clone();
+        }
+        let reading = values::axes(text);
+        self.axes.insert(text.to_string(), reading.clone());
+        reading
+    }
+
+    fn language(&mut self, text: &str) -> Option<&'static str> {
+        if let Some(known) = self.languages.get(text) {
+            return *known;
+        }
+        let reading = values::language(text);
+        self.languages.insert(text.to_string(), reading);
         reading
     }
 
@@ -379,9 +401,9 @@ pub fn submission(row: &Row, readings: &mut Readings) -> IncomingSubmission {
         }
     };
 
-    let mut axes = values::axes(&row.text(Field::Axes));
+    let mut axes = readings.axes(&row.text(Field::Axes));
     for option in row.options(Field::Axes) {
-        axes.extend(values::axes(option));
+        axes.extend(readings.axes(option));
     }
     axes.sort_unstable();
     axes.dedup();
@@ -396,7 +418,7 @@ pub fn submission(row: &Row, readings: &mut Readings) -> IncomingSubmission {
         ));
     }
     let language_text = row.text_or_options(Field::Language);
-    let language = match values::language(&language_text) {
+    let language = match readings.language(&language_text) {
         Some(code) => code,
         None => {
             if !language_text.is_empty() {
@@ -416,7 +438,7 @@ pub fn submission(row: &Row, readings: &mut Readings) -> IncomingSubmission {
     let submitted_at = row
         .value(Field::SubmittedAt)
         .and_then(values::date_time)
-        .map(|dt| dt.format("%Y-%m-%dT%H:%M:%S").to_string());
+        .map(|dt| values::iso(&dt));
     if submitted_at.is_none() && !submitted_text.is_empty() {
         problems.push(problem(
             row,

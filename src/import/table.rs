@@ -19,7 +19,7 @@ impl Value {
             Value::Text(text) => text.clone(),
             Value::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 => format!("{}", *n as i64),
             Value::Number(n) => n.to_string(),
-            Value::DateTime(dt) => dt.format("%Y-%m-%dT%H:%M:%S").to_string(),
+            Value::DateTime(dt) => super::values::iso(dt),
             Value::Bool(b) => if *b { "VRAI" } else { "FAUX" }.to_string(),
         }
     }

@@ -19,7 +19,12 @@ fn starts_any(text: &str, stems: &[&str]) -> bool {
 }
 
 pub fn format(text: &str) -> Option<Format> {
-    let t = normalise(text);
+    format_normalised(&normalise(text))
+}
+
+/// `format`, for a text already normalised (`fields::normalise_header`).
+pub fn format_normalised(t: &str) -> Option<Format> {
+    let t = t.to_string();
     if t.is_empty() {
         return None;
     }
@@ -48,7 +53,12 @@ pub fn format(text: &str) -> Option<Format> {
 
 /// Axes 1 to 4 named in the text: "Axe 2 – Technologies citoyennes", "1, 3", "Govtech".
 pub fn axes(text: &str) -> Vec<u8> {
-    let t = normalise(text);
+    axes_normalised(&normalise(text))
+}
+
+/// `axes`, for a text already normalised.
+pub fn axes_normalised(t: &str) -> Vec<u8> {
+    let t = t.to_string();
     let mut found: Vec<u8> = Vec::new();
     for word in t.split(' ') {
         if let Ok(n) = word.parse::<u8>() {
@@ -117,7 +127,12 @@ pub fn axes(text: &str) -> Vec<u8> {
 
 /// The kind of actor, and whether that is a sure reading (false: a guess to review).
 pub fn actor_type(text: &str) -> (ActorType, bool) {
-    let t = normalise(text);
+    actor_type_normalised(&normalise(text))
+}
+
+/// `actor_type`, for a text already normalised.
+pub fn actor_type_normalised(t: &str) -> (ActorType, bool) {
+    let t = t.to_string();
     if t.is_empty() {
         return (ActorType::Autre, false);
     }
@@ -257,7 +272,12 @@ pub fn actor_type(text: &str) -> (ActorType, bool) {
 
 /// "fr" or "en"; French unless the text says English.
 pub fn language(text: &str) -> Option<&'static str> {
-    let t = normalise(text);
+    language_normalised(&normalise(text))
+}
+
+/// `language`, for a text already normalised.
+pub fn language_normalised(t: &str) -> Option<&'static str> {
+    let t = t.to_string();
     if t.is_empty() {
         return None;
     }
@@ -282,6 +302,21 @@ pub fn language(text: &str) -> Option<&'static str> {
     }
 }
 
+/// "2019-01-24T14:05:00", written field by field (formatting with a pattern parses the
+/// pattern at every call, once per row of a large file).
+pub fn iso(dt: &NaiveDateTime) -> String {
+    use chrono::{Datelike, Timelike};
+    format!(
+        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}",
+        dt.year(),
+        dt.month(),
+        dt.day(),
+        dt.hour(),
+        dt.minute(),
+        dt.second()
+    )
+}
+
 /// A date and time from a cell: a real date, an Excel serial number (what web forms'
 /// xlsx hold), ISO 8601, "18/03/2019", "18/03/2019 - 10:05", "18/03/2019 10:05:00".
 pub fn date_time(value: &Value) -> Option<NaiveDateTime> {
@@ -303,37 +338,54 @@ fn from_excel_serial(serial: f64) -> Option<NaiveDateTime> {
     epoch.checked_add_signed(Duration::seconds(seconds))
 }
 
+/// The patterns of dates with a time, then of dates alone, tried in order.
+const DATE_PATTERNS: &[(&str, bool)] = &[
+    ("%Y-%m-%dT%H:%M:%S", true),
+    ("%Y-%m-%d %H:%M:%S", true),
+    ("%Y-%m-%d %H:%M", true),
+    ("%d/%m/%Y - %H:%M", true),
+    ("%d/%m/%Y - %H:%M:%S", true),
+    ("%d/%m/%Y %H:%M:%S", true),
+    ("%d/%m/%Y %H:%M", true),
+    ("%d/%m/%Y à %H:%M", true),
+    ("%d/%m/%Y %Hh%M", true),
+    ("%d.%m.%Y %H:%M", true),
+    ("%Y-%m-%d", false),
+    ("%d/%m/%Y", false),
+    ("%d/%m/%y", false),
+    ("%d.%m.%Y", false),
+    ("%d-%m-%Y", false),
+];
+
 fn parse_date_text(text: &str) -> Option<NaiveDateTime> {
+    // A file writes all its dates one way: the pattern that read the last one is tried
+    // first (a large file's dates are read in one attempt each, not ten).
+    thread_local! {
+        static LAST: std::cell::Cell<Option<usize>> = const { std::cell::Cell::new(None) };
+    }
     let text = text.trim();
+    let attempt = |index: usize| -> Option<NaiveDateTime> {
+        let (pattern, with_time) = DATE_PATTERNS[index];
+        if with_time {
+            NaiveDateTime::parse_from_str(text, pattern).ok()
+        } else {
+            NaiveDate::parse_from_str(text, pattern)
+                .ok()
+                .map(|date| date.and_time(NaiveTime::MIN))
+        }
+    };
+    if let Some(found) = LAST.get().and_then(attempt) {
+        return Some(found);
+    }
     if let Ok(serial) = text.replace(',', ".").parse::<f64>() {
         return from_excel_serial(serial);
     }
     if let Ok(dt) = chrono::DateTime::parse_from_rfc3339(text) {
         return Some(dt.naive_local());
     }
-    const WITH_TIME: &[&str] = &[
-        "%Y-%m-%dT%H:%M:%S",
-        "%Y-%m-%d %H:%M:%S",
-        "%Y-%m-%d %H:%M",
-        "%d/%m/%Y - %H:%M",
-        "%d/%m/%Y - %H:%M:%S",
-        "%d/%m/%Y %H:%M:%S",
-        "%d/%m/%Y %H:%M",
-        "%d/%m/%Y à %H:%M",
-        "%d/%m/%Y %Hh%M",
-        "%d.%m.%Y %H:%M",
-    ];
-    for format in WITH_TIME {
-        if let Ok(dt) = NaiveDateTime::parse_from_str(text, format) {
-            return Some(dt);
-        }
-    }
-    for format in ["%Y-%m-%d", "%d/%m/%Y", "%d/%m/%y", "%d.%m.%Y", "%d-%m-%Y"] {
-        if let Ok(date) = NaiveDate::parse_from_str(text, format) {
-            return Some(date.and_time(NaiveTime::MIN));
-        }
-    }
-    None
+    let (index, found) = (0..DATE_PATTERNS.len()).find_map(|i| attempt(i).map(|dt| (i, dt)))?;
+    LAST.set(Some(index));
+    Some(found)
 }
 
 #[cfg(test)]
