@@ -19,6 +19,8 @@ ROOT = Path(__file__).resolve().parent.parent
 JOURNEE = ROOT / "target/release/journee"
 WORK = Path(tempfile.mkdtemp(prefix="journee-bench-"))
 BOOK = WORK / f"contributions-{ROWS}.xlsx"
+# The mappings journee remembers across projects stay in the bench's own folder.
+ENV = dict(os.environ, JOURNEE_DATA_DIR=str(WORK))
 
 HEADERS = ["SID", "Heure de soumission", "Prénom", "Nom", "Courriel", "Structure",
            "Type de structure", "Format de contribution", "Axes", "Titre de la contribution",
@@ -44,9 +46,10 @@ def journee_once():
     project = WORK / "p.journee"
     for suffix in ("", "-wal", "-shm"):
         Path(f"{project}{suffix}").unlink(missing_ok=True)
-    subprocess.run([JOURNEE, "new", project], check=True, capture_output=True)
+    subprocess.run([JOURNEE, "new", project], check=True, capture_output=True, env=ENV)
     start = time.perf_counter()
-    out = subprocess.run([JOURNEE, "import", project, BOOK, "--json"], check=True, capture_output=True)
+    out = subprocess.run([JOURNEE, "import", project, BOOK, "--json"], check=True, capture_output=True,
+                         env=ENV)
     elapsed = time.perf_counter() - start
     assert b'"new": %d' % ROWS in out.stdout, out.stdout[:300]
     return elapsed

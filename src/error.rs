@@ -48,6 +48,12 @@ pub enum Error {
     #[error(transparent)]
     Import(#[from] crate::import::ImportError),
 
+    #[error(transparent)]
+    Mappings(#[from] crate::import::memory::BookError),
+
+    #[error("Aucun dossier de données utilisateur sur ce système\u{a0}: indiquez-en un avec JOURNEE_DATA_DIR.")]
+    NoDataDir,
+
     #[error("Import annulé\u{a0}: rien n'a été importé.")]
     Cancelled,
 

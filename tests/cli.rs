@@ -9,9 +9,13 @@ mod common;
 
 use common::fixture;
 
+/// The binary, with a data folder of its own for each run: the mappings it remembers
+/// across projects never leak from one test to another, nor into the user's.
 fn journee(args: &[&str]) -> Output {
+    let data = tempfile::tempdir().unwrap();
     Command::new(env!("CARGO_BIN_EXE_journee"))
         .args(args)
+        .env("JOURNEE_DATA_DIR", data.path())
         .output()
         .expect("run journee")
 }
@@ -451,4 +455,96 @@ fn an_import_refused_for_want_of_a_title_then_mapped_then_undone() {
     let bad = journee(&["import", arg(&file), arg(&sheet), "--map", "3=couleur"]);
     assert_eq!(bad.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&bad.stderr).contains("champ inconnu «\u{a0}couleur\u{a0}»"));
+}
+
+#[test]
+fn a_confirmed_mapping_maps_next_years_file_in_another_project_and_is_shared() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("donnees");
+    let run = |args: &[&str], data: &Path| {
+        Command::new(env!("CARGO_BIN_EXE_journee"))
+            .args(args)
+            .env("JOURNEE_DATA_DIR", data)
+            .output()
+            .unwrap()
+    };
+    let sheet = dir.path().join("liste.csv");
+    std::fs::write(
+        &sheet,
+        "Courriel,Nom,Ce que je propose\n\
+         a@example.org,Durand,Budget participatif à Villebrune\n\
+         b@example.org,Benali,Un appel à financer la civic tech\n",
+    )
+    .unwrap();
+    let first = dir.path().join("2019.journee");
+    let second = dir.path().join("2020.journee");
+    for file in [&first, &second] {
+        assert!(journee(&["new", arg(file)]).status.success());
+    }
+    let imported = run(
+        &[
+            "import",
+            arg(&first),
+            arg(&sheet),
+            "--kind",
+            "submissions",
+            "--map",
+            "3=titre",
+        ],
+        &data,
+    );
+    assert!(
+        imported.status.success(),
+        "{}",
+        String::from_utf8_lossy(&imported.stderr)
+    );
+    // Another project, the same form: mapped from the user's data folder, no question.
+    let next = run(
+        &[
+            "import",
+            arg(&second),
+            arg(&sheet),
+            "--kind",
+            "submissions",
+            "--json",
+        ],
+        &data,
+    );
+    assert!(
+        next.status.success(),
+        "{}",
+        String::from_utf8_lossy(&next.stderr)
+    );
+    let report: Value = serde_json::from_slice(&next.stdout).unwrap();
+    assert_eq!(report["columns"][2]["field"], "title");
+    // Shared with a co-organiser, whose own data folder knew nothing of it.
+    let shared = dir.path().join("partage.json");
+    assert!(run(&["mappings", "export", arg(&shared)], &data)
+        .status
+        .success());
+    let theirs = dir.path().join("leurs-donnees");
+    let third = dir.path().join("chez-elle.journee");
+    assert!(journee(&["new", arg(&third)]).status.success());
+    let refused = run(
+        &["import", arg(&third), arg(&sheet), "--kind", "submissions"],
+        &theirs,
+    );
+    assert_eq!(refused.status.code(), Some(1));
+    let taken = run(&["mappings", "import", arg(&shared)], &theirs);
+    assert!(String::from_utf8_lossy(&taken.stdout).contains("1 correspondance(s) ajoutées"));
+    let mapped = run(
+        &["import", arg(&third), arg(&sheet), "--kind", "submissions"],
+        &theirs,
+    );
+    assert!(
+        mapped.status.success(),
+        "{}",
+        String::from_utf8_lossy(&mapped.stderr)
+    );
+    // A file that is not a book of mappings is refused in French.
+    let bad = run(&["mappings", "import", arg(&sheet)], &theirs);
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&bad.stderr).contains("n'est pas un fichier de correspondances")
+    );
 }

@@ -29,9 +29,11 @@ const ADDRESS_SPACE: u64 = 3 << 30;
 fn journee(args: &[&str]) -> Run {
     use std::os::unix::process::CommandExt;
     let started = Instant::now();
+    let data = tempfile::tempdir().unwrap();
     let mut command = Command::new(env!("CARGO_BIN_EXE_journee"));
     command
         .args(args)
+        .env("JOURNEE_DATA_DIR", data.path())
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::piped());
     // SAFETY: setrlimit is async-signal-safe; nothing else runs between fork and exec.
@@ -76,6 +78,7 @@ fn journee(args: &[&str]) -> Run {
 /// What an import must not change: the project's counts.
 fn counts(project: &Path) -> String {
     let out = Command::new(env!("CARGO_BIN_EXE_journee"))
+        .env("JOURNEE_DATA_DIR", project.parent().unwrap())
         .args(["info", project.to_str().unwrap(), "--json"])
         .output()
         .unwrap();
@@ -124,6 +127,7 @@ fn import_checked(project: &Path, file: &Path, what: &str) -> Run {
 fn new_project(dir: &Path) -> PathBuf {
     let project = dir.join("p.journee");
     let out = Command::new(env!("CARGO_BIN_EXE_journee"))
+        .env("JOURNEE_DATA_DIR", dir)
         .args(["new", project.to_str().unwrap()])
         .output()
         .unwrap();

@@ -46,6 +46,8 @@ fn main() {
             commands::import::run_import,
             commands::import::cancel_import,
             commands::import::set_value_mapping,
+            commands::import::export_mappings,
+            commands::import::import_mappings,
             commands::print::print_preview,
             commands::print::print_pdf,
             commands::print::save_print,

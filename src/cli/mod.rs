@@ -8,6 +8,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+use crate::import::memory::{self, MappingBook};
 use crate::import::{Choice, ImportError, ImportOptions, ListKind, Report, SourceFormat};
 use crate::info::Info;
 use crate::model::{SessionKind, Status};
@@ -165,6 +166,12 @@ enum Command {
         person: i64,
         role: String,
     },
+    /// Les correspondances de colonnes retenues d'un projet à l'autre : les lister, les
+    /// exporter pour un·e co-organisateur·rice, importer les siennes.
+    Mappings {
+        #[command(subcommand)]
+        command: MappingsCommand,
+    },
     /// Le logo des badges (PNG ou JPEG), gardé dans le projet : le choisit, le retire
     /// (--remove) ou dit lequel est en place.
     Logo {
@@ -251,6 +258,19 @@ enum VersionCommand {
         #[arg(long)]
         json: bool,
     },
+}
+
+#[derive(Subcommand)]
+enum MappingsCommand {
+    /// Liste les correspondances retenues.
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Écrit les correspondances retenues dans un fichier à partager.
+    Export { out: PathBuf },
+    /// Ajoute les correspondances d'un fichier partagé (les siennes l'emportent).
+    Import { file: PathBuf },
 }
 
 pub fn main() -> ExitCode {
@@ -346,6 +366,7 @@ fn run(command: Command) -> Result<(), Error> {
                 dry_run,
                 targets: None,
                 choices,
+                mapping_book: memory::data_dir().map(|dir| memory::book_path(&dir)),
             };
             let report = project.import(&spreadsheet, &options)?;
             if json {
@@ -439,6 +460,7 @@ fn run(command: Command) -> Result<(), Error> {
         Command::Tables { command } => print::tables(command)?,
         Command::Badges { file, json } => print::list_badges(&file, json)?,
         Command::Role { file, person, role } => print::set_role(&file, person, &role)?,
+        Command::Mappings { command } => mappings(command)?,
         Command::Logo {
             file,
             image,
@@ -570,6 +592,55 @@ fn print_json(value: &impl serde::Serialize) {
         "{}",
         serde_json::to_string_pretty(value).expect("plain data serialises")
     );
+}
+
+fn mappings(command: MappingsCommand) -> Result<(), Error> {
+    let dir = memory::data_dir().ok_or(Error::NoDataDir)?;
+    let path = memory::book_path(&dir);
+    let mut book = MappingBook::load(&path)?;
+    match command {
+        MappingsCommand::List { json } => {
+            if json {
+                print_json(&book);
+            } else {
+                for m in &book.mappings {
+                    let kind = match m.kind {
+                        ListKind::Submissions => "réponses",
+                        ListKind::Registrations => "inscriptions",
+                    };
+                    println!(
+                        "{}  {kind}, {} colonnes  ({})",
+                        m.file,
+                        m.targets.len(),
+                        m.saved_at
+                    );
+                }
+                println!(
+                    "{} correspondance(s) dans {}",
+                    book.mappings.len(),
+                    path.display()
+                );
+            }
+        }
+        MappingsCommand::Export { out } => {
+            book.save(&out)?;
+            println!(
+                "{} correspondance(s) écrites dans {}",
+                book.mappings.len(),
+                out.display()
+            );
+        }
+        MappingsCommand::Import { file } => {
+            if !file.is_file() {
+                return Err(Error::FileNotFound(file));
+            }
+            let theirs = MappingBook::load(&file)?;
+            let added = book.merge(theirs);
+            book.save(&path)?;
+            println!("{added} correspondance(s) ajoutées");
+        }
+    }
+    Ok(())
 }
 
 fn report_text(report: &Report) -> String {

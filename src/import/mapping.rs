@@ -480,9 +480,28 @@ pub fn list_columns(columns: &[Column], with_fate: bool) -> String {
         .join("\u{a0}; ")
 }
 
+/// What a list cannot do without.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Missing {
+    /// The title of an answer to the call.
+    Title,
+    /// A person's name or email.
+    Person,
+}
+
+impl Missing {
+    fn label_fr(self) -> &'static str {
+        match self {
+            Missing::Title => "le titre",
+            Missing::Person => "le nom ou le courriel",
+        }
+    }
+}
+
 /// What a list of `kind` cannot do without, and is not surely found: the title of an
 /// answer; a person's name or email.
-pub fn missing(columns: &[Column], kind: ListKind) -> Vec<&'static str> {
+pub fn missing(columns: &[Column], kind: ListKind) -> Vec<Missing> {
     let sure = |test: &dyn Fn(Field) -> bool| {
         columns
             .iter()
@@ -490,17 +509,18 @@ pub fn missing(columns: &[Column], kind: ListKind) -> Vec<&'static str> {
     };
     let mut missing = Vec::new();
     if kind == ListKind::Submissions && !sure(&|f| f == Field::Title) {
-        missing.push("le titre");
+        missing.push(Missing::Title);
     }
     if !sure(&|f: Field| f.names_a_person()) {
-        missing.push("le nom ou le courriel");
+        missing.push(Missing::Person);
     }
     missing
 }
 
 /// The refusal for what `missing` lists.
-pub fn unmapped(columns: &[Column], missing: &[&str]) -> ReadError {
-    let what = match missing {
+pub fn unmapped(columns: &[Column], missing: &[Missing]) -> ReadError {
+    let missing: Vec<&str> = missing.iter().map(|m| m.label_fr()).collect();
+    let what = match missing.as_slice() {
         [one] => format!("{one} n'a été trouvé sûrement dans aucune colonne"),
         _ => format!(
             "{} n'ont été trouvés sûrement dans aucune colonne",

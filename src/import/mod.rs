@@ -9,6 +9,7 @@ mod error;
 mod fields;
 mod layout;
 mod mapping;
+pub mod memory;
 mod merge;
 mod profile;
 mod read;
@@ -79,6 +80,10 @@ pub struct ImportOptions {
     /// The organiser's word on some columns (`--map COLUMN=FIELD`).
     #[serde(default)]
     pub choices: Vec<Choice>,
+    /// The mappings remembered across projects (`memory`): read to map a file whose
+    /// headers were seen before, written after each import. Set by the app and the CLI.
+    #[serde(skip)]
+    pub mapping_book: Option<std::path::PathBuf>,
 }
 
 /// What the import wizard shows before anything is imported.
@@ -97,7 +102,7 @@ pub struct Preview {
     pub columns: Vec<Column>,
     /// What the import cannot do without and did not surely find ("le titre"): the
     /// wizard asks which column holds it.
-    pub missing: Vec<&'static str>,
+    pub missing: Vec<mapping::Missing>,
     /// The first data rows, as text.
     pub rows: Vec<Vec<String>>,
     pub total_rows: usize,
@@ -121,6 +126,23 @@ fn read_for_import(path: &Path, sheet: Option<&str>) -> Result<Table> {
 /// A sheet of the file `path` whose content is `bytes`, read whole.
 fn read_table(path: &Path, bytes: &[u8], sheet: Option<&str>) -> Result<Table> {
     Ok(read::read(bytes, sheet).map_err(ImportError::in_file(path))?)
+}
+
+/// Adds the mapping of this import to the book of mappings at `path`.
+fn remember(
+    path: &Path,
+    layout: &Layout,
+    file: &str,
+) -> std::result::Result<(), memory::BookError> {
+    let mut book = memory::MappingBook::load(path)?;
+    book.remember(memory::Remembered {
+        headers: layout.headers_key(),
+        kind: layout.kind,
+        targets: layout.columns.iter().map(|c| c.target.clone()).collect(),
+        file: file.to_string(),
+        saved_at: chrono::Local::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, false),
+    });
+    book.save(path)
 }
 
 /// Commits what an import did, or takes it back for a dry run.
@@ -309,6 +331,20 @@ impl Project {
         let label = format!("Import de «\u{a0}{}\u{a0}»", report.file);
         recorder.finish(&tx, report.import_id, &key, &label)?;
         tx.commit()?;
+        let mut report = report;
+        if let Some(book) = &options.mapping_book {
+            // A convenience for next time: failing to write it is said, never fatal.
+            if let Err(e) = remember(book, &layout, &report.file) {
+                report.problems.push(Problem {
+                    row: 0,
+                    column: String::new(),
+                    severity: Severity::Warning,
+                    message: format!(
+                        "la correspondance des colonnes n'a pas pu être retenue pour les prochains projets\u{a0}: {e}"
+                    ),
+                });
+            }
+        }
         Ok(report)
     }
 
@@ -340,10 +376,16 @@ impl Project {
     ) -> Result<(Layout, bool)> {
         let wrap = ImportError::in_file(path);
         let mut layout = layout::detect(table, options.kind).map_err(&wrap)?;
+        let key = layout.headers_key();
+        let remembered = || {
+            let book = memory::MappingBook::load(options.mapping_book.as_deref()?).ok()?;
+            book.find(&key).map(|m| m.targets.clone())
+        };
         let chosen = match &options.targets {
             Some(targets) => Some(targets.clone()),
-            None => crate::store::saved_mapping(&self.conn, &layout.headers_key())?
-                .and_then(|json| serde_json::from_str::<Vec<Target>>(&json).ok()),
+            None => crate::store::saved_mapping(&self.conn, &key)?
+                .and_then(|json| serde_json::from_str::<Vec<Target>>(&json).ok())
+                .or_else(remembered),
         };
         let mut confirmed = false;
         if let Some(targets) = chosen {

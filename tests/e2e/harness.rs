@@ -56,6 +56,7 @@ impl Home {
     pub fn journee(&self, args: &[&str]) -> String {
         let out = Command::new(env!("CARGO_BIN_EXE_journee"))
             .args(args)
+            .env("JOURNEE_DATA_DIR", self.data_dir())
             .output()
             .expect("run journee");
         assert!(

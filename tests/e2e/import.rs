@@ -1,6 +1,6 @@
 //! The import wizard and the review screen, on a real spreadsheet.
 
-use crate::common::fixture;
+use crate::common::{self, fixture};
 use crate::harness::{App, Home};
 
 #[tokio::test(flavor = "multi_thread")]
@@ -107,5 +107,125 @@ async fn a_spreadsheet_dropped_from_a_file_manager_opens_the_import_on_it() {
         0,
         "nothing before confirming"
     );
+    app.quit().await;
+}
+
+/// Columns of the import wizard, as the organiser reads them: header, target, fate.
+async fn column_rows(app: &App) -> Vec<String> {
+    let mut rows = Vec::new();
+    for row in app.find_all("[data-testid='import-column']").await {
+        rows.push(row.text().await.unwrap_or_default());
+    }
+    rows
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_form_worded_by_others_shows_every_columns_fate_and_its_import_is_undone() {
+    let home = Home::new();
+    let file = home.file("p.journee");
+    home.journee(&["new", file.to_str().unwrap()]);
+    // A Framaforms export of the corpus: grouped axes, a consent question, a length hint.
+    let sheet = common::corpus_dir().join("framaforms-2019.csv");
+    let app = App::launch(
+        &home,
+        &[file.to_str().unwrap(), "--import", sheet.to_str().unwrap()],
+    )
+    .await;
+    app.wait_text("[data-testid='import-file']", |t| {
+        t == "framaforms-2019.csv"
+    })
+    .await;
+    let rows = column_rows(&app).await;
+    assert_eq!(rows.len(), 23, "every column of the file is listed");
+    let row = |start: &str| {
+        rows.iter()
+            .find(|r| r.starts_with(start))
+            .unwrap_or_else(|| panic!("no column «{start}» in {rows:#?}"))
+            .clone()
+    };
+    // A consent is set aside, in view, with why; the abstract with its hint is the summary.
+    let consent = row("Consentement RGPD");
+    assert!(consent.contains("consentement"), "{consent}");
+    assert!(consent.contains("J'accepte"), "{consent}");
+    let summary = row("Résumé de votre contribution (1500 caractères maximum)");
+    assert!(summary.contains("en-tête «"), "{summary}");
+    assert!(row("Adresse IP").contains("donnée technique"));
+    // The kind was read from the content.
+    let kind = app.find("[data-testid='import-kind']").await;
+    assert_eq!(
+        kind.prop("value").await.unwrap().as_deref(),
+        Some("submissions")
+    );
+
+    app.click("[data-testid='import-run']").await;
+    app.wait_text("[data-testid='import-report']", |t| {
+        t.contains("Import terminé")
+    })
+    .await;
+    assert_eq!(home.info(&file)["counts"]["submissions"], 22);
+    // "Annuler cet import" takes it back whole.
+    app.click("[data-testid='import-undo']").await;
+    app.wait_text("[data-testid='import-undone']", |t| {
+        t.contains("Import annulé")
+    })
+    .await;
+    let counts = &home.info(&file)["counts"];
+    assert_eq!(
+        (
+            counts["submissions"].as_i64(),
+            counts["people"].as_i64(),
+            counts["imports"].as_i64()
+        ),
+        (Some(0), Some(0), Some(0)),
+        "{counts}"
+    );
+    app.quit().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn registrations_chosen_as_answers_are_questioned_and_offered_back() {
+    let home = Home::new();
+    let file = home.file("p.journee");
+    home.journee(&["new", file.to_str().unwrap()]);
+    let sheet = common::corpus_dir().join("inscriptions-google-forms-2019.csv");
+    let app = App::launch(
+        &home,
+        &[file.to_str().unwrap(), "--import", sheet.to_str().unwrap()],
+    )
+    .await;
+    app.wait_text("[data-testid='import-file']", |t| !t.is_empty())
+        .await;
+    let kind = app.find("[data-testid='import-kind']").await;
+    assert_eq!(
+        kind.prop("value").await.unwrap().as_deref(),
+        Some("registrations")
+    );
+    // Chosen by hand as answers to the call: the wizard says what the file looks like,
+    // asks for the title it cannot find, and will not import until answered.
+    kind.select_by_value("submissions").await.unwrap();
+    let notice = app
+        .wait_text("[data-testid='kind-mismatch']", |t| {
+            t.contains("inscriptions")
+        })
+        .await;
+    assert!(notice.contains("L'importer comme inscriptions"), "{notice}");
+    let question = app.text("[data-testid='import-missing']").await;
+    assert!(question.contains("le titre"), "{question}");
+    let run = app.find("[data-testid='import-run']").await;
+    assert_eq!(run.attr("disabled").await.unwrap().is_some(), true);
+    // Taking the offer imports it as registrations.
+    app.click_button("L'importer comme inscriptions").await;
+    app.wait_text("section.preview", |t| {
+        !t.contains("L'importer comme inscriptions")
+    })
+    .await;
+    app.click("[data-testid='import-run']").await;
+    app.wait_text("[data-testid='import-report']", |t| {
+        t.contains("Import terminé")
+    })
+    .await;
+    let counts = &home.info(&file)["counts"];
+    assert_eq!(counts["submissions"], 0, "{counts}");
+    assert_eq!(counts["people"], 30, "{counts}");
     app.quit().await;
 }

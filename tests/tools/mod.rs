@@ -5,9 +5,12 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
+/// The binary, with a data folder of its own for each run (see tests/cli.rs).
 pub fn journee(args: &[&str]) -> Output {
+    let data = tempfile::tempdir().unwrap();
     Command::new(env!("CARGO_BIN_EXE_journee"))
         .args(args)
+        .env("JOURNEE_DATA_DIR", data.path())
         .output()
         .expect("run journee")
 }

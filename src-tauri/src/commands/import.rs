@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 use std::sync::atomic::Ordering;
 
+use journee::import::memory::{self, MappingBook};
 use journee::import::{ImportOptions, Preview, Report};
 use serde::Serialize;
 use tauri::{AppHandle, Emitter, Manager, State};
@@ -35,12 +36,19 @@ pub async fn pick_spreadsheet(app: AppHandle) -> Result<Option<String>, String> 
     }
 }
 
+/// The options as the window sends them, with the mappings remembered across projects.
+fn with_book(state: &AppState, mut options: ImportOptions) -> ImportOptions {
+    options.mapping_book = Some(memory::book_path(&state.data_dir));
+    options
+}
+
 #[tauri::command]
 pub fn preview_import(
     state: State<AppState>,
     path: String,
     options: ImportOptions,
 ) -> Result<Preview, String> {
+    let options = with_book(&state, options);
     let guard = state.project.lock().map_err(|e| e.to_string())?;
     let project = guard.as_ref().ok_or("Aucun projet n'est ouvert.")?;
     project
@@ -64,6 +72,7 @@ pub async fn run_import(
     let worker = app.clone();
     tauri::async_runtime::spawn_blocking(move || {
         let state = worker.state::<AppState>();
+        let options = with_book(&state, options);
         state.cancel_import.store(false, Ordering::SeqCst);
         let mut guard = state.project.lock().map_err(|e| e.to_string())?;
         let project = guard.as_mut().ok_or("Aucun projet n'est ouvert.")?;
@@ -95,10 +104,55 @@ pub fn set_value_mapping(
     source: String,
     value: String,
 ) -> Result<Preview, String> {
+    let options = with_book(&state, options);
     let mut guard = state.project.lock().map_err(|e| e.to_string())?;
     let project = guard.as_mut().ok_or("Aucun projet n'est ouvert.")?;
     project
         .set_value_mapping(&field, &source, &value)
         .and_then(|()| project.preview_import(&PathBuf::from(path), &options))
         .map_err(|e| e.to_string())
+}
+
+/// "Exporter les correspondances…": the mappings remembered, saved where the organiser
+/// says, to share with a co-organiser. `None` when cancelled.
+#[tauri::command]
+pub async fn export_mappings(
+    app: AppHandle,
+    state: State<'_, AppState>,
+) -> Result<Option<String>, String> {
+    let book = MappingBook::load(&memory::book_path(&state.data_dir)).map_err(|e| e.to_string())?;
+    let bytes = serde_json::to_vec_pretty(&book).map_err(|e| e.to_string())?;
+    crate::commands::print::save_with_dialog(
+        &app,
+        &state,
+        "Exporter les correspondances de colonnes",
+        ("Correspondances Journée", "json"),
+        "correspondances.json",
+        &bytes,
+    )
+}
+
+/// "Importer des correspondances…": a co-organiser's mappings added to ours (theirs
+/// win for the same headers). Returns how many came in, `None` when cancelled.
+#[tauri::command]
+pub async fn import_mappings(
+    app: AppHandle,
+    state: State<'_, AppState>,
+) -> Result<Option<usize>, String> {
+    let picked = app
+        .dialog()
+        .file()
+        .set_title("Importer des correspondances de colonnes")
+        .add_filter("Correspondances Journée", &["json"])
+        .blocking_pick_file();
+    let Some(picked) = picked else {
+        return Ok(None);
+    };
+    let file = picked.into_path().map_err(|e| e.to_string())?;
+    let theirs = MappingBook::load(&file).map_err(|e| e.to_string())?;
+    let path = memory::book_path(&state.data_dir);
+    let mut book = MappingBook::load(&path).map_err(|e| e.to_string())?;
+    let added = book.merge(theirs);
+    book.save(&path).map_err(|e| e.to_string())?;
+    Ok(Some(added))
 }

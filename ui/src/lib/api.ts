@@ -102,6 +102,10 @@ export const api = {
   cancelImport: () => invoke<void>("cancel_import"),
   setValueMapping: (path: string, options: ImportOptions, field: string, source: string, value: string) =>
     invoke<Preview>("set_value_mapping", { path, options, field, source, value }),
+  /** The column mappings remembered across projects, saved where the organiser says. */
+  exportMappings: () => invoke<string | null>("export_mappings"),
+  /** A co-organiser's mappings added to ours; how many, or null when cancelled. */
+  importMappings: () => invoke<number | null>("import_mappings"),
 
   reviewState: (query: Query) => invoke<ReviewView>("review_state", { query }),
   setStatuses: (query: Query, ids: number[], status: string) =>

@@ -133,14 +133,32 @@ export interface Column {
   label: string;
   group: string | null;
   target: Target;
+  /** How sure the mapping is, 0 to 1 (1: the organisers said it). */
   confidence: number;
+  /** Why the column got its target, in French. */
+  reason: string;
 }
 
 export interface ImportOptions {
   sheet?: string | null;
-  kind: ListKind;
+  /** null: what the file's content says. */
+  kind: ListKind | null;
   dry_run?: boolean;
+  /** The organisers' mapping, one target per column: a confirmed mapping. */
   targets?: Target[] | null;
+}
+
+/** What an import cannot do without and did not surely find. */
+export type Missing = "title" | "person";
+
+/** One column's fate, as the import's report gives it. */
+export interface Fate {
+  index: number;
+  header: string;
+  field: Field | null;
+  option?: string;
+  confidence: number;
+  reason: string;
 }
 
 export interface Preview {
@@ -150,7 +168,11 @@ export interface Preview {
   encoding: string | null;
   delimiter: string | null;
   header_row: number;
+  /** What the content says the file is, and the kind it is mapped for. */
+  detected_kind: ListKind;
+  kind: ListKind;
   columns: Column[];
+  missing: Missing[];
   rows: string[][];
   total_rows: number;
   values: ValueReading[];
@@ -189,6 +211,7 @@ export interface Report {
   changes: { row: number; id: number; fields: string[]; kept: string[]; details?: FieldChange[] }[];
   problems: Problem[];
   dry_run: boolean;
+  columns: Fate[];
   returned?: "contributions" | "salles";
 }
 
