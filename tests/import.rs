@@ -694,3 +694,61 @@ fn undoing_an_import_never_deletes_work_done_since() {
     );
     assert_eq!(project.submissions(None).unwrap().len(), list.len());
 }
+
+#[test]
+fn a_double_sending_is_flagged_and_an_email_corrected_by_hand_survives_a_reimport() {
+    let (_dir, mut project) = project();
+    project
+        .import(&fixture("webform-libreoffice.xlsx"), &submissions())
+        .unwrap();
+    let list = project.submissions(None).unwrap();
+    let by_sid = |list: &[journee::review::SubmissionView], sid: &str| {
+        list.iter()
+            .find(|s| s.external_id.as_deref() == Some(sid))
+            .unwrap()
+            .clone()
+    };
+    // The second sending of the same content is among the flagged ("Signalées").
+    let repeat = by_sid(&list, "108");
+    assert!(repeat.duplicate_of.is_some());
+    assert!(
+        repeat.flags.to_string().contains("envoi en double"),
+        "{}",
+        repeat.flags
+    );
+    // The invalid email of 105 is corrected by hand; its flag is answered.
+    let zoe = by_sid(&list, "105");
+    assert!(zoe.flags.to_string().contains("courriel invalide"));
+    let refused = project.correct_submission(zoe.id, "email", "encore-faux");
+    assert!(refused.is_err(), "an invalid correction is refused");
+    project
+        .correct_submission(zoe.id, "email", "zoe.oeuvray@example.org")
+        .unwrap();
+    let corrected = by_sid(&project.submissions(None).unwrap(), "105");
+    assert_eq!(corrected.contributors[0].email, "zoe.oeuvray@example.org");
+    assert!(
+        !corrected.flags.to_string().contains("courriel"),
+        "{}",
+        corrected.flags
+    );
+    assert!(corrected.corrected.contains(&"email".to_string()));
+    // The same download again: the correction stays, and is not flagged again.
+    let report = project
+        .import(&fixture("webform-libreoffice.xlsx"), &submissions())
+        .unwrap();
+    assert!(
+        !report
+            .problems
+            .iter()
+            .any(|p| p.row == 9 && p.message.contains("courriel")),
+        "{:?}",
+        report.problems
+    );
+    let after = by_sid(&project.submissions(None).unwrap(), "105");
+    assert_eq!(after.contributors[0].email, "zoe.oeuvray@example.org");
+    assert!(
+        !after.flags.to_string().contains("courriel"),
+        "{}",
+        after.flags
+    );
+}

@@ -13,6 +13,7 @@ use rusqlite::Transaction;
 use serde::Serialize;
 
 use super::error::{ImportError, ReadError};
+use super::fields::Field;
 use super::layout::{Layout, Target};
 use super::rows::{self, PersonFields, Problem, Severity, ValueMappings};
 use super::stream::Source;
@@ -140,6 +141,7 @@ pub fn merge(
             column: String::new(),
             severity: Severity::Warning,
             message: message.clone(),
+            field: None,
         }));
     let first = layout.header_row + 1;
     match kind {
@@ -190,9 +192,6 @@ pub fn merge(
                     report.rows += 1;
                     report.untitled += usize::from(prepared.fields.title.is_empty());
                     report.unnamed += usize::from(prepared.incoming.contact.is_anonymous());
-                    report
-                        .problems
-                        .extend(prepared.incoming.problems.iter().cloned());
                     // Rows are merged one by one, and `known` follows, so that a repeat
                     // later in the same file finds the first one.
                     merge_submission(
@@ -445,9 +444,9 @@ fn merge_submission(
     report: &mut Report,
 ) -> Result<()> {
     let Prepared {
-        incoming,
+        mut incoming,
         fields,
-        flags,
+        mut flags,
         identity,
         content,
     } = prepared;
@@ -469,6 +468,7 @@ fn merge_submission(
                 severity: Severity::Warning,
                 message: "la même réponse figure plus haut dans le fichier\u{a0}: ligne ignorée"
                     .into(),
+                field: None,
             });
             return Ok(());
         }
@@ -488,8 +488,14 @@ fn merge_submission(
             }
         }
         if let Some(contact) = existing.contact_id {
-            changed.extend(update_contact(tx, contact, &incoming.contact, import_id)?);
+            let (fields_changed, corrected) =
+                update_contact(tx, contact, &incoming.contact, import_id)?;
+            changed.extend(fields_changed);
+            if answered(&mut incoming.problems, &corrected) {
+                flags = serde_json::to_string(&incoming.problems).expect("problems serialise");
+            }
         }
+        report.problems.extend(incoming.problems.iter().cloned());
         store::update_imported_submission(tx, existing.id, &next, raw, &flags, import_id)?;
         existing.fields = next;
         if changed.is_empty() {
@@ -515,7 +521,25 @@ fn merge_submission(
         .get(&content)
         .copied()
         .filter(|_| !fields.title.is_empty());
-    let contact = resolve_contact(tx, inserts, &incoming.contact, import_id, emails)?;
+    let (contact, corrected) = resolve_contact(tx, inserts, &incoming.contact, import_id, emails)?;
+    let mut answered_now = answered(&mut incoming.problems, &corrected);
+    // A repeated sending is flagged on the row itself: it shows under "Signalées".
+    if let Some(original) = original {
+        incoming.problems.push(Problem {
+            row: incoming.row,
+            column: String::new(),
+            severity: Severity::Warning,
+            message: format!(
+                "envoi en double d'une même contribution (regroupée avec la n°\u{a0}{original})"
+            ),
+            field: None,
+        });
+        answered_now = true;
+    }
+    if answered_now {
+        flags = serde_json::to_string(&incoming.problems).expect("problems serialise");
+    }
+    report.problems.extend(incoming.problems.iter().cloned());
     let id = inserts.submission(&store::NewSubmission {
         external_id: incoming.external_id.as_deref(),
         contact_id: Some(contact),
@@ -544,20 +568,34 @@ fn merge_submission(
         content,
         titled,
     );
-    if let Some(original) = original {
+    if original.is_some() {
         report.duplicates += 1;
-        report.problems.push(Problem {
-            row: incoming.row,
-            column: String::new(),
-            severity: Severity::Warning,
-            message: format!(
-                "envoi en double d'une même contribution (regroupée avec la n°\u{a0}{original})"
-            ),
-        });
     } else {
         report.new += 1;
     }
     Ok(())
+}
+
+/// Takes away the problems about fields the organisers corrected by hand: the file's
+/// value is not used for them. True when some were taken away.
+fn answered(problems: &mut Vec<Problem>, corrected: &[String]) -> bool {
+    if corrected.is_empty() {
+        return false;
+    }
+    let is_corrected = |column: &str| corrected.iter().any(|c| c == column);
+    let before = problems.len();
+    problems.retain(|p| {
+        let columns: &[&str] = match p.field {
+            Some(Field::Email) => &["email"],
+            Some(Field::FirstName) => &["first_name"],
+            Some(Field::LastName) | Some(Field::FullName) => &["last_name", "first_name"],
+            Some(Field::Organisation) => &["organisation"],
+            Some(Field::Phone) => &["phone"],
+            _ => &[],
+        };
+        !columns.iter().any(|c| is_corrected(c))
+    });
+    problems.len() != before
 }
 
 fn person_from(fields: &PersonFields) -> StoredPerson {
@@ -589,14 +627,14 @@ fn find_person(tx: &Transaction, fields: &PersonFields) -> Result<Option<StoredP
 }
 
 /// The person a submission's contact is: found by email (or name) and brought up to
-/// date, or created.
+/// date, or created; with the fields corrected by hand on them.
 fn resolve_contact(
     tx: &Transaction,
     inserts: &mut store::Inserts,
     fields: &PersonFields,
     import_id: i64,
     emails: &mut Emails,
-) -> Result<i64> {
+) -> Result<(i64, Vec<String>)> {
     let found = if fields.email.is_empty() {
         find_person(tx, fields)?.map(|p| p.id)
     } else {
@@ -604,32 +642,34 @@ fn resolve_contact(
     };
     match found {
         Some(id) => {
-            update_contact(tx, id, fields, import_id)?;
-            Ok(id)
+            let (_, corrected) = update_contact(tx, id, fields, import_id)?;
+            Ok((id, corrected))
         }
         None => {
             let id = inserts.person(&person_from(fields), Some(import_id))?;
             if !fields.email.is_empty() {
                 emails.0.insert(Emails::key(&fields.email), id);
             }
-            Ok(id)
+            Ok((id, Vec::new()))
         }
     }
 }
 
-/// Writes the file's non-empty identity fields on a person; returns the fields changed.
+/// Writes the file's non-empty identity fields on a person, but those corrected by hand;
+/// returns the fields changed, and those corrected.
 fn update_contact(
     tx: &Transaction,
     id: i64,
     fields: &PersonFields,
     import_id: i64,
-) -> Result<Vec<String>> {
+) -> Result<(Vec<String>, Vec<String>)> {
     let Some(mut person) = store::read_person(tx, id)? else {
-        return Ok(Vec::new());
+        return Ok((Vec::new(), Vec::new()));
     };
+    let corrected = std::mem::take(&mut person.corrected);
     let mut changed = Vec::new();
     let mut set = |name: &str, slot: &mut String, value: &str| {
-        if !value.is_empty() && slot != value {
+        if !value.is_empty() && slot != value && !corrected.iter().any(|c| c == name) {
             *slot = value.to_string();
             changed.push(name.to_string());
         }
@@ -647,7 +687,7 @@ fn update_contact(
     if !changed.is_empty() {
         store::write_person(tx, &person, Some(import_id))?;
     }
-    Ok(changed)
+    Ok((changed, corrected))
 }
 
 fn merge_registration(
@@ -670,23 +710,34 @@ fn merge_registration(
                 column: String::new(),
                 severity: Severity::Warning,
                 message: "inscription en double (même personne plus haut dans le fichier)".into(),
+                field: None,
             });
             return Ok(());
         }
     }
     let before = person.clone();
     let imported = person_from(&incoming.person);
-    for (slot, value) in [
-        (&mut person.first_name, imported.first_name),
-        (&mut person.last_name, imported.last_name),
-        (&mut person.email, imported.email),
-        (&mut person.phone, imported.phone),
-        (&mut person.organisation, imported.organisation),
-        (&mut person.country, imported.country),
-        (&mut person.wishes, incoming.wishes.clone()),
-        (&mut person.accessibility, incoming.accessibility.clone()),
+    let corrected = person.corrected.clone();
+    for (name, slot, value) in [
+        ("first_name", &mut person.first_name, imported.first_name),
+        ("last_name", &mut person.last_name, imported.last_name),
+        ("email", &mut person.email, imported.email),
+        ("phone", &mut person.phone, imported.phone),
+        (
+            "organisation",
+            &mut person.organisation,
+            imported.organisation,
+        ),
+        ("country", &mut person.country, imported.country),
+        ("wishes", &mut person.wishes, incoming.wishes.clone()),
+        (
+            "accessibility",
+            &mut person.accessibility,
+            incoming.accessibility.clone(),
+        ),
     ] {
-        if !value.is_empty() {
+        // What the organisers corrected by hand stays as they wrote it.
+        if !value.is_empty() && !corrected.iter().any(|c| c == name) {
             *slot = value;
         }
     }

@@ -342,6 +342,7 @@ impl Project {
                     message: format!(
                         "la correspondance des colonnes n'a pas pu être retenue pour les prochains projets\u{a0}: {e}"
                     ),
+                    field: None,
                 });
             }
         }

@@ -27,6 +27,10 @@ pub struct Problem {
     pub column: String,
     pub severity: Severity,
     pub message: String,
+    /// The field the problem is about, when it is one ("email"): a correction by hand
+    /// of that field answers it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub field: Option<Field>,
 }
 
 /// Where each field is in a row, worked out once per file from the layout.
@@ -310,6 +314,7 @@ fn problem(row: &Row, field: Field, severity: Severity, message: String) -> Prob
         column: row.column(field),
         severity,
         message,
+        field: Some(field),
     }
 }
 

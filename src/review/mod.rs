@@ -62,13 +62,16 @@ pub struct SubmissionView {
     pub notes: String,
 }
 
+/// The contact's fields a submission's correction may change.
+const CONTACT_FIELDS: [&str; 4] = ["email", "first_name", "last_name", "organisation"];
+
 impl Project {
     /// The submissions, oldest first, optionally only those with `status`.
     pub fn submissions(&self, status: Option<Status>) -> Result<Vec<SubmissionView>> {
         let mut stmt = self.conn.prepare(
             "SELECT s.id, s.external_id, s.title, s.format, s.axes, s.actor_type, s.language, s.status,
                     coalesce(p.organisation, ''), s.summary, s.co_speakers, s.submitted_at, s.flags,
-                    s.duplicate_of, s.overrides, s.notes
+                    s.duplicate_of, s.overrides, s.notes, coalesce(p.corrected, '[]')
              FROM submissions s LEFT JOIN people p ON p.id = s.contact_id
              WHERE ?1 IS NULL OR s.status = ?1
              ORDER BY s.id",
@@ -98,11 +101,18 @@ impl Project {
                 reviews: Vec::new(),
                 score: None,
                 tags: Vec::new(),
+                // The submission's own corrections, then its contact's.
                 corrected: serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(
                     &row.get::<_, String>(14)?,
                 )
-                .map(|m| m.keys().cloned().collect())
-                .unwrap_or_default(),
+                .map(|m| m.keys().cloned().collect::<Vec<_>>())
+                .unwrap_or_default()
+                .into_iter()
+                .chain(
+                    serde_json::from_str::<Vec<String>>(&row.get::<_, String>(16)?)
+                        .unwrap_or_default(),
+                )
+                .collect(),
                 notes: row.get(15)?,
             })
         })?;
@@ -238,8 +248,12 @@ impl Project {
     }
 
     /// Corrects an imported field by hand ("title", "summary", "format", "axes",
-    /// "actor_type", "language", "co_speakers"). The correction wins over later imports.
+    /// "actor_type", "language", "co_speakers"; "email", "first_name", "last_name",
+    /// "organisation" are the contact's). The correction wins over later imports.
     pub fn correct_submission(&mut self, id: i64, field: &str, value: &str) -> Result<()> {
+        if CONTACT_FIELDS.contains(&field) {
+            return self.correct_contact(id, field, value);
+        }
         const EDITABLE: [&str; 7] = [
             "title",
             "summary",
@@ -287,6 +301,83 @@ impl Project {
             &format!("UPDATE submissions SET {column} = ?2, overrides = ?3 WHERE id = ?1"),
             params![id, value, serde_json::Value::Object(overrides).to_string()],
         )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Corrects a field of the submission's contact (a flagged email): kept by later
+    /// imports, and the import's problems about that field leave the contact's
+    /// submissions (they were answered).
+    fn correct_contact(&mut self, id: i64, field: &str, value: &str) -> Result<()> {
+        let value = value.trim();
+        let valid = match field {
+            "email" => email_address::EmailAddress::is_valid(value),
+            "organisation" => true,
+            _ => !value.is_empty(),
+        };
+        if !valid {
+            return Err(EditError::BadValue {
+                field: field.to_string(),
+                value: value.to_string(),
+            }
+            .into());
+        }
+        let column = CONTACT_FIELDS
+            .iter()
+            .find(|f| **f == field)
+            .expect("checked by the caller");
+        let tx = self.conn.transaction()?;
+        let contact: Option<i64> = tx
+            .query_row(
+                "SELECT contact_id FROM submissions WHERE id = ?1",
+                [id],
+                |r| r.get(0),
+            )
+            .map_err(|_| EditError::SubmissionNotFound(id))?;
+        let contact = contact.ok_or(EditError::SubmissionNotFound(id))?;
+        let corrected: String = tx.query_row(
+            "SELECT corrected FROM people WHERE id = ?1",
+            [contact],
+            |r| r.get(0),
+        )?;
+        let mut corrected: Vec<String> = serde_json::from_str(&corrected).unwrap_or_default();
+        if !corrected.iter().any(|c| c == field) {
+            corrected.push(field.to_string());
+        }
+        // The column name comes from the fixed list, never from the caller's text.
+        tx.execute(
+            &format!("UPDATE people SET {column} = ?2, corrected = ?3 WHERE id = ?1"),
+            params![
+                contact,
+                value,
+                serde_json::to_string(&corrected).expect("names serialise")
+            ],
+        )?;
+        // The problems about this field on the contact's submissions are answered.
+        let names: &[&str] = match field {
+            "email" => &["email"],
+            "first_name" => &["first_name"],
+            "last_name" => &["last_name", "full_name"],
+            _ => &["organisation"],
+        };
+        let mut stmt = tx.prepare("SELECT id, flags FROM submissions WHERE contact_id = ?1")?;
+        let flagged: Vec<(i64, String)> = stmt
+            .query_map([contact], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        drop(stmt);
+        for (submission, flags) in flagged {
+            let Ok(serde_json::Value::Array(mut list)) = serde_json::from_str(&flags) else {
+                continue;
+            };
+            let before = list.len();
+            list.retain(|p| !p["field"].as_str().is_some_and(|f| names.contains(&f)));
+            if list.len() != before {
+                tx.execute(
+                    "UPDATE submissions SET flags = ?2 WHERE id = ?1",
+                    params![submission, serde_json::Value::Array(list).to_string()],
+                )?;
+            }
+        }
         tx.commit()?;
         Ok(())
     }

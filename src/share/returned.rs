@@ -134,6 +134,7 @@ fn problem(row: usize, column: &str, message: String) -> Problem {
         column: column.to_string(),
         severity: Severity::Error,
         message,
+        field: None,
     }
 }
 

@@ -244,11 +244,14 @@ pub struct StoredPerson {
     pub wishes: String,
     pub accessibility: String,
     pub external_id: Option<String>,
+    /// Columns corrected by hand: an import leaves them as corrected. Written only by
+    /// `correct_person`, never by `write_person`.
+    pub corrected: Vec<String>,
 }
 
 const PERSON_COLUMNS: &str =
     "id, first_name, last_name, email, phone, organisation, actor_type, country,
-    registered, wishes, accessibility, external_id";
+    registered, wishes, accessibility, external_id, corrected";
 
 fn person_from_row(row: &rusqlite::Row) -> rusqlite::Result<StoredPerson> {
     Ok(StoredPerson {
@@ -264,6 +267,7 @@ fn person_from_row(row: &rusqlite::Row) -> rusqlite::Result<StoredPerson> {
         wishes: row.get(9)?,
         accessibility: row.get(10)?,
         external_id: row.get(11)?,
+        corrected: serde_json::from_str(&row.get::<_, String>(12)?).unwrap_or_default(),
     })
 }
 

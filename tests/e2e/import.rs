@@ -229,3 +229,53 @@ async fn registrations_chosen_as_answers_are_questioned_and_offered_back() {
     assert_eq!(counts["people"], 30, "{counts}");
     app.quit().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_double_sending_is_flagged_and_a_flagged_email_is_corrected_in_the_review() {
+    let home = Home::new();
+    let file = home.file("p.journee");
+    home.journee(&["new", file.to_str().unwrap()]);
+    let sheet = fixture("webform-libreoffice.xlsx");
+    home.journee(&["import", file.to_str().unwrap(), sheet.to_str().unwrap()]);
+    let app = App::launch(&home, &[file.to_str().unwrap()]).await;
+    app.click_button("Contributions").await;
+    app.wait_text("[data-testid='review-count']", |t| t == "8 sur 8")
+        .await;
+    // "Signalées seulement" lists the second sending of the same content.
+    app.click("label.check input[type='checkbox']").await;
+    app.wait_text("[data-testid='review-count']", |t| !t.starts_with("8 sur"))
+        .await;
+    let flagged = app.text(".review-list").await;
+    assert!(
+        flagged.contains("Cliquez") || flagged.contains("HYPERLINK"),
+        "{flagged}"
+    );
+    // The flagged email is corrected from the contribution's detail.
+    app.fill("[data-testid='review-search']", "tracts").await;
+    app.wait_text("[data-testid='review-count']", |t| t.starts_with("1 sur"))
+        .await;
+    app.click("tr[data-submission-id] .row-title").await;
+    app.click("[data-testid='correct-email']").await;
+    app.fill(
+        "details.correct input[aria-label='Courriel']",
+        "zoe.oeuvray@example.org",
+    )
+    .await;
+    app.click_button("Enregistrer la correction").await;
+    // Answered, it leaves the flagged ones; shown again, it has its new email.
+    app.wait_text("[data-testid='review-count']", |t| t.starts_with("0 sur"))
+        .await;
+    app.click("label.check input[type='checkbox']").await;
+    app.wait_text("[data-testid='review-count']", |t| t.starts_with("1 sur"))
+        .await;
+    app.click("tr[data-submission-id] .row-title").await;
+    let detail = app
+        .wait_text("[data-testid='review-detail']", |t| {
+            t.contains("zoe.oeuvray@example.org")
+        })
+        .await;
+    assert!(!detail.contains("courriel invalide"), "{detail}");
+    let list = home.journee(&["submissions", file.to_str().unwrap(), "--json"]);
+    assert!(list.contains("zoe.oeuvray@example.org"), "{list}");
+    app.quit().await;
+}

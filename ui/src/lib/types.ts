@@ -193,6 +193,8 @@ export interface Problem {
   column: string;
   severity: "error" | "warning";
   message: string;
+  /** The field the problem is about, when it is one: correcting it answers it. */
+  field?: Field;
 }
 
 export interface Report {

@@ -286,6 +286,7 @@ export const en: Record<keyof typeof fr, string> = {
   "review.coSpeakers": "Co-speakers",
   "review.notes": "Organisers' notes",
   "review.submitted": "Submitted on",
+  "review.correct.email": "Correct the email",
   "review.flags": "Problems found at import",
   "review.duplicate": "Duplicate sending of contribution no. {id}",
   "review.corrected": "Corrected by hand: {fields}",

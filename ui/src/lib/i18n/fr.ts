@@ -285,6 +285,7 @@ export const fr = {
   "review.coSpeakers": "Co-intervenant·es",
   "review.notes": "Notes des organisateurs",
   "review.submitted": "Soumise le",
+  "review.correct.email": "Corriger le courriel",
   "review.flags": "Problèmes relevés à l'import",
   "review.duplicate": "Envoi en double de la contribution n°\u00a0{id}",
   "review.corrected": "Corrigé à la main\u00a0: {fields}",
