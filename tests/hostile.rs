@@ -213,6 +213,11 @@ fn hand_made_attacks_are_refused_in_french_within_bounds() {
             1,
         )
     });
+    // 6 MB of tiny rows: refused once past any real list, not imported for minutes.
+    let mut many_rows = String::from("Titre,Courriel\n");
+    while many_rows.len() < 6 << 20 {
+        many_rows.push_str("t,a@b.fr\n");
+    }
     let wide_csv = format!("Titre,Courriel{}\nA,a@example.org\n", ",x".repeat(20_000));
     let huge_cell = format!(
         "Titre,Courriel\n\"{}\",a@example.org\n",
@@ -238,6 +243,11 @@ fn hand_made_attacks_are_refused_in_french_within_bounds() {
         ("repeated ods cells", repeated_ods, "cellules"),
         ("20,000 columns of text", wide_csv.into_bytes(), "colonnes"),
         ("a 2 MB cell", huge_cell.into_bytes(), "Mo"),
+        (
+            "a million tiny rows",
+            many_rows.into_bytes(),
+            "100\u{202f}000 lignes",
+        ),
     ];
     for (what, bytes, words) in cases {
         let file = dir.path().join(format!("{}.bin", what.replace(' ', "-")));

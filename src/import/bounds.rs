@@ -21,6 +21,31 @@ pub const MAX_CELLS: u64 = 4_000_000;
 const MAX_INFLATED: u64 = 400 << 20;
 const MAX_RATIO: u64 = 100;
 
+/// Answers or registrations in one file: a call for contributions gets hundreds, an
+/// event of this size a few thousand registrations. Beyond, the file is something
+/// else, and importing it would keep the organiser waiting for nothing.
+pub const MAX_ANSWERS: usize = 100_000;
+
+pub fn too_many_answers() -> ReadError {
+    too_large(format!(
+        "plus de {} lignes de réponses ou d'inscriptions",
+        number(MAX_ANSWERS as u64)
+    ))
+}
+
+/// 1048576 as a French reader writes it: "1 048 576" (narrow no-break spaces).
+pub(super) fn number(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push('\u{202f}');
+        }
+        out.push(c);
+    }
+    out
+}
+
 fn too_large(detail: String) -> ReadError {
     ReadError::TooLarge(detail)
 }
@@ -29,14 +54,16 @@ fn too_large(detail: String) -> ReadError {
 pub fn check_position(row: u64, column: u64) -> Result<(), ReadError> {
     if column >= MAX_COLUMNS as u64 {
         return Err(too_large(format!(
-            "une cellule en colonne {} (au plus {MAX_COLUMNS})",
-            column + 1
+            "une cellule en colonne {} (au plus {})",
+            number(column + 1),
+            number(MAX_COLUMNS as u64)
         )));
     }
     if row >= MAX_ROWS as u64 {
         return Err(too_large(format!(
-            "une cellule en ligne {} (au plus {MAX_ROWS})",
-            row + 1
+            "une cellule en ligne {} (au plus {})",
+            number(row + 1),
+            number(MAX_ROWS as u64)
         )));
     }
     Ok(())
@@ -61,12 +88,17 @@ pub fn check_block(rows: u64, columns: u64) -> Result<(), ReadError> {
 fn check_extent(rows: u64, columns: u64) -> Result<(), ReadError> {
     if columns > MAX_COLUMNS as u64 || rows > MAX_ROWS as u64 {
         return Err(too_large(format!(
-            "une feuille de {rows} lignes sur {columns} colonnes"
+            "une feuille de {} lignes sur {} colonnes",
+            number(rows),
+            number(columns)
         )));
     }
     if rows.saturating_mul(columns) > MAX_CELLS {
         return Err(too_large(format!(
-            "une feuille de {rows} lignes sur {columns} colonnes, soit plus de {MAX_CELLS} cellules"
+            "une feuille de {} lignes sur {} colonnes, soit plus de {} cellules",
+            number(rows),
+            number(columns),
+            number(MAX_CELLS)
         )));
     }
     Ok(())
@@ -278,6 +310,8 @@ mod tests {
         assert!(check_extent(40_000, 100).is_ok());
         assert!(check_extent(1_000_000, 100).is_err());
         let message = check_position(0, 475_254).unwrap_err().to_string();
-        assert!(message.contains("colonne 475255"), "{message}");
+        assert!(message.contains("colonne 475\u{202f}255"), "{message}");
+        assert_eq!(number(1_048_576), "1\u{202f}048\u{202f}576");
+        assert_eq!(number(999), "999");
     }
 }

@@ -153,15 +153,14 @@ fn parse(text: &str, delimiter: u8) -> Result<(Vec<Vec<Value>>, Vec<u64>), ReadE
         starts.push(line);
         if record.len() > super::bounds::MAX_COLUMNS {
             return Err(ReadError::TooLarge(format!(
-                "{} colonnes à la ligne {line} (au plus {})",
-                record.len(),
-                super::bounds::MAX_COLUMNS
+                "plus de {} colonnes à la ligne {line}",
+                super::bounds::number(super::bounds::MAX_COLUMNS as u64)
             )));
         }
         if index >= super::bounds::MAX_ROWS {
             return Err(ReadError::TooLarge(format!(
                 "plus de {} lignes",
-                super::bounds::MAX_ROWS
+                super::bounds::number(super::bounds::MAX_ROWS as u64)
             )));
         }
         for field in record.iter() {

@@ -12,6 +12,7 @@ use std::path::Path;
 use rusqlite::Transaction;
 use serde::Serialize;
 
+use super::bounds;
 use super::error::{ImportError, ReadError};
 use super::fields::Field;
 use super::layout::{Layout, Target};
@@ -190,6 +191,9 @@ pub fn merge(
                     let total = expected.map_or(0, |n| n.max(report.rows));
                     tick(progress, report.rows, total)?;
                     report.rows += 1;
+                    if report.rows > bounds::MAX_ANSWERS {
+                        return Err(wrap(bounds::too_many_answers()).into());
+                    }
                     report.untitled += usize::from(prepared.fields.title.is_empty());
                     report.unnamed += usize::from(prepared.incoming.contact.is_anonymous());
                     // Rows are merged one by one, and `known` follows, so that a repeat
@@ -226,8 +230,11 @@ pub fn merge(
                 .collect();
         }
         ListKind::Registrations => {
-            let table = source.into_table().map_err(wrap)?;
+            let table = source.into_table().map_err(&wrap)?;
             let (data, blank) = rows::rows(&table, layout, &columns);
+            if data.len() > bounds::MAX_ANSWERS {
+                return Err(wrap(bounds::too_many_answers()).into());
+            }
             report.rows = data.len();
             report.blank = blank;
             let mut seen = HashSet::new();
