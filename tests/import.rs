@@ -752,3 +752,37 @@ fn a_double_sending_is_flagged_and_an_email_corrected_by_hand_survives_a_reimpor
         after.flags
     );
 }
+
+#[test]
+fn the_same_download_again_writes_nothing_and_its_undo_step_is_empty() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.journee");
+    let mut project = Project::create(&path, Template::CivicTech2019, false).unwrap();
+    project
+        .import(&fixture("webform-libreoffice.xlsx"), &submissions())
+        .unwrap();
+    let again = project
+        .import(&fixture("webform-libreoffice.xlsx"), &submissions())
+        .unwrap();
+    assert_eq!((again.new, again.updated), (0, 0));
+    drop(project);
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    let step: String = conn
+        .query_row(
+            "SELECT undo FROM journal ORDER BY id DESC LIMIT 1",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    let step: serde_json::Value = serde_json::from_str(&step).unwrap();
+    assert_eq!(
+        step["import_step"]["changed"],
+        serde_json::json!([]),
+        "{step}"
+    );
+    assert_eq!(
+        step["import_step"]["added"],
+        serde_json::json!([]),
+        "{step}"
+    );
+}

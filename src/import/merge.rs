@@ -494,13 +494,22 @@ fn merge_submission(
                 changed.push(name.to_string());
             }
         }
+        let mut reflag = false;
         if let Some(contact) = existing.contact_id {
             let (fields_changed, corrected) =
                 update_contact(tx, contact, &incoming.contact, import_id)?;
             changed.extend(fields_changed);
-            if answered(&mut incoming.problems, &corrected) {
-                flags = serde_json::to_string(&incoming.problems).expect("problems serialise");
-            }
+            reflag = answered(&mut incoming.problems, &corrected);
+        }
+        // Still a repeat of an earlier sending: still flagged as one.
+        if let Some(original) = existing.duplicate_of {
+            incoming
+                .problems
+                .push(double_sending(incoming.row, original));
+            reflag = true;
+        }
+        if reflag {
+            flags = serde_json::to_string(&incoming.problems).expect("problems serialise");
         }
         report.problems.extend(incoming.problems.iter().cloned());
         store::update_imported_submission(tx, existing.id, &next, raw, &flags, import_id)?;
@@ -532,15 +541,9 @@ fn merge_submission(
     let mut answered_now = answered(&mut incoming.problems, &corrected);
     // A repeated sending is flagged on the row itself: it shows under "Signalées".
     if let Some(original) = original {
-        incoming.problems.push(Problem {
-            row: incoming.row,
-            column: String::new(),
-            severity: Severity::Warning,
-            message: format!(
-                "envoi en double d'une même contribution (regroupée avec la n°\u{a0}{original})"
-            ),
-            field: None,
-        });
+        incoming
+            .problems
+            .push(double_sending(incoming.row, original));
         answered_now = true;
     }
     if answered_now {
@@ -570,6 +573,7 @@ fn merge_submission(
             fields: ImportedFields::default(),
             overrides: serde_json::Map::new(),
             from_import: true,
+            duplicate_of: original,
         },
         identity,
         content,
@@ -581,6 +585,19 @@ fn merge_submission(
         report.new += 1;
     }
     Ok(())
+}
+
+/// The problem a repeated sending of the same content carries.
+fn double_sending(row: usize, original: i64) -> Problem {
+    Problem {
+        row,
+        column: String::new(),
+        severity: Severity::Warning,
+        message: format!(
+            "envoi en double d'une même contribution (regroupée avec la n°\u{a0}{original})"
+        ),
+        field: None,
+    }
 }
 
 /// Takes away the problems about fields the organisers corrected by hand: the file's

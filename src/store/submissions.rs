@@ -15,6 +15,8 @@ pub struct StoredSubmission {
     /// Field names corrected by hand: an import leaves them alone.
     pub overrides: serde_json::Map<String, serde_json::Value>,
     pub from_import: bool,
+    /// The first sending of the same content, when this one repeats it.
+    pub duplicate_of: Option<i64>,
 }
 
 /// The fields an import writes on a submission, as stored (codes, "1,3" for axes).
@@ -76,7 +78,7 @@ pub fn read_stored_submissions(conn: &Connection) -> Result<Vec<StoredSubmission
     let mut stmt = conn.prepare(
         "SELECT s.id, s.external_id, s.contact_id, coalesce(p.email, ''), s.format, s.axes,
                 s.actor_type, s.title, s.summary, s.language, s.co_speakers, s.submitted_at,
-                s.overrides, s.import_id IS NOT NULL
+                s.overrides, s.import_id IS NOT NULL, s.duplicate_of
          FROM submissions s LEFT JOIN people p ON p.id = s.contact_id ORDER BY s.id",
     )?;
     let rows = stmt.query_map([], |row| {
@@ -98,6 +100,7 @@ pub fn read_stored_submissions(conn: &Connection) -> Result<Vec<StoredSubmission
             },
             overrides: serde_json::from_str(&overrides).unwrap_or_default(),
             from_import: row.get(13)?,
+            duplicate_of: row.get(14)?,
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -207,10 +210,14 @@ pub fn update_imported_submission(
     flags: &str,
     import_id: i64,
 ) -> Result<()> {
+    // A row the file does not change is not written at all: a download imported again
+    // costs no writing, and its undo step records nothing for it.
     conn.prepare_cached(
         "UPDATE submissions SET format = ?2, axes = ?3, actor_type = ?4, title = ?5, summary = ?6,
              language = ?7, co_speakers = ?8, submitted_at = ?9, raw = ?10, flags = ?11, import_id = ?12
-         WHERE id = ?1",
+         WHERE id = ?1 AND (format IS NOT ?2 OR axes IS NOT ?3 OR actor_type IS NOT ?4
+             OR title IS NOT ?5 OR summary IS NOT ?6 OR language IS NOT ?7 OR co_speakers IS NOT ?8
+             OR submitted_at IS NOT ?9 OR raw IS NOT ?10 OR flags IS NOT ?11)",
     )?
     .execute(params![
             id,
