@@ -65,6 +65,7 @@ fn submission_row(s: &journee::review::SubmissionView) -> BTreeMap<&'static str,
         ("actor_type", json!(s.actor_type)),
         ("language", json!(s.language)),
         ("external_id", json!(s.external_id)),
+        ("submitted_at", json!(s.submitted_at)),
         ("co_speakers", json!(s.co_speakers)),
     ])
 }

@@ -44,10 +44,6 @@ fn score(column: &Found, field: Field) -> f64 {
     }
 }
 
-fn percent(x: f64) -> String {
-    format!("{}\u{a0}%", (x * 100.0).round())
-}
-
 /// The option field a checkbox column belongs to, if it is one.
 /// Returns the field, the question and the option.
 fn option_field(column: &Found, kind: ListKind) -> Option<(Field, String, String)> {
@@ -154,9 +150,9 @@ pub fn map(found: &[Found], kind: ListKind) -> Vec<Column> {
         } else if is_consent(column) {
             columns[i].reason = match &column.profile.top {
                 Some((answer, _)) if column.profile.is_constant() => format!(
-                    "consentement (même réponse pour tous\u{a0}: «\u{a0}{answer}\u{a0}»)\u{a0}: écartée, gardée dans la ligne d'origine"
+                    "consentement (même réponse pour tous\u{a0}: «\u{a0}{answer}\u{a0}»)\u{a0}: écartée, conservée telle quelle, sans champ"
                 ),
-                _ => "consentement\u{a0}: écartée, gardée dans la ligne d'origine".into(),
+                _ => "consentement\u{a0}: écartée, conservée telle quelle, sans champ".into(),
             };
         } else if column
             .text
@@ -169,7 +165,7 @@ pub fn map(found: &[Found], kind: ListKind) -> Vec<Column> {
             };
             columns[i].confidence = column.text.score(Field::Ignored).0;
             columns[i].reason =
-                "donnée technique du formulaire\u{a0}: gardée dans la ligne d'origine".into();
+                "donnée technique du formulaire\u{a0}: conservée telle quelle, sans champ".into();
         } else {
             open.push(i);
         }
@@ -269,17 +265,17 @@ pub fn map(found: &[Found], kind: ListKind) -> Vec<Column> {
         columns[i].reason = match best {
             Some((field, _)) => match columns.iter().find(|c| c.target.field() == Some(field)) {
                 Some(other) => format!(
-                    "ressemble au champ «\u{a0}{}\u{a0}», donné à la colonne {} («\u{a0}{}\u{a0}»), plus sûre\u{a0}: gardée dans la ligne d'origine",
+                    "ressemble au champ «\u{a0}{}\u{a0}», donné à la colonne {} («\u{a0}{}\u{a0}»), plus sûre\u{a0}: conservée telle quelle, sans champ",
                     field.label_fr(),
                     other.index + 1,
                     other.header()
                 ),
-                None => "aucun champ ne correspond\u{a0}: gardée dans la ligne d'origine".into(),
+                None => "aucun champ ne correspond\u{a0}: conservée telle quelle, sans champ".into(),
             },
             None if found[i].label.is_empty() && found[i].profile.filled == 0 => {
                 "colonne vide, sans en-tête".into()
             }
-            None => "aucun champ ne correspond\u{a0}: gardée dans la ligne d'origine".into(),
+            None => "aucun champ ne correspond\u{a0}: conservée telle quelle, sans champ".into(),
         };
     }
     columns
@@ -292,10 +288,13 @@ fn reason_for(column: &Found, field: Field, score: f64) -> String {
         Some(alias) if header > 0.0 => {
             format!("en-tête «\u{a0}{alias}\u{a0}», réponses\u{a0}: {values}")
         }
-        _ => format!("d'après les réponses\u{a0}: {values}"),
+        _ => format!("aucun en-tête ne le dit, seulement les réponses\u{a0}: {values}"),
     };
+    if field == Field::FullName {
+        reason.push_str("\u{a0}; lu prénom puis nom (le dernier mot est le nom)");
+    }
     if score < SURE {
-        reason.push_str(&format!(" (peu sûr\u{a0}: {}, à vérifier)", percent(score)));
+        reason.push_str("\u{a0}: à vérifier");
     }
     reason
 }
@@ -319,7 +318,7 @@ fn full_name_when_alone(found: &[Found], columns: &mut [Column]) {
             field: Field::FullName,
         };
         columns[i].reason = format!(
-            "«\u{a0}{}\u{a0}» sans colonne de prénom, et des réponses de deux mots ou plus\u{a0}: nom complet (prénom puis nom)",
+            "«\u{a0}{}\u{a0}» sans colonne de prénom, et des réponses de deux mots ou plus\u{a0}: nom complet, lu prénom puis nom (le dernier mot est le nom)",
             found[i].label
         );
     }
@@ -452,7 +451,9 @@ pub fn apply(columns: &mut [Column], choices: &[Choice]) -> Result<(), ReadError
                 "«\u{a0}{}\u{a0}» indiqué par l'organisateur·rice",
                 field.label_fr()
             ),
-            None => "écartée par l'organisateur·rice\u{a0}: gardée dans la ligne d'origine".into(),
+            None => {
+                "écartée par l'organisateur·rice\u{a0}: conservée telle quelle, sans champ".into()
+            }
         };
     }
     Ok(())
@@ -515,6 +516,17 @@ pub fn missing(columns: &[Column], kind: ListKind) -> Vec<Missing> {
         missing.push(Missing::Person);
     }
     missing
+}
+
+/// The columns given a field without certainty, by position: the wizard asks to check
+/// them.
+pub fn unsure(columns: &[Column]) -> Vec<usize> {
+    columns
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.target.field().is_some() && c.confidence < SURE)
+        .map(|(i, _)| i)
+        .collect()
 }
 
 /// The refusal for what `missing` lists.

@@ -103,6 +103,8 @@ pub struct Preview {
     /// What the import cannot do without and did not surely find ("le titre"): the
     /// wizard asks which column holds it.
     pub missing: Vec<mapping::Missing>,
+    /// The columns given a field without certainty (0-based): to check.
+    pub unsure: Vec<usize>,
     /// The first data rows, as text.
     pub rows: Vec<Vec<String>>,
     pub total_rows: usize,
@@ -191,6 +193,7 @@ impl Project {
                 kind: ListKind::Submissions,
                 columns: Vec::new(),
                 missing: Vec::new(),
+                unsure: Vec::new(),
                 rows: Vec::new(),
                 total_rows: table.rows.len().saturating_sub(1),
                 values: Vec::new(),
@@ -221,6 +224,7 @@ impl Project {
             detected_kind: layout.detected_kind,
             kind: layout.kind,
             missing: mapping::missing(&layout.columns, layout.kind),
+            unsure: mapping::unsure(&layout.columns),
             total_rows: data.len(),
             columns: layout.columns.clone(),
             rows,

@@ -350,6 +350,9 @@ const DATE_PATTERNS: &[(&str, bool)] = &[
     ("%d/%m/%Y à %H:%M", true),
     ("%d/%m/%Y %Hh%M", true),
     ("%d.%m.%Y %H:%M", true),
+    // Google Forms in English: "2019/12/03 2:27:17 PM" (its "GMT+1" set aside).
+    ("%Y/%m/%d %I:%M:%S %p", true),
+    ("%Y/%m/%d %H:%M:%S", true),
     ("%Y-%m-%d", false),
     ("%d/%m/%Y", false),
     ("%d/%m/%y", false),
@@ -364,6 +367,12 @@ fn parse_date_text(text: &str) -> Option<NaiveDateTime> {
         static LAST: std::cell::Cell<Option<usize>> = const { std::cell::Cell::new(None) };
     }
     let text = text.trim();
+    // A zone written after the time ("GMT+1", "UTC"): the time is read as written, in
+    // the event's own zone, as the other forms give it.
+    let text = match text.rfind(" GMT").or_else(|| text.rfind(" UTC")) {
+        Some(at) if at > 8 => text[..at].trim_end(),
+        _ => text,
+    };
     let attempt = |index: usize| -> Option<NaiveDateTime> {
         let (pattern, with_time) = DATE_PATTERNS[index];
         if with_time {
@@ -476,6 +485,10 @@ mod tests {
             Some(expected)
         );
         assert_eq!(date_time(&Value::Text("bientôt".into())), None);
+        assert_eq!(
+            date_time(&Value::Text("2019/01/24 2:05:00 PM GMT+1".into())),
+            Some(expected)
+        );
     }
 
     #[test]

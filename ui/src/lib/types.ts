@@ -173,6 +173,8 @@ export interface Preview {
   kind: ListKind;
   columns: Column[];
   missing: Missing[];
+  /** The columns (by position) given a field without certainty: to check. */
+  unsure: number[];
   rows: string[][];
   total_rows: number;
   values: ValueReading[];
