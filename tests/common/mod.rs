@@ -28,6 +28,13 @@ pub fn corpus_dir() -> PathBuf {
     let out = root.join("target/corpus");
     MADE.call_once(|| {
         std::fs::create_dir_all(&out).unwrap();
+        // Made once for all the test binaries: again only when the script changed.
+        let stamp = out.join(".made");
+        let script = root.join("tests/corpus/make_corpus.py");
+        let modified = |p: &std::path::Path| std::fs::metadata(p).and_then(|m| m.modified()).ok();
+        if modified(&stamp).is_some() && modified(&stamp) >= modified(&script) {
+            return;
+        }
         let status = std::process::Command::new(root.join("target/venv/bin/python"))
             .arg(root.join("tests/corpus/make_corpus.py"))
             .arg(&out)
@@ -36,6 +43,7 @@ pub fn corpus_dir() -> PathBuf {
             .status()
             .expect("run tests/corpus/make_corpus.py (needs target/venv, LibreOffice; scripts/setup --test)");
         assert!(status.success(), "tests/corpus/make_corpus.py failed");
+        std::fs::write(&stamp, "").unwrap();
     });
     out
 }

@@ -27,6 +27,7 @@ import datetime as dt
 import io
 import json
 import random
+import atexit
 import shutil
 import subprocess
 import sys
@@ -35,7 +36,11 @@ import unicodedata
 from pathlib import Path
 
 
-LO_PROFILE = "file:///tmp/journee-corpus-lo-profile"
+# A LibreOffice profile of this run's own: two runs at once (two checkouts, a test run
+# beside a session's) would otherwise lock each other out of a shared one.
+_LO_DIR = tempfile.mkdtemp(prefix="journee-corpus-lo-")
+LO_PROFILE = Path(_LO_DIR).as_uri()
+atexit.register(shutil.rmtree, _LO_DIR, ignore_errors=True)
 CSV_UTF8_COMMA = "CSV:44,34,76,1"
 
 SUB_KEYS = ["title", "summary", "first_name", "last_name", "email", "organisation", "format",
