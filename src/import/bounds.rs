@@ -254,22 +254,18 @@ pub fn check_xls(bytes: &[u8]) -> Result<(), ReadError> {
             0x0809 => extent = None,
             // DIMENSIONS: the reader reserves room for what it claims.
             0x0200 => {
+                // Last minus first, each read where the record's version puts it.
+                let span = |first: Option<u64>, last: Option<u64>| {
+                    last.unwrap_or(0).saturating_sub(first.unwrap_or(0))
+                };
                 let (rows, columns) = match record.len() {
                     10 => (
-                        u16_at(record, 2)
-                            .unwrap_or(0)
-                            .saturating_sub(u16_at(record, 0).unwrap_or(0)),
-                        u16_at(record, 6)
-                            .unwrap_or(0)
-                            .saturating_sub(u16_at(record, 4).unwrap_or(0)),
+                        span(u16_at(record, 0), u16_at(record, 2)),
+                        span(u16_at(record, 4), u16_at(record, 6)),
                     ),
                     14 | 16 => (
-                        u32_at(record, 4)
-                            .unwrap_or(0)
-                            .saturating_sub(u32_at(record, 0).unwrap_or(0)),
-                        u16_at(record, 10)
-                            .unwrap_or(0)
-                            .saturating_sub(u16_at(record, 8).unwrap_or(0)),
+                        span(u32_at(record, 0), u32_at(record, 4)),
+                        span(u16_at(record, 8), u16_at(record, 10)),
                     ),
                     _ => (0, 0),
                 };
