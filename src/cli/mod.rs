@@ -597,7 +597,7 @@ fn print_json(value: &impl serde::Serialize) {
 fn mappings(command: MappingsCommand) -> Result<(), Error> {
     let dir = memory::data_dir().ok_or(Error::NoDataDir)?;
     let path = memory::book_path(&dir);
-    let mut book = MappingBook::load(&path)?;
+    let book = MappingBook::load(&path)?;
     match command {
         MappingsCommand::List { json } => {
             if json {
@@ -634,9 +634,7 @@ fn mappings(command: MappingsCommand) -> Result<(), Error> {
             if !file.is_file() {
                 return Err(Error::FileNotFound(file));
             }
-            let theirs = MappingBook::load(&file)?;
-            let added = book.merge(theirs);
-            book.save(&path)?;
+            let added = MappingBook::add_file(&path, &file)?;
             println!("{added} correspondance(s) ajoutées");
         }
     }

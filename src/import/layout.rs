@@ -103,11 +103,6 @@ impl Layout {
     }
 }
 
-/// How many of `table`'s first rows `detect` reads.
-pub fn rows_needed(_table: &Table) -> usize {
-    HEAD_ROWS
-}
-
 /// The header row: among the first rows, the one naming the most known fields.
 fn find_header(table: &Table) -> Result<usize, ReadError> {
     let mut best: Option<(usize, usize)> = None;

@@ -104,6 +104,22 @@ impl MappingBook {
         self.mappings.push(mapping);
     }
 
+    /// Adds the book in `file` (a co-organiser's) to the one at `path`, and saves it;
+    /// returns how many mappings came in.
+    pub fn add_file(path: &Path, file: &Path) -> Result<usize, BookError> {
+        if !file.is_file() {
+            return Err(BookError::Read {
+                path: file.to_path_buf(),
+                source: std::io::ErrorKind::NotFound.into(),
+            });
+        }
+        let theirs = MappingBook::load(file)?;
+        let mut book = MappingBook::load(path)?;
+        let added = book.merge(theirs);
+        book.save(path)?;
+        Ok(added)
+    }
+
     /// Adds what `other` has (a co-organiser's book); theirs wins for the same headers.
     /// Returns how many mappings came in.
     pub fn merge(&mut self, other: MappingBook) -> usize {

@@ -297,9 +297,7 @@ impl Project {
             finish(tx, options.dry_run)?;
             return Ok(report);
         }
-        source
-            .fill(layout::rows_needed(&source.table))
-            .map_err(&wrap)?;
+        source.fill(layout::HEAD_ROWS).map_err(&wrap)?;
         let (layout, confirmed) = self.layout_for(path, &source.table, options)?;
         let missing = mapping::missing(&layout.columns, layout.kind);
         if !confirmed && !missing.is_empty() {

@@ -24,27 +24,26 @@ pub fn format(text: &str) -> Option<Format> {
 
 /// `format`, for a text already normalised (`fields::normalise_header`).
 pub fn format_normalised(t: &str) -> Option<Format> {
-    let t = t.to_string();
     if t.is_empty() {
         return None;
     }
-    if starts_any(&t, &["centrifug", "centri"])
-        || has_word(&t, "co construction")
-        || has_word(&t, "coconstruction")
+    if starts_any(t, &["centrifug", "centri"])
+        || has_word(t, "co construction")
+        || has_word(t, "coconstruction")
     {
         Some(Format::Centrifugeuse)
-    } else if starts_any(&t, &["recherch", "research", "scientifi"]) {
+    } else if starts_any(t, &["recherch", "research", "scientifi"]) {
         Some(Format::Recherche)
-    } else if has_word(&t, "retour")
-        || has_word(&t, "retours")
-        || starts_any(&t, &["experience"])
-        || has_word(&t, "rex")
-        || has_word(&t, "case study")
-        || has_word(&t, "lessons learned")
-        || has_word(&t, "experience report")
+    } else if has_word(t, "retour")
+        || has_word(t, "retours")
+        || starts_any(t, &["experience"])
+        || has_word(t, "rex")
+        || has_word(t, "case study")
+        || has_word(t, "lessons learned")
+        || has_word(t, "experience report")
     {
         Some(Format::RetourExperience)
-    } else if starts_any(&t, &["pitch", "appel", "call"]) {
+    } else if starts_any(t, &["pitch", "appel", "call"]) {
         Some(Format::Pitch)
     } else {
         None
@@ -58,7 +57,6 @@ pub fn axes(text: &str) -> Vec<u8> {
 
 /// `axes`, for a text already normalised.
 pub fn axes_normalised(t: &str) -> Vec<u8> {
-    let t = t.to_string();
     let mut found: Vec<u8> = Vec::new();
     for word in t.split(' ') {
         if let Ok(n) = word.parse::<u8>() {
@@ -115,7 +113,7 @@ pub fn axes_normalised(t: &str) -> Vec<u8> {
             ),
         ];
         for (axis, words) in names {
-            if words.iter().any(|w| has_word(&t, w)) {
+            if words.iter().any(|w| has_word(t, w)) {
                 found.push(axis);
             }
         }
@@ -132,7 +130,6 @@ pub fn actor_type(text: &str) -> (ActorType, bool) {
 
 /// `actor_type`, for a text already normalised.
 pub fn actor_type_normalised(t: &str) -> (ActorType, bool) {
-    let t = t.to_string();
     if t.is_empty() {
         return (ActorType::Autre, false);
     }
@@ -277,7 +274,6 @@ pub fn language(text: &str) -> Option<&'static str> {
 
 /// `language`, for a text already normalised.
 pub fn language_normalised(t: &str) -> Option<&'static str> {
-    let t = t.to_string();
     if t.is_empty() {
         return None;
     }
@@ -289,12 +285,12 @@ pub fn language_normalised(t: &str) -> Option<&'static str> {
         "in english",
         "en anglais",
     ]
-    .contains(&t.as_str())
-        || starts_any(&t, &["anglais", "english"])
+    .contains(&t)
+        || starts_any(t, &["anglais", "english"])
     {
         Some("en")
-    } else if ["francais", "french", "fr", "fra"].contains(&t.as_str())
-        || starts_any(&t, &["francais", "french"])
+    } else if ["francais", "french", "fr", "fra"].contains(&t)
+        || starts_any(t, &["francais", "french"])
     {
         Some("fr")
     } else {

@@ -8,32 +8,22 @@ use journee::import::memory::{self, MappingBook};
 use journee::import::{ImportOptions, Preview, Report};
 use serde::Serialize;
 use tauri::{AppHandle, Emitter, Manager, State};
-use tauri_plugin_dialog::DialogExt;
 
 use crate::state::AppState;
 
 /// "Choisir un fichier…": the native open dialog for spreadsheets.
 #[tauri::command]
 pub async fn pick_spreadsheet(app: AppHandle) -> Result<Option<String>, String> {
-    let picked = app
-        .dialog()
-        .file()
-        .set_title("Importer un tableur")
-        .add_filter(
+    let picked = super::pick_file(
+        &app,
+        "Importer un tableur",
+        (
             "Tableurs (xlsx, xls, ods, csv)",
             &["xlsx", "xlsm", "xlsb", "xls", "ods", "csv", "tsv", "txt"],
-        )
-        .add_filter("Tous les fichiers", &["*"])
-        .blocking_pick_file();
-    match picked {
-        None => Ok(None),
-        Some(path) => Ok(Some(
-            path.into_path()
-                .map_err(|e| e.to_string())?
-                .display()
-                .to_string(),
-        )),
-    }
+        ),
+        true,
+    )?;
+    Ok(picked.map(|path| path.display().to_string()))
 }
 
 /// The options as the window sends them, with the mappings remembered across projects.
@@ -139,20 +129,16 @@ pub async fn import_mappings(
     app: AppHandle,
     state: State<'_, AppState>,
 ) -> Result<Option<usize>, String> {
-    let picked = app
-        .dialog()
-        .file()
-        .set_title("Importer des correspondances de colonnes")
-        .add_filter("Correspondances Journée", &["json"])
-        .blocking_pick_file();
-    let Some(picked) = picked else {
+    let picked = super::pick_file(
+        &app,
+        "Importer des correspondances de colonnes",
+        ("Correspondances Journée", &["json"]),
+        false,
+    )?;
+    let Some(file) = picked else {
         return Ok(None);
     };
-    let file = picked.into_path().map_err(|e| e.to_string())?;
-    let theirs = MappingBook::load(&file).map_err(|e| e.to_string())?;
-    let path = memory::book_path(&state.data_dir);
-    let mut book = MappingBook::load(&path).map_err(|e| e.to_string())?;
-    let added = book.merge(theirs);
-    book.save(&path).map_err(|e| e.to_string())?;
-    Ok(Some(added))
+    MappingBook::add_file(&memory::book_path(&state.data_dir), &file)
+        .map(Some)
+        .map_err(|e| e.to_string())
 }

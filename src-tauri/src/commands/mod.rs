@@ -53,6 +53,29 @@ pub(crate) fn install(
     Ok(view)
 }
 
+/// The native open dialog: a file of the `(kind, extensions)` given, or any file when
+/// `any` says so. `None` when cancelled.
+pub(crate) fn pick_file(
+    app: &AppHandle,
+    title: &str,
+    (kind, extensions): (&str, &[&str]),
+    any: bool,
+) -> Result<Option<std::path::PathBuf>, String> {
+    use tauri_plugin_dialog::DialogExt;
+    let mut dialog = app
+        .dialog()
+        .file()
+        .set_title(title)
+        .add_filter(kind, extensions);
+    if any {
+        dialog = dialog.add_filter("Tous les fichiers", &["*"]);
+    }
+    match dialog.blocking_pick_file() {
+        None => Ok(None),
+        Some(picked) => picked.into_path().map(Some).map_err(|e| e.to_string()),
+    }
+}
+
 pub(crate) fn set_title(app: &AppHandle, title: &str) {
     if let Some(window) = app.get_webview_window("main") {
         let _ = window.set_title(title);

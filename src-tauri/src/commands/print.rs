@@ -181,16 +181,15 @@ pub async fn choose_logo(
     app: AppHandle,
     state: State<'_, AppState>,
 ) -> Result<Option<String>, String> {
-    let picked = app
-        .dialog()
-        .file()
-        .set_title("Choisir le logo des badges")
-        .add_filter("Images (PNG, JPEG)", &["png", "jpg", "jpeg"])
-        .blocking_pick_file();
-    let Some(picked) = picked else {
+    let picked = super::pick_file(
+        &app,
+        "Choisir le logo des badges",
+        ("Images (PNG, JPEG)", &["png", "jpg", "jpeg"]),
+        false,
+    )?;
+    let Some(path) = picked else {
         return Ok(None);
     };
-    let path = picked.into_path().map_err(|e| e.to_string())?;
     on_project(&state, |p| p.set_logo(&path)).map(|logo| Some(logo.file_name))
 }
 
