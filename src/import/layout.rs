@@ -107,7 +107,7 @@ impl Layout {
 fn find_header(table: &Table) -> Result<usize, ReadError> {
     let mut best: Option<(usize, usize)> = None;
     for (index, row) in table.rows.iter().take(HEADER_SEARCH).enumerate() {
-        let known = row.iter().filter(|v| names_a_field(&v.text())).count();
+        let known = row.iter().filter(|v| names_a_field(&v.as_text())).count();
         if known >= 2 && best.is_none_or(|(_, k)| known > k) {
             best = Some((index, known));
         }
@@ -184,7 +184,7 @@ pub fn reads_as_option(field: Field, label: &str) -> bool {
 /// nobody ticked).
 pub fn holds_only_marks(index: usize, data: &[Vec<Value>], label: &str) -> bool {
     data.iter().take(SAMPLE).all(|row| {
-        let text = row.get(index).map(Value::text).unwrap_or_default();
+        let text = row.get(index).map(Value::as_text).unwrap_or_default();
         text.trim().is_empty() || is_mark(&text) || text.trim() == label
     })
 }

@@ -3,10 +3,9 @@
 //! reviews, notes, fields corrected by hand) is never overwritten; answers missing from a
 //! new download are reported, never deleted.
 
-use std::collections::{HashMap, HashSet};
 use std::hash::Hasher;
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::path::Path;
 
 use rusqlite::Transaction;
@@ -152,7 +151,7 @@ pub fn merge(
             let mut known = Known::load(tx, room.min(100_000))?;
             let mut inserts = store::Inserts::prepare(tx)?;
             let mut emails = Emails::load(tx)?;
-            let mut seen = HashSet::new();
+            let mut seen = FxHashSet::default();
             // Known exactly when the whole sheet is at hand, estimated from what the file
             // says otherwise; 0 when it does not say (the progress shows rows read).
             let expected = if source.is_whole() {
@@ -167,26 +166,30 @@ pub fn merge(
             std::thread::scope(|scope| -> Result<()> {
                 let (send, receive) = std::sync::mpsc::sync_channel::<Vec<Prepared>>(8);
                 let columns = &columns;
-                let reader = scope.spawn(move || -> std::result::Result<usize, ReadError> {
-                    let mut blank = 0;
-                    let mut number = first;
-                    for batch in source.rows_from(first) {
-                        let mut prepared = Vec::with_capacity(batch.as_ref().map_or(0, Vec::len));
-                        for cells in &batch? {
-                            number += 1;
-                            if cells.iter().all(Value::is_blank) {
-                                blank += 1;
-                                continue;
+                let reader = std::thread::Builder::new()
+                    .name("import-lignes".into())
+                    .spawn_scoped(scope, move || -> std::result::Result<usize, ReadError> {
+                        let mut blank = 0;
+                        let mut number = first;
+                        for batch in source.rows_from(first) {
+                            let mut prepared =
+                                Vec::with_capacity(batch.as_ref().map_or(0, Vec::len));
+                            for cells in &batch? {
+                                number += 1;
+                                if cells.iter().all(Value::is_blank) {
+                                    blank += 1;
+                                    continue;
+                                }
+                                let row = rows::Row::new(number, cells, columns);
+                                prepared.push(Prepared::new(rows::submission(&row, &mut readings)));
                             }
-                            let row = rows::Row::new(number, cells, columns);
-                            prepared.push(Prepared::new(rows::submission(&row, &mut readings)));
+                            if send.send(prepared).is_err() {
+                                break; // the import stopped: nobody is listening
+                            }
                         }
-                        if send.send(prepared).is_err() {
-                            break; // the import stopped: nobody is listening
-                        }
-                    }
-                    Ok(blank)
-                });
+                        Ok(blank)
+                    })
+                    .expect("a thread to read the rows");
                 for prepared in receive.into_iter().flatten() {
                     let total = expected.map_or(0, |n| n.max(report.rows));
                     tick(progress, report.rows, total)?;
@@ -237,7 +240,7 @@ pub fn merge(
             }
             report.rows = data.len();
             report.blank = blank;
-            let mut seen = HashSet::new();
+            let mut seen = FxHashSet::default();
             for (done, row) in data.iter().enumerate() {
                 tick(progress, done, data.len())?;
                 let incoming = rows::registration(row, &mut readings);
@@ -274,16 +277,27 @@ fn tick(progress: &mut dyn FnMut(usize, usize) -> bool, done: usize, total: usiz
     Ok(())
 }
 
-/// The submissions already in the project, indexed the ways a row can match them. The
-/// keys are built from whole summaries and every row of a file adds to them: a fast
-/// non-cryptographic hash (the keys are ours, not an attacker's choice of collisions
-/// worth defending against in a local file) and room made up front.
+/// The submissions already in the project, indexed the ways a row can match them, and
+/// those this import added. The keys are built from whole summaries and every row of a
+/// file adds to them: a fast non-cryptographic hash (the keys are ours, not an
+/// attacker's choice of collisions worth defending against in a local file).
 struct Known {
+    /// The submissions there before this import, as stored.
     list: Vec<store::StoredSubmission>,
-    by_external: FxHashMap<String, usize>,
-    by_identity: FxHashMap<Key, usize>,
+    by_external: FxHashMap<String, Match>,
+    by_identity: FxHashMap<Key, Match>,
     /// First imported answer with this content: later identical sendings are repeats.
     by_content: FxHashMap<Key, i64>,
+}
+
+/// What a row matches.
+#[derive(Debug, Clone, Copy)]
+enum Match {
+    /// A submission there before, at this index of `Known::list`.
+    Stored(usize),
+    /// A submission this import added: matched again, it is a repeat in the file, and
+    /// nothing else of it is needed (memory stays flat over a large file).
+    Added,
 }
 
 impl Known {
@@ -291,41 +305,30 @@ impl Known {
         let stored = store::read_stored_submissions(tx)?;
         let room = stored.len() + incoming;
         let mut known = Known {
-            list: Vec::with_capacity(room),
+            list: Vec::with_capacity(stored.len()),
             by_external: FxHashMap::with_capacity_and_hasher(room, Default::default()),
             by_identity: FxHashMap::with_capacity_and_hasher(room, Default::default()),
             by_content: FxHashMap::with_capacity_and_hasher(room, Default::default()),
         };
         for stored in stored {
-            known.add(stored);
+            let identity = identity_key(&stored.email, &stored.fields.title);
+            let content = content_key(identity, &stored.fields.summary);
+            let titled = !stored.fields.title.is_empty();
+            let found = Match::Stored(known.list.len());
+            known.add(stored.external_id.as_deref(), found, identity);
+            if stored.from_import && titled {
+                known.by_content.entry(content).or_insert(stored.id);
+            }
+            known.list.push(stored);
         }
         Ok(known)
     }
 
-    fn add(&mut self, stored: store::StoredSubmission) {
-        let identity = identity_key(&stored.email, &stored.fields.title);
-        let content = content_key(identity, &stored.fields.summary);
-        let titled = !stored.fields.title.is_empty();
-        self.add_with_keys(stored, identity, content, titled);
-    }
-
-    /// `add`, with the keys the caller already has.
-    fn add_with_keys(
-        &mut self,
-        stored: store::StoredSubmission,
-        identity: Key,
-        content: Key,
-        titled: bool,
-    ) {
-        let index = self.list.len();
-        if let Some(external) = &stored.external_id {
-            self.by_external.insert(external.clone(), index);
+    fn add(&mut self, external_id: Option<&str>, found: Match, identity: Key) {
+        if let Some(external) = external_id {
+            self.by_external.insert(external.to_string(), found);
         }
-        self.by_identity.entry(identity).or_insert(index);
-        if stored.from_import && titled {
-            self.by_content.entry(content).or_insert(stored.id);
-        }
-        self.list.push(stored);
+        self.by_identity.entry(identity).or_insert(found);
     }
 }
 
@@ -345,7 +348,15 @@ fn squeeze(out: &mut String, text: &str) {
             out.push_str(word);
             out[from..].make_ascii_lowercase();
         } else {
-            out.extend(word.chars().flat_map(char::to_lowercase));
+            // Most letters of a French word are ASCII still: only the others are looked
+            // up in Unicode's tables.
+            for c in word.chars() {
+                if c.is_ascii() {
+                    out.push(c.to_ascii_lowercase());
+                } else {
+                    out.extend(c.to_lowercase());
+                }
+            }
         }
     }
 }
@@ -380,7 +391,7 @@ fn content_key(identity: Key, summary: &str) -> Key {
 
 /// People by lower-case email, read once: a large first import then asks the database
 /// nothing per row.
-struct Emails(HashMap<String, i64>);
+struct Emails(FxHashMap<String, i64>);
 
 impl Emails {
     fn load(tx: &Transaction) -> Result<Emails> {
@@ -447,7 +458,7 @@ fn merge_submission(
     import_id: i64,
     known: &mut Known,
     emails: &mut Emails,
-    seen: &mut HashSet<i64>,
+    seen: &mut FxHashSet<i64>,
     report: &mut Report,
 ) -> Result<()> {
     let Prepared {
@@ -457,7 +468,6 @@ fn merge_submission(
         identity,
         content,
     } = prepared;
-    let email = incoming.contact.email.clone();
     let raw = &incoming.raw;
 
     let matched = match incoming.external_id.as_deref() {
@@ -465,9 +475,9 @@ fn merge_submission(
         None => known.by_identity.get(&identity).copied(),
     };
 
-    if let Some(index) = matched {
-        let existing = &mut known.list[index];
-        if !seen.insert(existing.id) {
+    let matched = match matched {
+        Some(Match::Stored(index)) if seen.insert(known.list[index].id) => Some(index),
+        Some(_) => {
             report.duplicates += 1;
             report.problems.push(Problem {
                 row: incoming.row,
@@ -479,6 +489,10 @@ fn merge_submission(
             });
             return Ok(());
         }
+        None => None,
+    };
+    if let Some(index) = matched {
+        let existing = &mut known.list[index];
         let mut next = existing.fields.clone();
         let mut changed = Vec::new();
         let mut kept = Vec::new();
@@ -560,25 +574,10 @@ fn merge_submission(
         import_id,
     })?;
     seen.insert(id);
-    // A row this import added is only ever matched again as a repeat (it is `seen`):
-    // its texts are not kept, and memory stays flat over a large file.
-    let titled = !fields.title.is_empty();
-    drop(fields);
-    known.add_with_keys(
-        store::StoredSubmission {
-            id,
-            external_id: incoming.external_id.clone(),
-            contact_id: Some(contact),
-            email,
-            fields: ImportedFields::default(),
-            overrides: serde_json::Map::new(),
-            from_import: true,
-            duplicate_of: original,
-        },
-        identity,
-        content,
-        titled,
-    );
+    known.add(incoming.external_id.as_deref(), Match::Added, identity);
+    if !fields.title.is_empty() {
+        known.by_content.entry(content).or_insert(id);
+    }
     if original.is_some() {
         report.duplicates += 1;
     } else {
@@ -718,7 +717,7 @@ fn merge_registration(
     tx: &Transaction,
     incoming: rows::IncomingRegistration,
     import_id: i64,
-    seen: &mut HashSet<i64>,
+    seen: &mut FxHashSet<i64>,
     report: &mut Report,
 ) -> Result<()> {
     let existing = find_person(tx, &incoming.person)?;

@@ -52,7 +52,7 @@ impl Profile {
                 continue;
             };
             profile.filled += 1;
-            let text = cell.text();
+            let text = cell.as_text();
             let text = text.trim();
             let kinds = match seen.get_mut(text) {
                 Some((kinds, count)) => {

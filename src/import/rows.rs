@@ -1,6 +1,7 @@
 //! From sheet rows to what each row says: a submission, or a registration. Problems are
 //! collected, not fatal: a row with a problem is imported and flagged.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 
 use serde::Serialize;
@@ -95,17 +96,25 @@ impl<'a> Row<'a> {
         }
     }
 
-    fn value(&self, field: Field) -> Option<&Value> {
+    fn value(&self, field: Field) -> Option<&'a Value> {
         self.columns
             .fields
             .get(&field)
             .and_then(|(index, _)| self.cells.get(*index))
     }
 
+    /// The field's text, trimmed, borrowed from the cell: for what is read, not kept.
+    fn str(&self, field: Field) -> Cow<'a, str> {
+        match self.value(field).map(Value::as_text) {
+            Some(Cow::Borrowed(text)) => Cow::Borrowed(text.trim()),
+            Some(Cow::Owned(text)) => Cow::Owned(text.trim().to_string()),
+            None => Cow::Borrowed(""),
+        }
+    }
+
+    /// The field's text, trimmed, to keep.
     fn text(&self, field: Field) -> String {
-        self.value(field)
-            .map(|v| v.text().trim().to_string())
-            .unwrap_or_default()
+        self.str(field).into_owned()
     }
 
     fn column(&self, field: Field) -> String {
@@ -123,7 +132,7 @@ impl<'a> Row<'a> {
             .filter(|(f, value, index)| {
                 *f == field
                     && self.cells.get(*index).is_some_and(|cell| {
-                        let text = cell.text();
+                        let text = cell.as_text();
                         is_mark(&text) || text.trim() == value
                     })
             })
@@ -132,12 +141,12 @@ impl<'a> Row<'a> {
     }
 
     /// The field's text, or its ticked options joined.
-    fn text_or_options(&self, field: Field) -> String {
-        let text = self.text(field);
+    fn text_or_options(&self, field: Field) -> Cow<'a, str> {
+        let text = self.str(field);
         if !text.is_empty() {
             return text;
         }
-        self.options(field).join(", ")
+        Cow::Owned(self.options(field).join(", "))
     }
 
     /// The row as a JSON object of its non-empty cells, keyed by header.
@@ -158,7 +167,7 @@ impl<'a> Row<'a> {
             out.push(b':');
             let written = match cell {
                 Value::Text(text) => serde_json::to_writer(&mut out, text),
-                other => serde_json::to_writer(&mut out, &other.text()),
+                other => serde_json::to_writer(&mut out, &other.as_text()),
             };
             written.expect("a string serialises");
         }
@@ -359,7 +368,7 @@ fn person(row: &Row, readings: &mut Readings, problems: &mut Vec<Problem>) -> Pe
     let (mut kind, mut sure) = readings.actor_type(&actor_text);
     if actor_text.is_empty() {
         // No answer: the organisation's name may tell.
-        let from_org = readings.actor_type(&row.text(Field::Organisation));
+        let from_org = readings.actor_type(&row.str(Field::Organisation));
         if from_org.1 {
             (kind, sure) = from_org;
         }
@@ -406,7 +415,7 @@ pub fn submission(row: &Row, readings: &mut Readings) -> IncomingSubmission {
         }
     };
 
-    let mut axes = readings.axes(&row.text(Field::Axes));
+    let mut axes = readings.axes(&row.str(Field::Axes));
     for option in row.options(Field::Axes) {
         axes.extend(readings.axes(option));
     }
@@ -439,7 +448,7 @@ pub fn submission(row: &Row, readings: &mut Readings) -> IncomingSubmission {
             "fr"
         }
     };
-    let submitted_text = row.text(Field::SubmittedAt);
+    let submitted_text = row.str(Field::SubmittedAt);
     let submitted_at = row
         .value(Field::SubmittedAt)
         .and_then(values::date_time)
@@ -475,7 +484,7 @@ pub fn registration(row: &Row, readings: &mut Readings) -> IncomingRegistration 
         row: row.number,
         external_id: external_id(row),
         person,
-        wishes: row.text_or_options(Field::Wishes),
+        wishes: row.text_or_options(Field::Wishes).into_owned(),
         accessibility: row.text(Field::Accessibility),
         raw: row.raw_json(),
         problems,
@@ -521,12 +530,17 @@ pub fn value_readings(rows: &[Row], readings: &mut Readings) -> Vec<ValueReading
     for row in rows {
         let actor = row.text_or_options(Field::ActorType);
         let (kind, sure) = readings.actor_type(&actor);
-        count("actor_type", actor, kind.code().to_string(), sure);
+        count(
+            "actor_type",
+            actor.into_owned(),
+            kind.code().to_string(),
+            sure,
+        );
         let format_text = row.text_or_options(Field::Format);
         let format = readings.format(&format_text);
         count(
             "format",
-            format_text,
+            format_text.into_owned(),
             format.unwrap_or(Format::Inconnu).code().to_string(),
             format.is_some(),
         );

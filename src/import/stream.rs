@@ -53,23 +53,28 @@ impl Source {
         sheet: Option<&'scope str>,
     ) -> Result<Source, ReadError> {
         let (send, receive) = sync_channel(8);
-        scope.spawn(move || {
-            let mut sink = Sender {
-                send,
-                batch: Vec::new(),
-                sent: 0,
-            };
-            match read::read_into(bytes, sheet, &mut sink) {
-                Ok(()) => {
-                    if sink.flush() {
-                        let _ = sink.send.send(Ok(Part::Done));
+        // Named, so that a profile or a debugger tells the threads of an import apart.
+        std::thread::Builder::new()
+            .name("import-fichier".into())
+            .spawn_scoped(scope, move || {
+                let mut sink = Sender {
+                    send,
+                    batch: Vec::new(),
+                    sent: 0,
+                };
+                match read::read_into(bytes, sheet, &mut sink) {
+                    Ok(()) => {
+                        if sink.flush() {
+                            let _ = sink.send.send(Ok(Part::Done));
+                        }
+                    }
+                    Err(e) => {
+                        let _ = sink.send.send(Err(e));
                     }
                 }
-                Err(e) => {
-                    let _ = sink.send.send(Err(e));
-                }
-            }
-        });
+            })
+            // As `scope.spawn` does: a machine that cannot start a thread is not a file's fault.
+            .expect("a thread to read the file");
         let (sheet, expected_rows) = match receive.recv() {
             Ok(Ok(Part::Start {
                 sheet,

@@ -1,3 +1,5 @@
+use std::borrow::Cow;
+
 use chrono::NaiveDateTime;
 
 /// One cell as read, before any interpretation. Spreadsheets give types; text files give
@@ -14,13 +16,20 @@ pub enum Value {
 impl Value {
     /// The cell as text: numbers without a useless ".0", dates in ISO form.
     pub fn text(&self) -> String {
+        self.as_text().into_owned()
+    }
+
+    /// `text`, borrowed when the cell holds text (most cells: no copy to read them).
+    pub fn as_text(&self) -> Cow<'_, str> {
         match self {
-            Value::Empty => String::new(),
-            Value::Text(text) => text.clone(),
-            Value::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 => format!("{}", *n as i64),
-            Value::Number(n) => n.to_string(),
-            Value::DateTime(dt) => super::values::iso(dt),
-            Value::Bool(b) => if *b { "VRAI" } else { "FAUX" }.to_string(),
+            Value::Empty => Cow::Borrowed(""),
+            Value::Text(text) => Cow::Borrowed(text),
+            Value::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 => {
+                Cow::Owned(format!("{}", *n as i64))
+            }
+            Value::Number(n) => Cow::Owned(n.to_string()),
+            Value::DateTime(dt) => Cow::Owned(super::values::iso(dt)),
+            Value::Bool(b) => Cow::Borrowed(if *b { "VRAI" } else { "FAUX" }),
         }
     }
 

@@ -1,6 +1,7 @@
 //! From what people typed in a web form to the domain's values: formats, axes, kinds of
 //! actors, languages, dates. Each function says when it had to guess.
 
+use chrono::format::{Item, Parsed, StrftimeItems};
 use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime};
 
 use super::fields::normalise_header as normalise;
@@ -369,14 +370,26 @@ fn parse_date_text(text: &str) -> Option<NaiveDateTime> {
         Some(at) if at > 8 => text[..at].trim_end(),
         _ => text,
     };
+    // The patterns are read once (`parse_from_str` reads its pattern at every call).
+    static PATTERNS: std::sync::LazyLock<Vec<(Vec<Item<'static>>, bool)>> =
+        std::sync::LazyLock::new(|| {
+            DATE_PATTERNS
+                .iter()
+                .map(|(pattern, with_time)| {
+                    let items = StrftimeItems::new(pattern).parse_to_owned();
+                    (items.expect("the date patterns are valid"), *with_time)
+                })
+                .collect()
+        });
     let attempt = |index: usize| -> Option<NaiveDateTime> {
-        let (pattern, with_time) = DATE_PATTERNS[index];
-        if with_time {
-            NaiveDateTime::parse_from_str(text, pattern).ok()
+        let (items, with_time) = &PATTERNS[index];
+        let mut parsed = Parsed::new();
+        chrono::format::parse(&mut parsed, text, items.iter()).ok()?;
+        if *with_time {
+            parsed.to_naive_datetime_with_offset(0).ok()
         } else {
-            NaiveDate::parse_from_str(text, pattern)
-                .ok()
-                .map(|date| date.and_time(NaiveTime::MIN))
+            let date = parsed.to_naive_date().ok()?;
+            Some(date.and_time(NaiveTime::MIN))
         }
     };
     if let Some(found) = LAST.get().and_then(attempt) {
