@@ -18,7 +18,7 @@ use crate::{Project, Template};
 /// Writes the demo project to `path` (replacing a file there when `overwrite`).
 pub fn write(path: &Path, overwrite: bool) -> Result<Project> {
     let mut project = Project::create(path, Template::CivicTech2019, overwrite)?;
-    let tx = project.conn.transaction()?;
+    let tx = project.begin()?;
     fill(&tx)?;
     tx.commit()?;
     // The organising team and the press, for their badges.

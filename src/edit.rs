@@ -18,7 +18,7 @@ impl Project {
         if event.end_date < event.start_date {
             return Err(EditError::EventEndsBeforeStart.into());
         }
-        let tx = self.conn.transaction()?;
+        let tx = self.begin()?;
         store::write_event(&tx, &event)?;
         tx.commit()?;
         Ok(event)
@@ -37,7 +37,7 @@ impl Project {
             position: 0,
         };
         check_room(&mut room)?;
-        let tx = self.conn.transaction()?;
+        let tx = self.begin()?;
         let id = store::insert_room(&tx, &room)?;
         let room = store::read_room(&tx, id)?.ok_or(EditError::RoomNotFound(id))?;
         tx.commit()?;
@@ -45,7 +45,7 @@ impl Project {
     }
 
     pub fn update_room(&mut self, id: i64, patch: RoomPatch) -> Result<Room> {
-        let tx = self.conn.transaction()?;
+        let tx = self.begin()?;
         let mut room = store::read_room(&tx, id)?.ok_or(EditError::RoomNotFound(id))?;
         if let Some(name) = patch.name {
             room.name = name;
@@ -71,7 +71,7 @@ impl Project {
     /// Moves a room `delta` places to the right (negative: to the left) among the rooms
     /// of its kind, since the grid groups rooms by kind. Past either end, it stops there.
     pub fn move_room(&mut self, id: i64, delta: i64) -> Result<()> {
-        let tx = self.conn.transaction()?;
+        let tx = self.begin()?;
         let mut rooms = store::read_rooms(&tx)?;
         rooms.sort_by_key(|r| (r.kind, r.position));
         let from = rooms
@@ -94,7 +94,7 @@ impl Project {
 
     /// Removes a room; the sessions placed in it go back to the tray (they are not deleted).
     pub fn remove_room(&mut self, id: i64) -> Result<()> {
-        let tx = self.conn.transaction()?;
+        let tx = self.begin()?;
         store::read_room(&tx, id)?.ok_or(EditError::RoomNotFound(id))?;
         store::delete_room(&tx, id)?;
         let ids: Vec<i64> = store::read_rooms(&tx)?.iter().map(|r| r.id).collect();
@@ -112,7 +112,7 @@ impl Project {
             kind: new.kind,
             label: new.label.trim().to_string(),
         };
-        let tx = self.conn.transaction()?;
+        let tx = self.begin()?;
         check_slot(&slot, &store::read_slots(&tx)?)?;
         slot.id = store::insert_slot(&tx, &slot)?;
         tx.commit()?;
@@ -120,7 +120,7 @@ impl Project {
     }
 
     pub fn update_slot(&mut self, id: i64, patch: SlotPatch) -> Result<Slot> {
-        let tx = self.conn.transaction()?;
+        let tx = self.begin()?;
         let mut slot = store::read_slot(&tx, id)?.ok_or(EditError::SlotNotFound(id))?;
         if let Some(date) = patch.date {
             slot.date = date;
@@ -145,7 +145,7 @@ impl Project {
 
     /// Removes a slot; the sessions placed in it go back to the tray.
     pub fn remove_slot(&mut self, id: i64) -> Result<()> {
-        let tx = self.conn.transaction()?;
+        let tx = self.begin()?;
         store::read_slot(&tx, id)?.ok_or(EditError::SlotNotFound(id))?;
         store::delete_slot(&tx, id)?;
         tx.commit()?;

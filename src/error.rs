@@ -63,21 +63,103 @@ pub enum Error {
     #[error("Impossible de préparer le classeur\u{a0}: {0}")]
     Workbook(#[from] rust_xlsxwriter::XlsxError),
 
-    #[error("Impossible de lire «\u{a0}{}\u{a0}»\u{a0}: {source}", .path.display())]
+    #[error("Impossible de lire «\u{a0}{}\u{a0}»\u{a0}: {}", .path.display(), io_cause(.source))]
     Read {
         path: PathBuf,
         source: std::io::Error,
     },
 
-    #[error("Impossible d'écrire «\u{a0}{}\u{a0}»\u{a0}: {source}", .path.display())]
+    #[error("Impossible d'écrire «\u{a0}{}\u{a0}»\u{a0}: {}", .path.display(), io_cause(.source))]
     Io {
         path: PathBuf,
         source: std::io::Error,
     },
 
-    /// Not the organiser's doing: a bug, or a disk that failed under us.
+    #[error(
+        "«\u{a0}{}\u{a0}» est un projet Journée (ou l'un de ses fichiers de travail)\u{a0}: un \
+         export ne le remplace jamais. Choisissez un autre nom de fichier\u{a0}; rien n'a été écrit.",
+        .0.display()
+    )]
+    WouldOverwriteProject(PathBuf),
+
+    /// Something about the project's file or disk that the organiser can act on.
+    #[error("{trouble} (SQLite\u{a0}: {detail})")]
+    Storage { trouble: Trouble, detail: String },
+
+    /// Not the organiser's doing: a bug in Journée.
     #[error("Erreur interne de la base de données\u{a0}: {0}")]
-    Database(#[from] rusqlite::Error),
+    Database(rusqlite::Error),
+}
+
+/// What stops a project being read or written, when it is not a bug of ours.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum Trouble {
+    #[error(
+        "Le projet est occupé par un autre programme (une autre fenêtre de Journée, une \
+         commande en cours) depuis plus de {} secondes\u{a0}: rien n'a été modifié. Réessayez \
+         dans un instant",
+        crate::store::BUSY_WAIT.as_secs()
+    )]
+    Busy,
+    #[error(
+        "Le disque est plein\u{a0}: la dernière modification n'a pas été enregistrée, ce qui \
+         l'était avant est intact. Libérez de la place, puis recommencez"
+    )]
+    DiskFull,
+    #[error(
+        "Le projet est en lecture seule (fichier, dossier ou disque protégé en écriture)\u{a0}: \
+         il se consulte et s'exporte, mais ne se modifie pas. Pour le modifier, copiez-le \
+         dans un dossier où vous pouvez écrire"
+    )]
+    ReadOnly,
+    #[error(
+        "Le projet est endommagé\u{a0}: une partie du fichier ne se lit plus. Restaurez la \
+         dernière sauvegarde («\u{a0}journee backups FICHIER\u{a0}» les liste)"
+    )]
+    Damaged,
+    #[error(
+        "Le disque du projet ne répond pas (support retiré, dossier réseau coupé, fichier \
+         déplacé\u{a0}?)\u{a0}: la dernière modification n'a pas été enregistrée"
+    )]
+    Unreachable,
+}
+
+impl From<rusqlite::Error> for Error {
+    /// SQLite's failures that come from the file or the disk are the organiser's to fix
+    /// (and are said in French); the others are ours.
+    fn from(e: rusqlite::Error) -> Error {
+        use rusqlite::ErrorCode as C;
+        let trouble = match e.sqlite_error_code() {
+            Some(C::DatabaseBusy | C::DatabaseLocked) => Trouble::Busy,
+            Some(C::DiskFull) => Trouble::DiskFull,
+            Some(C::ReadOnly) => Trouble::ReadOnly,
+            Some(C::DatabaseCorrupt | C::NotADatabase) => Trouble::Damaged,
+            Some(C::SystemIoFailure | C::CannotOpen) => Trouble::Unreachable,
+            _ => return Error::Database(e),
+        };
+        let detail = match &e {
+            rusqlite::Error::SqliteFailure(_, Some(text)) => text.clone(),
+            other => other.to_string(),
+        };
+        Error::Storage { trouble, detail }
+    }
+}
+
+/// Why a file could not be read or written, in French, the system's words after it.
+pub fn io_cause(e: &std::io::Error) -> String {
+    use std::io::ErrorKind as K;
+    let cause = match e.kind() {
+        K::StorageFull | K::QuotaExceeded => "le disque est plein",
+        K::ReadOnlyFilesystem => "le disque est en lecture seule",
+        K::PermissionDenied => "accès refusé (fichier ou dossier protégé en écriture)",
+        K::NotFound => "le fichier ou son dossier n'existe pas",
+        K::IsADirectory => "c'est un dossier",
+        K::NotADirectory => "un élément du chemin n'est pas un dossier",
+        K::FileTooLarge => "le fichier dépasse la taille permise",
+        K::InvalidData => "le contenu est illisible",
+        _ => "erreur du système",
+    };
+    format!("{cause} ({e})")
 }
 
 fn detail_suffix(detail: &str) -> String {
@@ -93,6 +175,14 @@ impl Error {
     /// failures. The CLI exits 1 for the former and 2 for the latter.
     pub fn is_user_error(&self) -> bool {
         !matches!(self, Error::Database(_))
+    }
+
+    /// The trouble with the project's file or disk, if that is what went wrong.
+    pub fn trouble(&self) -> Option<Trouble> {
+        match self {
+            Error::Storage { trouble, .. } => Some(*trouble),
+            _ => None,
+        }
     }
 }
 

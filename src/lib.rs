@@ -22,12 +22,13 @@ pub mod programme;
 mod project;
 pub mod recent;
 pub mod review;
+pub mod safe_text;
 pub mod seating;
 pub mod share;
 mod store;
 pub mod template;
 
-pub use error::{EditError, Error, Result};
+pub use error::{io_cause, EditError, Error, Result, Trouble};
 pub use project::Project;
 pub use store::SCHEMA_VERSION;
 pub use template::Template;

@@ -38,7 +38,7 @@ impl Project {
         if first_name.trim().is_empty() && last_name.trim().is_empty() {
             return Err(crate::EditError::EmptyName("d'une personne").into());
         }
-        let tx = self.conn.transaction()?;
+        let tx = self.begin()?;
         let id = store::insert_person(
             &tx,
             &Person {
@@ -82,7 +82,7 @@ impl Project {
     /// Gives someone a badge role by hand (the organising team, the press), or takes it
     /// back with `None`; the programme and the registrations give the others.
     pub fn set_badge_role(&mut self, person: i64, role: Option<BadgeRole>) -> Result<()> {
-        let tx = self.conn.transaction()?;
+        let tx = self.begin()?;
         if !store::set_badge_role(&tx, person, role.map(BadgeRole::code))? {
             return Err(EditError::PersonNotFound(person).into());
         }

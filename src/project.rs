@@ -1,8 +1,8 @@
 use std::path::{Path, PathBuf};
 
-use rusqlite::Connection;
+use rusqlite::{Connection, Transaction};
 
-use crate::error::Result;
+use crate::error::{Error, Result, Trouble};
 use crate::model::{Day, RoomGroup};
 use crate::store;
 use crate::template::Template;
@@ -12,30 +12,125 @@ use crate::template::Template;
 pub struct Project {
     pub(crate) conn: Connection,
     path: PathBuf,
+    /// Why the project cannot be written, when it cannot.
+    read_only: Option<(Trouble, String)>,
+    /// The file as it was opened: a file removed or replaced under us is noticed.
+    identity: Option<FileIdentity>,
+}
+
+/// A project's file as it was opened.
+pub(crate) struct OpenedFile {
+    path: PathBuf,
+    identity: Option<FileIdentity>,
+}
+
+impl OpenedFile {
+    pub(crate) fn still_there(&self) -> Result<()> {
+        if self.identity.is_some() && FileIdentity::of(&self.path) != self.identity {
+            return Err(Error::Storage {
+                trouble: Trouble::Unreachable,
+                detail: format!(
+                    "le fichier «\u{a0}{}\u{a0}» a été déplacé ou supprimé",
+                    self.path.display()
+                ),
+            });
+        }
+        Ok(())
+    }
+}
+
+/// What tells one file from another at the same path.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct FileIdentity {
+    device: u64,
+    inode: u64,
+}
+
+impl FileIdentity {
+    #[cfg(unix)]
+    fn of(path: &Path) -> Option<FileIdentity> {
+        use std::os::unix::fs::MetadataExt;
+        let meta = std::fs::metadata(path).ok()?;
+        Some(FileIdentity {
+            device: meta.dev(),
+            inode: meta.ino(),
+        })
+    }
+
+    #[cfg(not(unix))]
+    fn of(path: &Path) -> Option<FileIdentity> {
+        // Without inode numbers, only the file's presence is checked.
+        std::fs::metadata(path).ok().map(|_| FileIdentity {
+            device: 0,
+            inode: 0,
+        })
+    }
 }
 
 impl Project {
     /// Creates a project from a template. Refuses to replace an existing file unless
     /// `overwrite` (the save dialog already asked the organiser).
     pub fn create(path: &Path, template: Template, overwrite: bool) -> Result<Project> {
-        let conn = store::create(path, overwrite, |tx| template.apply(tx))?;
-        Ok(Project {
-            conn,
-            path: path.to_path_buf(),
-        })
+        let opened = store::create(path, overwrite, |tx| template.apply(tx))?;
+        Ok(Project::from_opened(opened, path))
     }
 
     /// Opens an existing project, upgrading its schema if it comes from an older Journée.
     pub fn open(path: &Path) -> Result<Project> {
-        let conn = store::open(path)?;
-        Ok(Project {
-            conn,
+        Ok(Project::from_opened(store::open(path)?, path))
+    }
+
+    fn from_opened(opened: store::Opened, path: &Path) -> Project {
+        Project {
+            conn: opened.conn,
             path: path.to_path_buf(),
-        })
+            read_only: opened.read_only,
+            identity: FileIdentity::of(path),
+        }
     }
 
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// The file, its folder or its disk is write-protected: the project is read and
+    /// exported, and every change is refused (`Trouble::ReadOnly`).
+    pub fn is_read_only(&self) -> bool {
+        self.read_only.is_some()
+    }
+
+    /// Why the project cannot be written (`Trouble::ReadOnly`, or `DiskFull` when the
+    /// disk had no room even for SQLite's shared memory), when it cannot.
+    pub fn read_only_reason(&self) -> Option<Trouble> {
+        self.read_only.as_ref().map(|(trouble, _)| *trouble)
+    }
+
+    /// Begins a change: one transaction, holding the write lock from the start. A
+    /// project that cannot be written says why here, before anything is attempted.
+    pub(crate) fn begin(&mut self) -> Result<Transaction<'_>> {
+        if let Some((trouble, detail)) = &self.read_only {
+            return Err(Error::Storage {
+                trouble: *trouble,
+                detail: detail.clone(),
+            });
+        }
+        self.still_there()?;
+        Ok(self.conn.transaction()?)
+    }
+
+    /// Fails when the project's file was removed, moved or replaced since it was opened:
+    /// what is written then goes to a file nobody will find again.
+    pub(crate) fn still_there(&self) -> Result<()> {
+        self.file().still_there()
+    }
+
+    /// The project's file as opened, to check it is still there while a change holds
+    /// the project.
+    pub(crate) fn file(&self) -> OpenedFile {
+        OpenedFile {
+            path: self.path.clone(),
+            identity: self.identity,
+        }
     }
 
     /// The day as the grid shows it: rooms grouped by kind, in the organisers' order

@@ -1,6 +1,18 @@
 //! The `journee` command. Parses arguments, calls the core, prints text or JSON.
 //! Exit status: 0 success, 1 the user's error (French message on stderr), 2 internal error.
 
+/// `print!`, `println!` and `eprintln!` for text that may hold imported data: control
+/// characters (terminal escape sequences) are shown as U+FFFD, never sent as such.
+macro_rules! say {
+    ($($arg:tt)*) => { print!("{}", $crate::safe_text::for_terminal(&format!($($arg)*))) };
+}
+macro_rules! sayln {
+    ($($arg:tt)*) => { println!("{}", $crate::safe_text::for_terminal(&format!($($arg)*))) };
+}
+macro_rules! esayln {
+    ($($arg:tt)*) => { eprintln!("{}", $crate::safe_text::for_terminal(&format!($($arg)*))) };
+}
+
 mod print;
 
 use std::path::PathBuf;
@@ -283,13 +295,18 @@ pub fn main() -> ExitCode {
     }
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
-        Err(e) => {
+        Err(e) if !e.use_stderr() => {
+            // --help, --version.
             let _ = e.print();
-            return if e.use_stderr() {
-                ExitCode::from(1)
+            return ExitCode::SUCCESS;
+        }
+        Err(e) => {
+            if e.kind() == clap::error::ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
+                let _ = e.print();
             } else {
-                ExitCode::SUCCESS
-            };
+                esayln!("journee : {}", usage_error(&e));
+            }
+            return ExitCode::from(1);
         }
     };
     // A panic is a bug: the organiser reads one French line, not a Rust backtrace (set
@@ -300,7 +317,7 @@ pub fn main() -> ExitCode {
     }
     let outcome = std::panic::catch_unwind(|| run(cli.command));
     let Ok(outcome) = outcome else {
-        eprintln!(
+        esayln!(
             "journee : erreur interne (une anomalie de Journée, pas de votre fichier)\u{a0}; \
              rien n'a été modifié. Relancez avec JOURNEE_DEBUG=1 pour le détail."
         );
@@ -309,7 +326,7 @@ pub fn main() -> ExitCode {
     match outcome {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("journee : {e}");
+            esayln!("journee : {e}");
             if e.is_user_error() {
                 ExitCode::from(1)
             } else {
@@ -328,7 +345,7 @@ fn run(command: Command) -> Result<(), Error> {
         } => {
             let template = Template::parse(&template)?;
             let project = Project::create(&file, template, force)?;
-            println!(
+            sayln!(
                 "Projet créé\u{a0}: {} (modèle {})",
                 project.path().display(),
                 template.code()
@@ -339,7 +356,7 @@ fn run(command: Command) -> Result<(), Error> {
             if json {
                 print_json(&info);
             } else {
-                print!("{}", info_text(&info));
+                say!("{}", info_text(&info));
             }
         }
         Command::Import {
@@ -372,7 +389,7 @@ fn run(command: Command) -> Result<(), Error> {
             if json {
                 print_json(&report);
             } else {
-                print!("{}", report_text(&report));
+                say!("{}", report_text(&report));
             }
         }
         Command::Submissions { file, status, json } => {
@@ -384,15 +401,15 @@ fn run(command: Command) -> Result<(), Error> {
                 print_json(&list);
             } else {
                 for s in &list {
-                    println!("{:>5}  {:<14} {:<18} {}", s.id, s.status, s.format, s.title);
+                    sayln!("{:>5}  {:<14} {:<18} {}", s.id, s.status, s.format, s.title);
                 }
-                println!("{} contributions", list.len());
+                sayln!("{} contributions", list.len());
             }
         }
         Command::Status { file, id, status } => {
             let parsed = Status::parse(&status).ok_or(EditError::UnknownStatus(status))?;
             Project::open(&file)?.set_status(id, parsed)?;
-            println!("Contribution n°\u{a0}{id}\u{a0}: {}", parsed.label_fr());
+            sayln!("Contribution n°\u{a0}{id}\u{a0}: {}", parsed.label_fr());
         }
         Command::People { file, all, json } => {
             let list = Project::open(&file)?.people(!all)?;
@@ -400,12 +417,16 @@ fn run(command: Command) -> Result<(), Error> {
                 print_json(&list);
             } else {
                 for p in &list {
-                    println!(
+                    sayln!(
                         "{:>5}  {} {} ({}) {}",
-                        p.id, p.first_name, p.last_name, p.organisation, p.email
+                        p.id,
+                        p.first_name,
+                        p.last_name,
+                        p.organisation,
+                        p.email
                     );
                 }
-                println!("{} personnes", list.len());
+                sayln!("{} personnes", list.len());
             }
         }
         Command::Session { command } => session(command)?,
@@ -438,9 +459,9 @@ fn run(command: Command) -> Result<(), Error> {
                         Severity::Warning => "attention",
                         Severity::Info => "info",
                     };
-                    println!("{level:<10} {:<18} {}", w.code, w.message);
+                    sayln!("{level:<10} {:<18} {}", w.code, w.message);
                 }
-                println!("{} avertissements", warnings.len());
+                sayln!("{} avertissements", warnings.len());
             }
         }
         Command::Export {
@@ -452,7 +473,7 @@ fn run(command: Command) -> Result<(), Error> {
             Some(export) => {
                 let bytes = Project::open(&file)?.export(export)?;
                 crate::output::write_atomically(&out, &bytes)?;
-                println!("{} : {} octets", out.display(), bytes.len());
+                sayln!("{} : {} octets", out.display(), bytes.len());
             }
             None => print::export(&file, &document, &out, &options)?,
         },
@@ -468,16 +489,16 @@ fn run(command: Command) -> Result<(), Error> {
         } => print::logo(&file, image.as_deref(), remove)?,
         Command::Undo { file } => {
             let label = Project::open(&file)?.undo()?;
-            println!("Annulé\u{a0}: {label}");
+            sayln!("Annulé\u{a0}: {label}");
         }
         Command::Redo { file } => {
             let label = Project::open(&file)?.redo()?;
-            println!("Rétabli\u{a0}: {label}");
+            sayln!("Rétabli\u{a0}: {label}");
         }
         Command::Version { command } => match command {
             VersionCommand::Save { file, name } => {
                 Project::open(&file)?.save_version(&name)?;
-                println!("Version enregistrée\u{a0}: {name}");
+                sayln!("Version enregistrée\u{a0}: {name}");
             }
             VersionCommand::Diff { file, name, json } => {
                 let changes = Project::open(&file)?.diff_version(&name)?;
@@ -485,7 +506,7 @@ fn run(command: Command) -> Result<(), Error> {
                     print_json(&changes);
                 } else {
                     for c in &changes {
-                        println!(
+                        sayln!(
                             "{:<9} n°\u{a0}{} {} {}",
                             c.kind,
                             c.session,
@@ -498,14 +519,14 @@ fn run(command: Command) -> Result<(), Error> {
                             }
                         );
                     }
-                    println!("{} changements", changes.len());
+                    sayln!("{} changements", changes.len());
                 }
             }
         },
         Command::Demo { file, force } => {
             let project = demo::write(&file, force)?;
             let info = project.info()?;
-            println!(
+            sayln!(
                 "Démo écrite\u{a0}: {} ({} contributions, {} personnes, {} sessions)",
                 project.path().display(),
                 info.counts.submissions,
@@ -544,7 +565,7 @@ fn session(command: SessionCommand) -> Result<(), Error> {
             if json {
                 print_json(&project.session(id)?);
             } else {
-                println!("Session créée\u{a0}: n°\u{a0}{id}");
+                sayln!("Session créée\u{a0}: n°\u{a0}{id}");
             }
         }
         SessionCommand::List { file, json } => {
@@ -553,7 +574,7 @@ fn session(command: SessionCommand) -> Result<(), Error> {
                 print_json(&sessions);
             } else {
                 for s in &sessions {
-                    println!(
+                    sayln!(
                         "{:>4}  {:<13} {:<3} {} ({} contributions){}",
                         s.id,
                         s.kind,
@@ -580,15 +601,58 @@ fn print_warnings_summary(project: &Project) -> Result<(), Error> {
         .iter()
         .filter(|w| w.severity == Severity::Error)
         .count();
-    println!(
+    sayln!(
         "Fait. {} avertissements dont {errors} erreurs (journee check pour le détail).",
         warnings.len()
     );
     Ok(())
 }
 
+/// A mistake in the command line, in French (clap speaks English).
+fn usage_error(e: &clap::Error) -> String {
+    use clap::error::{ContextKind, ErrorKind as K};
+    let said = |kind| e.get(kind).map(|v| v.to_string()).unwrap_or_default();
+    let what = match e.kind() {
+        K::InvalidSubcommand => format!(
+            "commande inconnue «\u{a0}{}\u{a0}»",
+            said(ContextKind::InvalidSubcommand)
+        ),
+        K::UnknownArgument => format!(
+            "option ou argument inconnu «\u{a0}{}\u{a0}»",
+            said(ContextKind::InvalidArg)
+        ),
+        K::MissingRequiredArgument => {
+            format!("il manque {}", said(ContextKind::InvalidArg))
+        }
+        K::MissingSubcommand => "il manque la commande".to_string(),
+        K::InvalidValue | K::ValueValidation => format!(
+            "valeur «\u{a0}{}\u{a0}» impossible pour {}",
+            said(ContextKind::InvalidValue),
+            said(ContextKind::InvalidArg)
+        ),
+        K::ArgumentConflict => format!(
+            "{} ne va pas avec {}",
+            said(ContextKind::InvalidArg),
+            said(ContextKind::PriorArg)
+        ),
+        K::TooManyValues | K::WrongNumberOfValues | K::TooFewValues => format!(
+            "nombre de valeurs inattendu pour {}",
+            said(ContextKind::InvalidArg)
+        ),
+        _ => {
+            // Kept in clap's words, in parentheses, rather than guessed.
+            let rendered = e.render().to_string();
+            let first = rendered.lines().next().unwrap_or_default().to_string();
+            format!("la commande est mal formée ({first})")
+        }
+    };
+    format!(
+        "{what}. Aide\u{a0}: «\u{a0}journee --help\u{a0}» ou «\u{a0}journee COMMANDE --help\u{a0}»"
+    )
+}
+
 fn print_json(value: &impl serde::Serialize) {
-    println!(
+    sayln!(
         "{}",
         serde_json::to_string_pretty(value).expect("plain data serialises")
     );
@@ -608,14 +672,14 @@ fn mappings(command: MappingsCommand) -> Result<(), Error> {
                         ListKind::Submissions => "réponses",
                         ListKind::Registrations => "inscriptions",
                     };
-                    println!(
+                    sayln!(
                         "{}  {kind}, {} colonnes  ({})",
                         m.file,
                         m.targets.len(),
                         m.saved_at
                     );
                 }
-                println!(
+                sayln!(
                     "{} correspondance(s) dans {}",
                     book.mappings.len(),
                     path.display()
@@ -623,8 +687,9 @@ fn mappings(command: MappingsCommand) -> Result<(), Error> {
             }
         }
         MappingsCommand::Export { out } => {
+            crate::output::refuse_project_file(&out)?;
             book.save(&out)?;
-            println!(
+            sayln!(
                 "{} correspondance(s) écrites dans {}",
                 book.mappings.len(),
                 out.display()
@@ -635,7 +700,7 @@ fn mappings(command: MappingsCommand) -> Result<(), Error> {
                 return Err(Error::FileNotFound(file));
             }
             let added = MappingBook::add_file(&path, &file)?;
-            println!("{added} correspondance(s) ajoutées");
+            sayln!("{added} correspondance(s) ajoutées");
         }
     }
     Ok(())

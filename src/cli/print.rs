@@ -127,14 +127,14 @@ pub fn export(file: &Path, document: &str, out: &Path, args: &ExportArgs) -> Res
         }
     };
     crate::output::write_atomically(out, &printed.pdf)?;
-    println!(
+    sayln!(
         "{} : {} page{}",
         out.display(),
         printed.pages,
         if printed.pages > 1 { "s" } else { "" }
     );
     for finding in &printed.findings {
-        eprintln!("{} {}", level(finding.severity), finding.message);
+        esayln!("{} {}", level(finding.severity), finding.message);
     }
     Ok(())
 }
@@ -153,9 +153,9 @@ pub fn preflight(file: &Path, json: bool) -> Result<(), Error> {
         super::print_json(&findings);
     } else {
         for f in &findings {
-            println!("{} {:<22} {}", level(f.severity), f.code, f.message);
+            sayln!("{} {:<22} {}", level(f.severity), f.code, f.message);
         }
-        println!("{} points à vérifier", findings.len());
+        sayln!("{} points à vérifier", findings.len());
     }
     Ok(())
 }
@@ -179,9 +179,9 @@ pub fn list_badges(file: &Path, json: bool) -> Result<(), Error> {
         super::print_json(&badges);
     } else {
         for b in &badges {
-            println!("{:<16} {} ({})", b.role.label(), b.name(), b.organisation);
+            sayln!("{:<16} {} ({})", b.role.label(), b.name(), b.organisation);
         }
-        println!("{} badges", badges.len());
+        sayln!("{} badges", badges.len());
     }
     Ok(())
 }
@@ -190,17 +190,19 @@ pub fn logo(file: &Path, image: Option<&Path>, remove: bool) -> Result<(), Error
     let mut project = Project::open(file)?;
     if remove {
         project.remove_logo()?;
-        println!("Logo retiré.");
+        sayln!("Logo retiré.");
     } else if let Some(image) = image {
         let logo = project.set_logo(image)?;
-        println!(
+        sayln!(
             "Logo\u{a0}: {} ({} × {} px).",
-            logo.file_name, logo.width, logo.height
+            logo.file_name,
+            logo.width,
+            logo.height
         );
     } else {
         match project.logo_name()? {
-            Some(name) => println!("Logo\u{a0}: {name}"),
-            None => println!("Pas de logo."),
+            Some(name) => sayln!("Logo\u{a0}: {name}"),
+            None => sayln!("Pas de logo."),
         }
     }
     Ok(())
@@ -249,7 +251,7 @@ pub fn tables(command: TablesCommand) -> Result<(), Error> {
 }
 
 fn print_plan(plan: &SessionSeating) {
-    println!("{} (session n°\u{a0}{})", plan.title, plan.session);
+    sayln!("{} (session n°\u{a0}{})", plan.title, plan.session);
     for table in &plan.tables {
         let names = |seats: &[crate::seating::Seat]| {
             seats
@@ -258,7 +260,7 @@ fn print_plan(plan: &SessionSeating) {
                 .collect::<Vec<_>>()
                 .join(", ")
         };
-        println!(
+        sayln!(
             "  Table {}{} · {}",
             table.number,
             if table.accessible {
@@ -268,13 +270,13 @@ fn print_plan(plan: &SessionSeating) {
             },
             table.projects.join(" / ")
         );
-        println!("    porteur·se : {}", names(&table.holders));
-        println!("    pairs : {}", names(&table.peers));
+        sayln!("    porteur·se : {}", names(&table.holders));
+        sayln!("    pairs : {}", names(&table.peers));
         if let Some(a) = &table.animateur {
-            println!("    animateur·rice : {}", a.name());
+            sayln!("    animateur·rice : {}", a.name());
         }
     }
     for broken in &plan.broken {
-        println!("  ! {}", broken.message);
+        sayln!("  ! {}", broken.message);
     }
 }

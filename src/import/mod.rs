@@ -286,7 +286,7 @@ impl Project {
         }
         if let Some(ours) = crate::share::returned::recognise(&source.table) {
             let table = source.into_table().map_err(wrap)?;
-            let tx = self.conn.transaction()?;
+            let tx = self.begin()?;
             let report = crate::share::returned::merge(
                 &tx,
                 ours,
@@ -303,8 +303,9 @@ impl Project {
         if !confirmed && !missing.is_empty() {
             return Err(wrap(mapping::unmapped(&layout.columns, &missing)).into());
         }
+        let file = self.file();
         let corrections = self.value_corrections()?;
-        let tx = self.conn.transaction()?;
+        let tx = self.begin()?;
         let key = layout.headers_key();
         let recorder = undo::Recorder::start(&tx, &key)?;
         let merged = merge::merge(&tx, source, &layout, options, path, corrections, progress);
@@ -332,6 +333,8 @@ impl Project {
         }
         let label = format!("Import de «\u{a0}{}\u{a0}»", report.file);
         recorder.finish(&tx, report.import_id, &key, &label)?;
+        // A project removed or moved while the import ran would take the rows with it.
+        file.still_there()?;
         tx.commit()?;
         let mut report = report;
         if let Some(book) = &options.mapping_book {
@@ -354,7 +357,7 @@ impl Project {
     /// Remembers that `source`, found in the `field` column of a file ("actor_type",
     /// "format"), means `value`; the next imports read it so.
     pub fn set_value_mapping(&mut self, field: &str, source: &str, value: &str) -> Result<()> {
-        let tx = self.conn.transaction()?;
+        let tx = self.begin()?;
         crate::store::save_value_mapping(&tx, field, source, value)?;
         tx.commit()?;
         Ok(())

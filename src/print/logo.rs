@@ -101,12 +101,16 @@ impl Project {
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
         let logo = prepare(&name, &bytes)?;
-        store::write_logo(&self.conn, Some((&logo.file_name, &logo.png)))?;
+        let tx = self.begin()?;
+        store::write_logo(&tx, Some((&logo.file_name, &logo.png)))?;
+        tx.commit()?;
         Ok(logo)
     }
 
     pub fn remove_logo(&mut self) -> Result<()> {
-        store::write_logo(&self.conn, None)
+        let tx = self.begin()?;
+        store::write_logo(&tx, None)?;
+        Ok(tx.commit()?)
     }
 
     /// The logo's file name, when there is one.

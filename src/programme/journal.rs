@@ -123,7 +123,7 @@ impl Project {
         ids: &[i64],
         edit: impl FnOnce(&Transaction) -> Result<(T, Vec<i64>)>,
     ) -> Result<T> {
-        let tx = self.conn.transaction()?;
+        let tx = self.begin()?;
         let before_ids: Vec<i64> = ids.to_vec();
         let mut before = snapshot::take(&tx, &before_ids)?;
         let (value, created) = edit(&tx)?;
@@ -154,7 +154,7 @@ impl Project {
 
     /// Undoes the last programme edit; returns its label.
     pub fn undo(&mut self) -> Result<String> {
-        let tx = self.conn.transaction()?;
+        let tx = self.begin()?;
         let last: Option<(i64, String, String)> = tx
             .query_row(
                 "SELECT id, label, undo FROM journal WHERE undone = 0 ORDER BY id DESC LIMIT 1",
@@ -180,7 +180,7 @@ impl Project {
 
     /// Redoes the last undone edit; returns its label.
     pub fn redo(&mut self) -> Result<String> {
-        let tx = self.conn.transaction()?;
+        let tx = self.begin()?;
         let next: Option<(i64, String, String)> = tx
             .query_row(
                 "SELECT id, label, redo FROM journal WHERE undone = 1 ORDER BY id LIMIT 1",

@@ -34,7 +34,7 @@ impl Project {
         if name.is_empty() {
             return Err(EditError::EmptyName("d'une version").into());
         }
-        let tx = self.conn.transaction()?;
+        let tx = self.begin()?;
         let taken: Option<i64> = tx
             .query_row("SELECT id FROM versions WHERE name = ?1", [name], |r| {
                 r.get(0)

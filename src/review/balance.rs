@@ -70,7 +70,7 @@ impl Project {
     }
 
     pub fn set_balance_targets(&mut self, targets: &Targets) -> Result<()> {
-        let tx = self.conn.transaction()?;
+        let tx = self.begin()?;
         tx.execute(
             "INSERT INTO settings (key, value) VALUES (?1, ?2)
              ON CONFLICT (key) DO UPDATE SET value = ?2",

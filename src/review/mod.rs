@@ -190,7 +190,7 @@ impl Project {
 
     /// Gives `status` to several submissions at once, all or none.
     pub fn set_statuses(&mut self, ids: &[i64], status: Status) -> Result<()> {
-        let tx = self.conn.transaction()?;
+        let tx = self.begin()?;
         for id in ids {
             let changed = tx.execute(
                 "UPDATE submissions SET status = ?2 WHERE id = ?1",
@@ -221,7 +221,7 @@ impl Project {
                 return Err(EditError::ScoreOutOfRange(score).into());
             }
         }
-        let tx = self.conn.transaction()?;
+        let tx = self.begin()?;
         ensure_submission(&tx, id)?;
         tx.execute(
             "INSERT INTO reviews (submission_id, reviewer, score, note, updated_at) VALUES (?1, ?2, ?3, ?4, ?5)
@@ -234,7 +234,7 @@ impl Project {
 
     /// Replaces a submission's tags (trimmed, without duplicates or empty ones).
     pub fn set_tags(&mut self, id: i64, tags: &[String]) -> Result<()> {
-        let tx = self.conn.transaction()?;
+        let tx = self.begin()?;
         ensure_submission(&tx, id)?;
         tx.execute("DELETE FROM submission_tags WHERE submission_id = ?1", [id])?;
         for tag in tags.iter().map(|t| t.trim()).filter(|t| !t.is_empty()) {
@@ -285,7 +285,7 @@ impl Project {
             }
             .into());
         }
-        let tx = self.conn.transaction()?;
+        let tx = self.begin()?;
         let overrides: String = tx
             .query_row(
                 "SELECT overrides FROM submissions WHERE id = ?1",
@@ -326,7 +326,7 @@ impl Project {
             .iter()
             .find(|f| **f == field)
             .expect("checked by the caller");
-        let tx = self.conn.transaction()?;
+        let tx = self.begin()?;
         let contact: Option<i64> = tx
             .query_row(
                 "SELECT contact_id FROM submissions WHERE id = ?1",
@@ -383,7 +383,7 @@ impl Project {
     }
 
     pub fn set_status(&mut self, id: i64, status: Status) -> Result<()> {
-        let tx = self.conn.transaction()?;
+        let tx = self.begin()?;
         let changed = tx.execute(
             "UPDATE submissions SET status = ?2 WHERE id = ?1",
             params![id, status.code()],

@@ -249,7 +249,7 @@ impl Project {
         targets.sort_by_key(|s| (slot_order(s), s.id));
         let people: Vec<Person> = self.people(false)?;
         let by_id: BTreeMap<i64, &Person> = people.iter().map(|p| (p.id, p)).collect();
-        let tx = self.conn.transaction()?;
+        let tx = self.begin()?;
         let all_seats = store::read_all_seats(&tx)?;
         // Who is already somewhere during each slot (speaking, hosting, seated).
         let busy_in =
@@ -430,7 +430,7 @@ impl Project {
             let name = format!("{} {}", holder.first_name, holder.last_name);
             return Err(EditError::HolderStays(name.trim().to_string()).into());
         }
-        let tx = self.conn.transaction()?;
+        let tx = self.begin()?;
         if !store::person_exists(&tx, person)? {
             return Err(EditError::PersonNotFound(person).into());
         }

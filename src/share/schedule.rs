@@ -5,6 +5,8 @@
 use chrono::{DateTime, NaiveDate, NaiveDateTime, TimeZone};
 use chrono_tz::Tz;
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
+
+use crate::safe_text::for_xml;
 use quick_xml::Writer;
 use serde_json::{json, Value};
 use uuid::Uuid;
@@ -373,7 +375,7 @@ pub fn json(project: &Project) -> Result<Vec<u8>> {
 /// Writes `<name>text</name>`.
 fn element(w: &mut Writer<Vec<u8>>, name: &str, text: &str) {
     w.write_event(Event::Start(BytesStart::new(name)))
-        .and_then(|_| w.write_event(Event::Text(BytesText::new(text))))
+        .and_then(|_| w.write_event(Event::Text(BytesText::new(&for_xml(text)))))
         .and_then(|_| w.write_event(Event::End(BytesEnd::new(name))))
         .expect("writing to memory");
 }
@@ -396,8 +398,8 @@ fn empty(w: &mut Writer<Vec<u8>>, start: BytesStart) {
 /// `<name a="…" b="…">`: an element's start with its attributes.
 fn start<'a>(name: &'a str, attributes: &[(&str, &str)]) -> BytesStart<'a> {
     let mut start = BytesStart::new(name);
-    for &attribute in attributes {
-        start.push_attribute(attribute);
+    for &(name, value) in attributes {
+        start.push_attribute((name, for_xml(value).as_ref()));
     }
     start
 }
@@ -476,7 +478,7 @@ pub fn xml(project: &Project) -> Result<Vec<u8>> {
                 for p in &e.persons {
                     let (id, guid) = (p.id.to_string(), p.guid.to_string());
                     open(&mut w, start("person", &[("id", &id), ("guid", &guid)]));
-                    w.write_event(Event::Text(BytesText::new(&p.name)))
+                    w.write_event(Event::Text(BytesText::new(&for_xml(&p.name))))
                         .expect("writing to memory");
                     close(&mut w, "person");
                 }

@@ -201,8 +201,9 @@ impl<'w> List<'w> {
         if first == last {
             return self.cell(first, &Cell::Text(text));
         }
+        let text = crate::safe_text::for_xml(text);
         self.sheet
-            .merge_range(self.row, first, self.row, last, text, &self.formats.merged)?;
+            .merge_range(self.row, first, self.row, last, &text, &self.formats.merged)?;
         Ok(())
     }
 
@@ -260,6 +261,7 @@ fn text_cell(
     col: u16,
     text: &str,
 ) -> Result<(), XlsxError> {
+    let text = crate::safe_text::for_xml(text);
     if text.is_empty() {
         sheet.write_blank(row, col, format)?;
         return Ok(());
@@ -268,7 +270,7 @@ fn text_cell(
         let cut: String = text.chars().take(MAX_CELL_TEXT - 1).collect();
         Cow::Owned(cut + "…")
     } else {
-        Cow::Borrowed(text)
+        text
     };
     sheet.write_string_with_format(row, col, text.as_ref(), format)?;
     Ok(())

@@ -31,12 +31,17 @@ pub(super) fn migrate(conn: &mut Connection) -> Result<()> {
             // The version bump commits with the migration itself: a crash mid-way leaves
             // the file at the previous version, ready to migrate again.
             let tx = conn.transaction()?;
+            // Another process opening the same project may have migrated it meanwhile.
+            let now: i64 = tx.pragma_query_value(None, "user_version", |row| row.get(0))?;
+            if now > index as i64 {
+                continue;
+            }
             tx.execute_batch(sql)?;
             let broken: Option<String> = tx
                 .query_row("PRAGMA foreign_key_check", [], |row| row.get(0))
                 .optional()?;
             if let Some(table) = broken {
-                return Err(crate::Error::Database(rusqlite::Error::SqliteFailure(
+                return Err(crate::Error::from(rusqlite::Error::SqliteFailure(
                     rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_CONSTRAINT_FOREIGNKEY),
                     Some(format!(
                         "migration {}: a reference in {table} is broken",
