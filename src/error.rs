@@ -238,6 +238,14 @@ pub enum EditError {
     #[error("Le nouvel ordre doit reprendre exactement les contributions de la session.")]
     BadOrder,
 
+    #[error(
+        "Aucune sauvegarde «\u{a0}{0}\u{a0}» («\u{a0}journee backups FICHIER\u{a0}» les liste)."
+    )]
+    UnknownBackup(String),
+
+    #[error("Les sauvegardes automatiques ne sont pas en place pour ce projet (aucun dossier de données utilisateur).")]
+    NoBackups,
+
     #[error("Rien à annuler.")]
     NothingToUndo,
 

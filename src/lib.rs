@@ -8,6 +8,7 @@
 //! # Ok::<(), journee::Error>(())
 //! ```
 
+pub mod backup;
 pub mod cli;
 pub mod demo;
 mod edit;
@@ -27,6 +28,7 @@ pub mod seating;
 pub mod share;
 mod store;
 pub mod template;
+pub mod user_data;
 
 pub use error::{io_cause, EditError, Error, Result, Trouble};
 pub use project::Project;

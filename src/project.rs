@@ -1,8 +1,10 @@
 use std::path::{Path, PathBuf};
+use std::time::SystemTime;
 
 use rusqlite::{Connection, Transaction};
 
-use crate::error::{Error, Result, Trouble};
+use crate::backup::{self, Backup, Reason, Shelf};
+use crate::error::{EditError, Error, Result, Trouble};
 use crate::model::{Day, RoomGroup};
 use crate::store;
 use crate::template::Template;
@@ -16,6 +18,10 @@ pub struct Project {
     read_only: Option<(Trouble, String)>,
     /// The file as it was opened: a file removed or replaced under us is noticed.
     identity: Option<FileIdentity>,
+    /// Where automatic backups go, once asked for (`keep_backups_in`), and when the
+    /// last one was taken.
+    backups: Option<Shelf>,
+    last_backup: Option<SystemTime>,
 }
 
 /// A project's file as it was opened.
@@ -86,6 +92,8 @@ impl Project {
             path: path.to_path_buf(),
             read_only: opened.read_only,
             identity: FileIdentity::of(path),
+            backups: None,
+            last_backup: None,
         }
     }
 
@@ -106,16 +114,66 @@ impl Project {
     }
 
     /// Begins a change: one transaction, holding the write lock from the start. A
-    /// project that cannot be written says why here, before anything is attempted.
+    /// project that cannot be written says why here, before anything is attempted; one
+    /// edited for `backup::EVERY` since its last backup gets one first.
     pub(crate) fn begin(&mut self) -> Result<Transaction<'_>> {
+        self.writable()?;
+        let due = self.last_backup.is_none_or(|at| {
+            SystemTime::now()
+                .duration_since(at)
+                .is_ok_and(|age| age >= backup::EVERY)
+        });
+        if self.backups.is_some() && due {
+            self.back_up(Reason::Edits)?;
+        }
+        Ok(self.conn.transaction()?)
+    }
+
+    /// Fails, saying why, when the project cannot be written now.
+    pub(crate) fn writable(&self) -> Result<()> {
         if let Some((trouble, detail)) = &self.read_only {
             return Err(Error::Storage {
                 trouble: *trouble,
                 detail: detail.clone(),
             });
         }
-        self.still_there()?;
-        Ok(self.conn.transaction()?)
+        self.still_there()
+    }
+
+    /// Keeps automatic backups of this project on its shelf under `root` (the user's
+    /// backup folder): before imports, returned workbooks and restores, and every ten
+    /// minutes of edits.
+    pub fn keep_backups_in(&mut self, root: &Path) {
+        let shelf = Shelf::of(root, &self.path);
+        self.last_backup = shelf.newest();
+        self.backups = Some(shelf);
+    }
+
+    /// This project's backups, newest first (none when backups are not kept).
+    pub fn backups(&self) -> Result<Vec<Backup>> {
+        match &self.backups {
+            Some(shelf) => shelf.list(),
+            None => Ok(Vec::new()),
+        }
+    }
+
+    /// Takes a backup now, when backups are kept; says where it went.
+    pub fn back_up(&mut self, reason: Reason) -> Result<Option<Backup>> {
+        let Some(shelf) = &self.backups else {
+            return Ok(None);
+        };
+        let taken = shelf.take(&self.conn, reason)?;
+        self.last_backup = Some(SystemTime::now());
+        Ok(Some(taken))
+    }
+
+    /// The backup `name` of this project: its number in `backups` (from 1), its file
+    /// name, or a path.
+    pub fn find_backup(&self, name: &str) -> Result<PathBuf> {
+        self.backups
+            .as_ref()
+            .ok_or(EditError::NoBackups)?
+            .find(name)
     }
 
     /// Fails when the project's file was removed, moved or replaced since it was opened:

@@ -466,3 +466,119 @@ fn outputs_stay_well_formed_whatever_the_text() {
         .chars()
         .any(|c| c.is_control() && c != '\n' && c != '\t'));
 }
+
+/// The backups of a project, as `journee backups --json` lists them: (file name, reason).
+fn backups(file: &Path, data: &Path) -> Vec<(String, String)> {
+    let out = Command::new(env!("CARGO_BIN_EXE_journee"))
+        .args(["backups", arg(file), "--json"])
+        .env("JOURNEE_DATA_DIR", data)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let list: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    list.as_array()
+        .unwrap()
+        .iter()
+        .map(|b| {
+            let path = PathBuf::from(b["path"].as_str().unwrap());
+            // Every backup is one whole project file, nothing beside it.
+            let conn = rusqlite::Connection::open(&path).unwrap();
+            let check: String = conn
+                .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+                .unwrap();
+            assert_eq!(check, "ok");
+            assert!(!PathBuf::from(format!("{}-wal", path.display())).exists());
+            (
+                path.file_name().unwrap().to_string_lossy().into_owned(),
+                b["reason"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn backups_come_before_imports_and_restores_and_every_ten_minutes_of_edits() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = tempfile::tempdir().unwrap();
+    let file = dir.path().join("P.journee");
+    let run = |args: &[&str]| {
+        let out = Command::new(env!("CARGO_BIN_EXE_journee"))
+            .args(args)
+            .env("JOURNEE_DATA_DIR", data.path())
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+        String::from_utf8(out.stdout).unwrap()
+    };
+    run(&["demo", arg(&file)]);
+    assert!(backups(&file, data.path()).is_empty());
+    // The first edit of a project with no recent backup makes one; the next do not.
+    run(&["status", arg(&file), "1", "refusee"]);
+    run(&["status", arg(&file), "2", "refusee"]);
+    let reasons =
+        |list: Vec<(String, String)>| list.into_iter().map(|(_, r)| r).collect::<Vec<_>>();
+    assert_eq!(reasons(backups(&file, data.path())), ["edits"]);
+    // Ten minutes later, the next edit makes another.
+    let first = &backups(&file, data.path())[0].0;
+    let shelf = fs::read_dir(data.path().join("sauvegardes"))
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let old = std::time::SystemTime::now() - std::time::Duration::from_secs(11 * 60);
+    fs::File::options()
+        .write(true)
+        .open(shelf.join(first))
+        .unwrap()
+        .set_modified(old)
+        .unwrap();
+    run(&["status", arg(&file), "3", "refusee"]);
+    assert_eq!(reasons(backups(&file, data.path())), ["edits", "edits"]);
+    let sheet = dir.path().join("appel.csv");
+    fs::write(
+        &sheet,
+        "Nom;Prénom;Courriel;Titre de la contribution;Résumé\nDupont;Ana;ana@exemple.fr;Un titre;Un résumé\n",
+    )
+    .unwrap();
+    run(&["import", arg(&file), arg(&sheet)]);
+    assert_eq!(
+        reasons(backups(&file, data.path())),
+        ["import", "edits", "edits"]
+    );
+    let count = || statuses(&file).len();
+    let imported = count();
+    // Restoring the backup taken before the import takes the import away, as one step.
+    let said = run(&["restore", arg(&file), "1"]);
+    assert!(said.contains("Restauration de la sauvegarde du"), "{said}");
+    assert_eq!(count(), imported - 1);
+    assert_eq!(
+        reasons(backups(&file, data.path())),
+        ["restore", "import", "edits", "edits"]
+    );
+    run(&["undo", arg(&file)]);
+    assert_eq!(count(), imported);
+    run(&["redo", arg(&file)]);
+    assert_eq!(count(), imported - 1);
+    run(&["undo", arg(&file)]);
+    assert_eq!(count(), imported);
+    // The last twenty are kept.
+    for _ in 0..20 {
+        run(&["backup", arg(&file)]);
+    }
+    let kept = backups(&file, data.path());
+    assert_eq!(kept.len(), 20);
+    assert!(kept.iter().all(|(_, r)| r == "asked"));
+    // A backup that is not there is said so.
+    let out = Command::new(env!("CARGO_BIN_EXE_journee"))
+        .args(["restore", arg(&file), "99"])
+        .env("JOURNEE_DATA_DIR", data.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("Aucune sauvegarde «\u{a0}99\u{a0}»"),
+        "{}",
+        stderr(&out)
+    );
+}

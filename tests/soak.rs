@@ -283,6 +283,44 @@ fn killed_exports_leave_the_last_good_file_and_no_litter() {
     );
 }
 
+#[test]
+fn killed_backups_never_leave_a_partial_one() {
+    let bench = Bench::new();
+    let backup = ["backup", bench.arg()];
+    let span = calibrate(&bench, &backup);
+    let (mut completed, mut killed) = (0, 0);
+    for run in 0..runs() {
+        let child = bench.command(&backup).spawn().unwrap();
+        if kill_after(child, random_delay(span)) {
+            completed += 1;
+        } else {
+            killed += 1;
+        }
+        // Every backup on the shelf is a whole project.
+        for shelf in fs::read_dir(bench.data.path().join("sauvegardes"))
+            .unwrap()
+            .flatten()
+        {
+            for entry in fs::read_dir(shelf.path()).unwrap().flatten() {
+                let name = entry.file_name().to_string_lossy().into_owned();
+                if name.starts_with('.') {
+                    continue; // a temporary of a killed run, cleared by the next
+                }
+                let conn = rusqlite::Connection::open(entry.path()).unwrap();
+                let check: String = conn
+                    .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+                    .unwrap();
+                assert_eq!(check, "ok", "run {run}: {name}");
+            }
+        }
+        assert_eq!(bench.integrity(), "ok", "run {run}");
+    }
+    println!(
+        "SOAK sauvegarde : {} essais, {completed} terminés, {killed} interrompus, jamais de sauvegarde partielle, intégrité ok",
+        runs()
+    );
+}
+
 /// Three writers at once for JOURNEE_SOAK_SECONDS, each on its own contributions.
 #[test]
 fn three_writers_for_a_while() {

@@ -131,10 +131,24 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Annule la dernière modification du programme.
+    /// Annule la dernière modification (programme, import, restauration…).
     Undo { file: PathBuf },
     /// Rétablit la dernière modification annulée.
     Redo { file: PathBuf },
+    /// Les sauvegardes automatiques du projet (avant chaque import, chaque classeur
+    /// revenu, chaque restauration, et toutes les dix minutes de modifications), de la
+    /// plus récente à la plus ancienne.
+    Backups {
+        file: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Fait une sauvegarde du projet maintenant.
+    Backup { file: PathBuf },
+    /// Remet le projet dans l'état d'une sauvegarde (son numéro dans « journee backups »,
+    /// son nom ou son chemin). Une sauvegarde de l'état présent est faite avant ; «
+    /// journee undo » annule la restauration.
+    Restore { file: PathBuf, backup: String },
     /// Versions nommées du programme.
     Version {
         #[command(subcommand)]
@@ -352,7 +366,7 @@ fn run(command: Command) -> Result<(), Error> {
             );
         }
         Command::Info { file, json } => {
-            let info = Project::open(&file)?.info()?;
+            let info = open(&file)?.info()?;
             if json {
                 print_json(&info);
             } else {
@@ -376,7 +390,7 @@ fn run(command: Command) -> Result<(), Error> {
                 .map(|text| Choice::parse(text))
                 .collect::<Result<Vec<_>, _>>()
                 .map_err(ImportError::in_file(&spreadsheet))?;
-            let mut project = Project::open(&file)?;
+            let mut project = open(&file)?;
             let options = ImportOptions {
                 sheet,
                 kind,
@@ -396,7 +410,7 @@ fn run(command: Command) -> Result<(), Error> {
             let status = status
                 .map(|s| Status::parse(&s).ok_or(EditError::UnknownStatus(s)))
                 .transpose()?;
-            let list = Project::open(&file)?.submissions(status)?;
+            let list = open(&file)?.submissions(status)?;
             if json {
                 print_json(&list);
             } else {
@@ -408,11 +422,11 @@ fn run(command: Command) -> Result<(), Error> {
         }
         Command::Status { file, id, status } => {
             let parsed = Status::parse(&status).ok_or(EditError::UnknownStatus(status))?;
-            Project::open(&file)?.set_status(id, parsed)?;
+            open(&file)?.set_status(id, parsed)?;
             sayln!("Contribution n°\u{a0}{id}\u{a0}: {}", parsed.label_fr());
         }
         Command::People { file, all, json } => {
-            let list = Project::open(&file)?.people(!all)?;
+            let list = open(&file)?.people(!all)?;
             if json {
                 print_json(&list);
             } else {
@@ -437,19 +451,19 @@ fn run(command: Command) -> Result<(), Error> {
             slot,
             date,
         } => {
-            let mut project = Project::open(&file)?;
+            let mut project = open(&file)?;
             let room = project.find_room(&room)?;
             let slot = project.find_slot(&slot, date)?;
             project.place(session, room, slot)?;
             print_warnings_summary(&project)?;
         }
         Command::Unplace { file, session } => {
-            let mut project = Project::open(&file)?;
+            let mut project = open(&file)?;
             project.unplace(session)?;
             print_warnings_summary(&project)?;
         }
         Command::Check { file, json } => {
-            let warnings = Project::open(&file)?.check()?;
+            let warnings = open(&file)?.check()?;
             if json {
                 print_json(&warnings);
             } else {
@@ -471,7 +485,7 @@ fn run(command: Command) -> Result<(), Error> {
             options,
         } => match crate::share::Export::parse(&document) {
             Some(export) => {
-                let bytes = Project::open(&file)?.export(export)?;
+                let bytes = open(&file)?.export(export)?;
                 crate::output::write_atomically(&out, &bytes)?;
                 sayln!("{} : {} octets", out.display(), bytes.len());
             }
@@ -488,20 +502,51 @@ fn run(command: Command) -> Result<(), Error> {
             remove,
         } => print::logo(&file, image.as_deref(), remove)?,
         Command::Undo { file } => {
-            let label = Project::open(&file)?.undo()?;
+            let label = open(&file)?.undo()?;
             sayln!("Annulé\u{a0}: {label}");
         }
         Command::Redo { file } => {
-            let label = Project::open(&file)?.redo()?;
+            let label = open(&file)?.redo()?;
             sayln!("Rétabli\u{a0}: {label}");
+        }
+        Command::Backups { file, json } => {
+            let project = open(&file)?;
+            let backups = project.backups()?;
+            if json {
+                print_json(&backups);
+            } else if backups.is_empty() {
+                sayln!("Aucune sauvegarde de ce projet pour l'instant.");
+            } else {
+                for (n, b) in backups.iter().enumerate() {
+                    sayln!(
+                        "{:>3}  {}  {:<26} {:>8} Kio  {}",
+                        n + 1,
+                        b.taken_at.format("%d/%m/%Y %H:%M:%S"),
+                        b.reason.label_fr(),
+                        b.bytes.div_ceil(1024),
+                        b.path.display()
+                    );
+                }
+            }
+        }
+        Command::Backup { file } => {
+            let mut project = open(&file)?;
+            let taken = project
+                .back_up(crate::backup::Reason::Asked)?
+                .ok_or(EditError::NoBackups)?;
+            sayln!("Sauvegarde faite\u{a0}: {}", taken.path.display());
+        }
+        Command::Restore { file, backup } => {
+            let label = open(&file)?.restore(&backup)?;
+            sayln!("{label} («\u{a0}journee undo\u{a0}» l'annule).");
         }
         Command::Version { command } => match command {
             VersionCommand::Save { file, name } => {
-                Project::open(&file)?.save_version(&name)?;
+                open(&file)?.save_version(&name)?;
                 sayln!("Version enregistrée\u{a0}: {name}");
             }
             VersionCommand::Diff { file, name, json } => {
-                let changes = Project::open(&file)?.diff_version(&name)?;
+                let changes = open(&file)?.diff_version(&name)?;
                 if json {
                     print_json(&changes);
                 } else {
@@ -553,7 +598,7 @@ fn session(command: SessionCommand) -> Result<(), Error> {
                 field: "type".into(),
                 value: kind,
             })?;
-            let mut project = Project::open(&file)?;
+            let mut project = open(&file)?;
             let id = project.add_session(NewSession {
                 title,
                 kind,
@@ -569,7 +614,7 @@ fn session(command: SessionCommand) -> Result<(), Error> {
             }
         }
         SessionCommand::List { file, json } => {
-            let sessions = Project::open(&file)?.sessions()?;
+            let sessions = open(&file)?.sessions()?;
             if json {
                 print_json(&sessions);
             } else {
@@ -649,6 +694,15 @@ fn usage_error(e: &clap::Error) -> String {
     format!(
         "{what}. Aide\u{a0}: «\u{a0}journee --help\u{a0}» ou «\u{a0}journee COMMANDE --help\u{a0}»"
     )
+}
+
+/// Opens a project for a command: with automatic backups in the user's data folder.
+fn open(file: &std::path::Path) -> Result<Project, Error> {
+    let mut project = Project::open(file)?;
+    if let Some(root) = crate::user_data::backups_dir() {
+        project.keep_backups_in(&root);
+    }
+    Ok(project)
 }
 
 fn print_json(value: &impl serde::Serialize) {

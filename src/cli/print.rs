@@ -110,7 +110,7 @@ pub fn badge_options(args: &ExportArgs) -> Result<BadgeOptions, Error> {
 }
 
 pub fn export(file: &Path, document: &str, out: &Path, args: &ExportArgs) -> Result<(), Error> {
-    let project = Project::open(file)?;
+    let project = super::open(file)?;
     let printed: Printed = match document {
         "badges" => project.print_badges(&badge_options(args)?)?,
         "signs" | "affichettes" => project.print_signs()?,
@@ -148,7 +148,7 @@ fn level(severity: Severity) -> &'static str {
 }
 
 pub fn preflight(file: &Path, json: bool) -> Result<(), Error> {
-    let findings = Project::open(file)?.preflight()?;
+    let findings = super::open(file)?.preflight()?;
     if json {
         super::print_json(&findings);
     } else {
@@ -165,12 +165,12 @@ pub fn set_role(file: &Path, person: i64, role: &str) -> Result<(), Error> {
         "aucun" | "none" => None,
         r => Some(BadgeRole::parse(r).ok_or_else(|| bad("rôle", r))?),
     };
-    Project::open(file)?.set_badge_role(person, role)?;
+    super::open(file)?.set_badge_role(person, role)?;
     Ok(())
 }
 
 pub fn list_badges(file: &Path, json: bool) -> Result<(), Error> {
-    let project = Project::open(file)?;
+    let project = super::open(file)?;
     let badges = crate::print::badges::select(
         crate::print::badges::badges(&project)?,
         &BadgeOptions::default(),
@@ -187,7 +187,7 @@ pub fn list_badges(file: &Path, json: bool) -> Result<(), Error> {
 }
 
 pub fn logo(file: &Path, image: Option<&Path>, remove: bool) -> Result<(), Error> {
-    let mut project = Project::open(file)?;
+    let mut project = super::open(file)?;
     if remove {
         project.remove_logo()?;
         sayln!("Logo retiré.");

@@ -10,10 +10,9 @@ use serde::{Deserialize, Serialize};
 use super::layout::Target;
 use super::ListKind;
 
+pub use crate::user_data::data_dir;
+
 const FILE_NAME: &str = "correspondances.json";
-/// The app's identifier (tauri.conf.json): its data folder is the user's data folder
-/// followed by it, on every system, as Tauri's path API builds it.
-pub const APP_IDENTIFIER: &str = "fr.decider-ensemble.journee";
 
 /// One confirmed mapping: for a file with these headers, these targets.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -47,15 +46,6 @@ pub enum BookError {
         path: PathBuf,
         source: std::io::Error,
     },
-}
-
-/// The user's data folder for Journée: `JOURNEE_DATA_DIR` when set (the tests use
-/// throwaway folders), else the system's own.
-pub fn data_dir() -> Option<PathBuf> {
-    match std::env::var_os("JOURNEE_DATA_DIR") {
-        Some(dir) => Some(PathBuf::from(dir)),
-        None => dirs::data_dir().map(|d| d.join(APP_IDENTIFIER)),
-    }
 }
 
 /// Where the book lives in a data folder.

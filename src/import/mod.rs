@@ -31,6 +31,7 @@ pub use merge::{Absent, Change, FieldChange, Report};
 pub use rows::{Problem, Severity, ValueReading};
 pub use table::{SourceFormat, Table, Value};
 
+use crate::backup::Reason;
 use crate::error::Result;
 use crate::Project;
 
@@ -286,6 +287,9 @@ impl Project {
         }
         if let Some(ours) = crate::share::returned::recognise(&source.table) {
             let table = source.into_table().map_err(wrap)?;
+            if !options.dry_run {
+                self.back_up(Reason::ReturnedWorkbook)?;
+            }
             let tx = self.begin()?;
             let report = crate::share::returned::merge(
                 &tx,
@@ -305,6 +309,9 @@ impl Project {
         }
         let file = self.file();
         let corrections = self.value_corrections()?;
+        if !options.dry_run {
+            self.back_up(Reason::Import)?;
+        }
         let tx = self.begin()?;
         let key = layout.headers_key();
         let recorder = undo::Recorder::start(&tx, &key)?;

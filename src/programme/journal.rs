@@ -7,6 +7,7 @@ use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use serde::{Deserialize, Serialize};
 
 use super::snapshot::{self, Snapshot};
+use crate::backup::RestoreStep;
 use crate::error::{EditError, Result};
 use crate::Project;
 
@@ -105,6 +106,52 @@ pub(crate) fn record_cells(tx: &Transaction, label: &str, cells: Vec<CellEdit>) 
     Ok(())
 }
 
+/// Records a step whose undo and redo are whole objects (a restore), `undone` or not.
+pub(crate) fn record_whole(
+    tx: &Transaction,
+    label: &str,
+    undo: &impl Serialize,
+    redo: &impl Serialize,
+    undone: bool,
+) -> Result<()> {
+    // A new step forgets what had been undone (and so does a step replayed on top of
+    // another history).
+    tx.execute("DELETE FROM journal WHERE undone = 1", [])?;
+    tx.execute(
+        "INSERT INTO journal (at, label, undo, redo, undone) VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![
+            chrono::Local::now().to_rfc3339(),
+            label,
+            serde_json::to_string(undo).expect("a step serialises"),
+            serde_json::to_string(redo).expect("a step serialises"),
+            undone
+        ],
+    )?;
+    Ok(())
+}
+
+/// The journal's last step not undone, or first undone: (id, label, undo, redo).
+fn step(conn: &Connection, undone: bool) -> Result<Option<(i64, String, String, String)>> {
+    let order = if undone { "ASC" } else { "DESC" };
+    Ok(conn
+        .query_row(
+            &format!(
+                "SELECT id, label, undo, redo FROM journal WHERE undone = ?1 ORDER BY id {order} LIMIT 1"
+            ),
+            [undone],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+        )
+        .optional()?)
+}
+
+/// The two sides of a restore step, when `undo` and `redo` are one.
+fn restore_sides(undo: &str, redo: &str) -> Option<(RestoreStep, RestoreStep)> {
+    Some((
+        serde_json::from_str(undo).ok()?,
+        serde_json::from_str(redo).ok()?,
+    ))
+}
+
 /// Puts back what a journal entry stored: sessions, or values.
 fn apply(conn: &Connection, stored: &str) -> std::result::Result<(), ()> {
     if let Ok(cells) = serde_json::from_str::<Cells>(stored) {
@@ -154,6 +201,14 @@ impl Project {
 
     /// Undoes the last programme edit; returns its label.
     pub fn undo(&mut self) -> Result<String> {
+        // A restore replaces the whole file, history included: it is undone outside a
+        // transaction of ours.
+        if let Some((_, label, undo, redo)) = step(&self.conn, false)? {
+            if let Some((before, after)) = restore_sides(&undo, &redo) {
+                self.replay_restore(&label, &before, &after, true)?;
+                return Ok(label);
+            }
+        }
         let tx = self.begin()?;
         let last: Option<(i64, String, String)> = tx
             .query_row(
@@ -180,6 +235,12 @@ impl Project {
 
     /// Redoes the last undone edit; returns its label.
     pub fn redo(&mut self) -> Result<String> {
+        if let Some((_, label, undo, redo)) = step(&self.conn, true)? {
+            if let Some((before, after)) = restore_sides(&undo, &redo) {
+                self.replay_restore(&label, &after, &before, false)?;
+                return Ok(label);
+            }
+        }
         let tx = self.begin()?;
         let next: Option<(i64, String, String)> = tx
             .query_row(

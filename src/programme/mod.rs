@@ -2,7 +2,7 @@
 //! grid (`placement`), the warnings about it all (`rules`), undo and redo of every edit
 //! (`journal`) and named versions (`versions`).
 
-mod journal;
+pub(crate) mod journal;
 mod placement;
 pub mod rules;
 mod sessions;

@@ -34,6 +34,12 @@ const PAGE_SIZE: i64 = 16_384;
 /// organiser is told the project is busy.
 pub const BUSY_WAIT: std::time::Duration = std::time::Duration::from_secs(10);
 
+/// Brings the database `conn` holds to the current schema (a project put back from an
+/// older backup).
+pub(crate) fn migrate(conn: &mut Connection) -> Result<()> {
+    migrations::migrate(conn)
+}
+
 /// An open project file, and whether it can be written.
 pub struct Opened {
     pub conn: Connection,
