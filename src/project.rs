@@ -22,6 +22,8 @@ pub struct Project {
     /// last one was taken.
     backups: Option<Shelf>,
     last_backup: Option<SystemTime>,
+    /// SQLite's count of changes made by other connections, when last asked.
+    data_version: Option<i64>,
 }
 
 /// A project's file as it was opened.
@@ -87,6 +89,11 @@ impl Project {
     }
 
     fn from_opened(opened: store::Opened, path: &Path) -> Project {
+        // What the project is as opened: changes by others are counted from here.
+        let data_version = opened
+            .conn
+            .pragma_query_value(None, "data_version", |r| r.get(0))
+            .ok();
         Project {
             conn: opened.conn,
             path: path.to_path_buf(),
@@ -94,6 +101,7 @@ impl Project {
             identity: FileIdentity::of(path),
             backups: None,
             last_backup: None,
+            data_version,
         }
     }
 
@@ -127,6 +135,17 @@ impl Project {
             self.back_up(Reason::Edits)?;
         }
         Ok(self.conn.transaction()?)
+    }
+
+    /// Whether another program (the command line, another window) committed a change to
+    /// the project since the last time this was asked: what is shown is then stale.
+    pub fn changed_elsewhere(&mut self) -> Result<bool> {
+        let now: i64 = self
+            .conn
+            .pragma_query_value(None, "data_version", |r| r.get(0))?;
+        let changed = self.data_version.is_some_and(|seen| seen != now);
+        self.data_version = Some(now);
+        Ok(changed)
     }
 
     /// Fails, saying why, when the project cannot be written now.

@@ -103,6 +103,9 @@ pub struct ProjectView {
     pub file: String,
     pub file_name: String,
     pub day: journee::model::Day,
+    /// Why the project can be read but not changed (a protected file, folder or disk, a
+    /// full disk), in French; None when it can be changed.
+    pub read_only: Option<String>,
 }
 
 impl ProjectView {
@@ -115,6 +118,7 @@ impl ProjectView {
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default(),
             day: project.day().map_err(|e| e.to_string())?,
+            read_only: project.read_only_reason().map(|t| t.to_string()),
         })
     }
 

@@ -12,5 +12,6 @@ mod exports;
 mod grid;
 mod import;
 mod print;
+mod safety;
 mod start;
 mod tables;

@@ -1,6 +1,7 @@
 //! Tauri commands, one file per screen. Each takes the UI's intent, calls the core and
 //! returns plain data or the core's French message.
 
+pub mod backups;
 pub mod day;
 #[cfg(all(debug_assertions, target_os = "linux"))]
 pub mod e2e;
@@ -24,7 +25,7 @@ pub(crate) fn on_project<T>(
 ) -> Result<T, String> {
     let mut guard = state.project.lock().map_err(|e| e.to_string())?;
     let project = guard.as_mut().ok_or("Aucun projet n'est ouvert.")?;
-    act(project).map_err(|e| e.to_string())
+    guarded(project, act)
 }
 
 /// Runs `edit` on the open project and returns the project as it now is.
@@ -36,9 +37,28 @@ pub(crate) fn with_project<T>(
     let project = guard
         .as_mut()
         .ok_or_else(|| "Aucun projet n'est ouvert.".to_string())?;
-    edit(project).map_err(|e| e.to_string())?;
+    guarded(project, edit)?;
     ProjectView::of(project)
 }
+
+/// `act` on `project`, a bug of ours (a panic) said in French instead of ending the app.
+/// Every change is one transaction, which a panic rolls back: the project stays open
+/// and as it was, and the lock is never left poisoned.
+fn guarded<T>(
+    project: &mut Project,
+    act: impl FnOnce(&mut Project) -> journee::Result<T>,
+) -> Result<T, String> {
+    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| act(project)));
+    match outcome {
+        Ok(result) => result.map_err(|e| e.to_string()),
+        Err(_) => Err(INTERNAL_ERROR.to_string()),
+    }
+}
+
+pub(crate) const INTERNAL_ERROR: &str =
+    "Erreur interne de Journée (une anomalie de l'application, \
+     pas de votre fait)\u{a0}: rien n'a été modifié, le projet reste ouvert. Vous pouvez \
+     continuer\u{a0}; si cela se reproduit, signalez-le avec ce que vous faisiez.";
 
 /// Makes `project` the open one, remembers it and names it in the window title.
 pub(crate) fn install(
@@ -46,6 +66,8 @@ pub(crate) fn install(
     state: &State<AppState>,
     project: Project,
 ) -> Result<ProjectView, String> {
+    let mut project = project;
+    project.keep_backups_in(&state.data_dir.join("sauvegardes"));
     let view = ProjectView::of(&project)?;
     state.remember(project.path());
     *state.project.lock().map_err(|e| e.to_string())? = Some(project);

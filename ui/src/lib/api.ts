@@ -3,6 +3,7 @@
 
 import { invoke } from "@tauri-apps/api/core";
 import type {
+  Backup,
   Event,
   ExportKind,
   Fit,
@@ -54,6 +55,10 @@ export const api = {
   forgetRecent: (path: string) => invoke<void>("forget_recent", { path }),
 
   getDay: () => invoke<ProjectView>("get_day"),
+  listBackups: () => invoke<Backup[]>("list_backups"),
+  backupNow: () => invoke<Backup[]>("backup_now"),
+  restoreBackup: (name: string) => invoke<ProjectView>("restore_backup", { name }),
+  projectChanged: () => invoke<boolean>("project_changed"),
   updateEvent: (event: Event) => invoke<ProjectView>("update_event", { event }),
   addRoom: (room: NewRoom) => invoke<ProjectView>("add_room", { room }),
   updateRoom: (id: number, patch: RoomPatch) => invoke<ProjectView>("update_room", { id, patch }),

@@ -62,6 +62,17 @@ export interface ProjectView {
   file: string;
   file_name: string;
   day: Day;
+  /** Why the project can be read but not changed, in French; null when it can. */
+  read_only: string | null;
+}
+
+export type BackupReason = "import" | "returned_workbook" | "restore" | "edits" | "asked";
+
+export interface Backup {
+  path: string;
+  taken_at: string;
+  reason: BackupReason;
+  bytes: number;
 }
 
 export interface RecentEntry {

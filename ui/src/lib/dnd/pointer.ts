@@ -44,6 +44,7 @@ function follow<T>(x0: number, y0: number, read: ReadTarget<T>, handlers: DragHa
     if (e.key === "Escape" && dragging) {
       e.preventDefault();
       dragging = false;
+      delete document.body.dataset.dragging;
       handlers.onCancel();
     }
   };
@@ -53,6 +54,8 @@ function follow<T>(x0: number, y0: number, read: ReadTarget<T>, handlers: DragHa
       if (!dragging) {
         if (Math.hypot(x - x0, y - y0) < THRESHOLD) return;
         dragging = true;
+        // Said on the page, so that a refresh from outside waits for the drop.
+        document.body.dataset.dragging = "pointer";
         handlers.onStart();
       }
       handlers.onOver(targetAt(x, y, read), x, y);
@@ -60,6 +63,7 @@ function follow<T>(x0: number, y0: number, read: ReadTarget<T>, handlers: DragHa
     /** Ends the drag; says whether there was one (a release without one is a click). */
     end(x: number, y: number, cancelled: boolean): boolean {
       window.removeEventListener("keydown", escape, true);
+      delete document.body.dataset.dragging;
       if (!dragging) return false;
       if (cancelled) handlers.onCancel();
       else handlers.onDrop(targetAt(x, y, read));

@@ -1,0 +1,33 @@
+//! The project menu's backups: the list, a backup now, a restore (one undoable step),
+//! and whether another program changed the project since the window last looked.
+
+use journee::backup::{Backup, Reason};
+use tauri::State;
+
+use super::{on_project, with_project};
+use crate::state::{AppState, ProjectView};
+
+#[tauri::command]
+pub fn list_backups(state: State<AppState>) -> Result<Vec<Backup>, String> {
+    on_project(&state, |p| p.backups())
+}
+
+#[tauri::command]
+pub fn backup_now(state: State<AppState>) -> Result<Vec<Backup>, String> {
+    on_project(&state, |p| {
+        p.back_up(Reason::Asked)?;
+        p.backups()
+    })
+}
+
+#[tauri::command]
+pub fn restore_backup(state: State<AppState>, name: String) -> Result<ProjectView, String> {
+    with_project(&state, |p| p.restore(&name))
+}
+
+/// True when another program (the command line, a second window) committed a change
+/// since the last call: the window then reloads what it shows.
+#[tauri::command]
+pub fn project_changed(state: State<AppState>) -> Result<bool, String> {
+    on_project(&state, |p| p.changed_elsewhere())
+}
