@@ -696,9 +696,26 @@ fn usage_error(e: &clap::Error) -> String {
     )
 }
 
-/// Opens a project for a command: with automatic backups in the user's data folder.
+/// Opens a project for a command: with automatic backups in the user's data folder. A
+/// project too damaged to open is answered with where its latest backup is.
 fn open(file: &std::path::Path) -> Result<Project, Error> {
-    let mut project = Project::open(file)?;
+    let opened = Project::open(file);
+    if let Err(e) = &opened {
+        let damaged =
+            matches!(e, Error::NotAProject { .. }) || e.trouble() == Some(crate::Trouble::Damaged);
+        if let (true, Some(root)) = (damaged, crate::user_data::backups_dir()) {
+            let shelf = crate::backup::Shelf::of(&root, file);
+            if let Some(latest) = shelf.list().ok().and_then(|l| l.into_iter().next()) {
+                esayln!(
+                    "journee : la dernière sauvegarde de ce projet est «\u{a0}{}\u{a0}» (du {}) \
+                     : copiez-la à la place du fichier pour reprendre à partir d'elle.",
+                    latest.path.display(),
+                    latest.taken_at.format("%d/%m/%Y à %H:%M")
+                );
+            }
+        }
+    }
+    let mut project = opened?;
     if let Some(root) = crate::user_data::backups_dir() {
         project.keep_backups_in(&root);
     }
