@@ -121,6 +121,26 @@ impl Project {
         self.read_only.as_ref().map(|(trouble, _)| *trouble)
     }
 
+    /// What to tell the organiser, for as long as the project is open, about why it cannot
+    /// be changed (a window's banner); None when it can.
+    pub fn read_only_notice(&self) -> Option<&'static str> {
+        Some(match self.read_only_reason()? {
+            Trouble::DiskFull => {
+                "Le disque du projet est plein\u{a0}: le projet se consulte et s'exporte, mais ne \
+                 se modifie pas. Libérez de la place, puis rouvrez-le"
+            }
+            Trouble::ReadOnly => {
+                "Projet en lecture seule (fichier, dossier ou disque protégé en écriture)\u{a0}: \
+                 il se consulte et s'exporte, mais ne se modifie pas. Pour le modifier, copiez-le \
+                 dans un dossier où vous pouvez écrire"
+            }
+            _ => {
+                "Le disque du projet ne permet pas d'y écrire\u{a0}: le projet se consulte et \
+                 s'exporte, mais ne se modifie pas"
+            }
+        })
+    }
+
     /// Begins a change: one transaction, holding the write lock from the start. A
     /// project that cannot be written says why here, before anything is attempted; one
     /// edited for `backup::EVERY` since its last backup gets one first.

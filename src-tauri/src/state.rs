@@ -118,7 +118,7 @@ impl ProjectView {
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default(),
             day: project.day().map_err(|e| e.to_string())?,
-            read_only: project.read_only_reason().map(|t| t.to_string()),
+            read_only: project.read_only_notice().map(str::to_string),
         })
     }
 
