@@ -143,3 +143,156 @@ async fn a_project_on_a_read_only_disk_is_shown_with_a_banner() {
         .arg(&disk)
         .status();
 }
+
+/// Texts a public web form may bring: markup that would run if it were ever treated as
+/// HTML (each sets `window.__pwned`), style injection, bidi overrides, a name of 5,000
+/// characters without a space, emoji, zero-width characters, template syntax.
+fn hostile_texts() -> Vec<String> {
+    vec![
+        "<script>window.__pwned=1</script>Atelier piégé".into(),
+        "<img src=x onerror=\"window.__pwned=1\">Image".into(),
+        "<svg onload=\"window.__pwned=1\"><circle r=\"9\"/></svg>Dessin".into(),
+        "<a href=\"javascript:window.__pwned=1\">clic</a>".into(),
+        "<style>body{display:none}</style><b style=\"font-size:300px\">GROS</b>".into(),
+        "\u{202E}txet desrever\u{202C} et \u{2066}isolé\u{2069} fin".into(),
+        "Z".repeat(5000),
+        "Émoji 🎉👩🏽‍💻 et zéro\u{200B}largeur\u{200D}joint".into(),
+        "{{7*7}} ${7*7} <%= 7*7 %> '\"; DROP TABLE submissions; --".into(),
+    ]
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn hostile_texts_stay_text_on_every_screen() {
+    let home = Home::new();
+    let file = demo(&home);
+    let path = file.to_str().unwrap();
+    let texts = hostile_texts();
+    let sheet = home.file("appel-hostile.csv");
+    {
+        let mut writer = csv::WriterBuilder::new()
+            .delimiter(b';')
+            .from_path(&sheet)
+            .unwrap();
+        writer
+            .write_record([
+                "Nom",
+                "Prénom",
+                "Courriel",
+                "Organisation",
+                "Titre de la contribution",
+                "Résumé",
+            ])
+            .unwrap();
+        for (i, text) in texts.iter().enumerate() {
+            let other = &texts[(i + 1) % texts.len()];
+            let email = format!("hostile{i}@exemple.org");
+            writer
+                .write_record([text, other, &email, text, text, other])
+                .unwrap();
+        }
+    }
+    home.journee(&["import", path, sheet.to_str().unwrap()]);
+    // A session titled with markup, holding three of them, placed on the grid.
+    let added = home.journee(&[
+        "session",
+        "add",
+        path,
+        "--title",
+        &texts[0],
+        "--type",
+        "atelier",
+        "--contribution",
+        "121",
+        "--contribution",
+        "122",
+        "--contribution",
+        "127",
+        "--json",
+    ]);
+    let id = serde_json::from_str::<serde_json::Value>(&added).unwrap()["id"]
+        .as_i64()
+        .unwrap()
+        .to_string();
+    home.journee(&["place", path, &id, "--room", "Atelier 3", "--slot", "16:30"]);
+
+    let app = App::launch(&home, &[path]).await;
+    app.find("table.grid").await;
+    app.client
+        .execute(
+            "window.__csp = [];
+             document.addEventListener('securitypolicyviolation',
+               e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let grid = app.raw_text("table.grid").await;
+    assert!(
+        grid.contains("<script>window.__pwned=1</script>Atelier piégé"),
+        "shown as text"
+    );
+    let mut overflowing = Vec::new();
+    for screen in [
+        "day", "review", "tables", "print", "exports", "import", "day",
+    ] {
+        app.click(&format!("[data-screen='{screen}']")).await;
+        tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
+        let state = app
+            .client
+            .execute(
+                "return [document.documentElement.scrollWidth, window.innerWidth,
+                         window.__pwned === undefined, window.__csp.length,
+                         getComputedStyle(document.body).display];",
+                vec![],
+            )
+            .await
+            .unwrap();
+        let state = state.as_array().unwrap();
+        let (width, window) = (state[0].as_u64().unwrap(), state[1].as_u64().unwrap());
+        assert_eq!(state[2], true, "a script ran on the {screen} screen");
+        assert_eq!(state[3], 0, "a CSP violation on the {screen} screen");
+        assert_eq!(state[4], "block", "style injected on the {screen} screen");
+        if width > window + 1 {
+            overflowing.push(format!("{screen}: {width} px for {window}"));
+        }
+    }
+    assert!(
+        overflowing.is_empty(),
+        "the page is wider than the window: {overflowing:?}"
+    );
+    // The review screen lists them, as text.
+    app.click("[data-screen='review']").await;
+    let review = app.wait_text("main", |t| t.contains("Dessin")).await;
+    assert!(
+        review.contains("<svg onload"),
+        "{}",
+        review.chars().take(500).collect::<String>()
+    );
+    // The list keeps its columns in view whatever the length of a title or a name.
+    let edges = app
+        .client
+        .execute(
+            "const t = document.querySelector('table.submissions');
+             const status = t.querySelector('thead th:last-child').getBoundingClientRect();
+             return [t.getBoundingClientRect().right, t.parentElement.getBoundingClientRect().right,
+                     status.right, window.innerWidth];",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let edges: Vec<f64> = edges
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_f64().unwrap())
+        .collect();
+    assert!(
+        edges[0] <= edges[1] + 1.0,
+        "the list is wider than its pane: {edges:?}"
+    );
+    assert!(
+        edges[2] <= edges[3],
+        "the status column is out of the window: {edges:?}"
+    );
+    app.quit().await;
+}
