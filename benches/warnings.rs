@@ -69,6 +69,7 @@ fn main() {
                         minutes: 15,
                         qa_minutes: 5,
                         table_number: None,
+                        status: "retenue".into(),
                         speakers: vec![person(k)],
                     })
                     .collect(),

@@ -270,6 +270,11 @@ pub enum EditError {
     #[error("Aucune contribution n°\u{a0}{0}.")]
     SubmissionNotFound(i64),
 
+    #[error(
+        "La contribution n°\u{a0}{0} n'est pas dans cette session\u{a0}: rien n'a été modifié."
+    )]
+    NotInSession(i64),
+
     #[error("Statut inconnu «\u{a0}{0}\u{a0}». Statuts\u{a0}: nouvelle, retenue, liste_attente, refusee.")]
     UnknownStatus(String),
 

@@ -548,3 +548,80 @@ fn a_confirmed_mapping_maps_next_years_file_in_another_project_and_is_shared() {
         String::from_utf8_lossy(&bad.stderr).contains("n'est pas un fichier de correspondances")
     );
 }
+
+#[test]
+fn session_edit_adds_and_removes_contributions_in_one_undoable_step() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("demo.journee");
+    assert!(journee(&["demo", arg(&file)]).status.success());
+    let contributions = |session: i64| -> Vec<i64> {
+        let list = json(&journee(&["session", "list", arg(&file), "--json"]));
+        list.as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["id"] == session)
+            .unwrap()["contributions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c["submission_id"].as_i64().unwrap())
+            .collect()
+    };
+    let before = contributions(1);
+    assert!(!before.is_empty());
+    let removed = before[0];
+    let out = journee(&[
+        "session",
+        "edit",
+        arg(&file),
+        "1",
+        "--remove-contribution",
+        &removed.to_string(),
+        "--add-contribution",
+        "100",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let mut expected: Vec<i64> = before[1..].to_vec();
+    expected.push(100);
+    assert_eq!(contributions(1), expected);
+
+    // A contribution that is not there: refused, nothing changed.
+    let out = journee(&[
+        "session",
+        "edit",
+        arg(&file),
+        "1",
+        "--add-contribution",
+        "101",
+        "--remove-contribution",
+        &removed.to_string(),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("n'est pas dans cette session"));
+    assert_eq!(contributions(1), expected);
+
+    // One step: one undo puts both back.
+    assert!(journee(&["undo", arg(&file)]).status.success());
+    assert_eq!(contributions(1), before);
+
+    // Refusing a contribution of a placed session is an error of the programme.
+    assert!(
+        journee(&["status", arg(&file), &removed.to_string(), "refusee"])
+            .status
+            .success()
+    );
+    let warnings = json(&journee(&["check", arg(&file), "--json"]));
+    let found: Vec<&Value> = warnings
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|w| w["code"] == "contribution_not_retained")
+        .collect();
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0]["severity"], "error");
+    assert_eq!(found[0]["sessions"], serde_json::json!([1]));
+}

@@ -63,6 +63,7 @@ fn contribution(
         minutes,
         qa_minutes: 0,
         table_number: None,
+        status: "retenue".into(),
         speakers: vec![speaker],
     }
 }
@@ -688,4 +689,64 @@ fn panellists_are_found_or_added_and_projects_sit_at_tables() {
         .map(|x| x.table_number)
         .collect();
     assert_eq!(tables, [Some(2), None, None]);
+}
+
+#[test]
+fn a_contribution_not_retained_in_a_session_is_an_error_once_placed() {
+    let speaker = person(1, "Ville", "public", "intervenant");
+    let refused = SessionContribution {
+        status: "refusee".into(),
+        ..contribution(7, "recherche", 20, speaker.clone())
+    };
+    let waiting = SessionContribution {
+        status: "liste_attente".into(),
+        ..contribution(8, "recherche", 20, speaker.clone())
+    };
+    let mut placed = session(1, "atelier", None, Some((3, 1)));
+    placed.contributions = vec![refused, contribution(9, "recherche", 20, speaker.clone())];
+    let mut tray = session(2, "atelier", None, None);
+    tray.contributions = vec![waiting];
+    let list = warnings(&[placed, tray], &[]);
+    let found = codes(&list, "contribution_not_retained");
+    let seen: Vec<(Severity, Vec<i64>)> = found
+        .iter()
+        .map(|w| (w.severity, w.sessions.clone()))
+        .collect();
+    assert_eq!(
+        seen,
+        [(Severity::Error, vec![1]), (Severity::Warning, vec![2])]
+    );
+    assert!(
+        found[0].message.contains("n°\u{a0}7")
+            && found[0].message.contains("statut «\u{a0}refusée\u{a0}»")
+            && found[0].message.contains("«\u{a0}Session 1\u{a0}»"),
+        "{}",
+        found[0].message
+    );
+    assert!(found[1].message.contains("liste d'attente"));
+    assert_eq!((found[0].room, found[0].slot), (Some(3), Some(1)));
+}
+
+#[test]
+fn a_contribution_in_two_sessions_is_said_once_with_both() {
+    let speaker = person(1, "Ville", "public", "intervenant");
+    let mut a = session(1, "atelier", None, Some((3, 1)));
+    a.contributions = vec![contribution(7, "recherche", 20, speaker.clone())];
+    let mut b = session(2, "atelier", None, Some((4, 2)));
+    b.contributions = vec![
+        contribution(7, "recherche", 20, speaker.clone()),
+        contribution(8, "recherche", 20, speaker.clone()),
+    ];
+    let list = warnings(&[a, b], &[]);
+    let found = codes(&list, "contribution_twice");
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].sessions, vec![1, 2]);
+    assert_eq!(found[0].severity, Severity::Warning);
+    assert!(
+        found[0].message.contains("n°\u{a0}7")
+            && found[0].message.contains("2 sessions")
+            && found[0].message.contains("«\u{a0}Session 2\u{a0}»"),
+        "{}",
+        found[0].message
+    );
 }

@@ -237,6 +237,17 @@ enum SessionCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Ajoute ou retire des contributions d'une session existante, en une étape (annulable).
+    Edit {
+        file: PathBuf,
+        session: i64,
+        /// Contribution à ajouter à la fin de l'ordre de passage (répétable).
+        #[arg(long = "add-contribution")]
+        add: Vec<i64>,
+        /// Contribution à retirer (répétable).
+        #[arg(long = "remove-contribution")]
+        remove: Vec<i64>,
+    },
     /// Liste les sessions, leurs contributions et leur place.
     List {
         file: PathBuf,
@@ -612,6 +623,26 @@ fn session(command: SessionCommand) -> Result<(), Error> {
             } else {
                 sayln!("Session créée\u{a0}: n°\u{a0}{id}");
             }
+        }
+        SessionCommand::Edit {
+            file,
+            session,
+            add,
+            remove,
+        } => {
+            let mut project = open(&file)?;
+            project.edit_contributions(session, &add, &remove)?;
+            let view = project.session(session)?;
+            let n = view.contributions.len();
+            let noun = if n > 1 {
+                "contributions"
+            } else {
+                "contribution"
+            };
+            sayln!(
+                "Session n°\u{a0}{session} «\u{a0}{}\u{a0}»\u{a0}: {n} {noun}",
+                view.title
+            );
         }
         SessionCommand::List { file, json } => {
             let sessions = open(&file)?.sessions()?;

@@ -29,6 +29,8 @@ pub struct SessionContribution {
     pub minutes: i64,
     pub qa_minutes: i64,
     pub table_number: Option<i64>,
+    /// The submission's status in the selection ("retenue", "refusee"…).
+    pub status: String,
     pub speakers: Vec<SessionPerson>,
 }
 

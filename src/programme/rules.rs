@@ -7,7 +7,7 @@ use chrono::{Duration, NaiveDate, NaiveTime};
 use serde::Serialize;
 
 use super::SessionView;
-use crate::model::{Room, RoomKind, Slot};
+use crate::model::{Room, RoomKind, Slot, Status};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -20,7 +20,7 @@ pub enum Severity {
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 pub struct Warning {
     /// Stable: capacity, room_clash, person_clash, same_organisation, duration, room_kind,
-    /// unplaced, balance, language.
+    /// unplaced, balance, language, contribution_not_retained, contribution_twice.
     pub code: &'static str,
     pub severity: Severity,
     pub message: String,
@@ -55,6 +55,8 @@ pub fn check(p: &Programme) -> Vec<Warning> {
     unplaced(&ctx, &mut out);
     balance(&ctx, &mut out);
     language(&ctx, &mut out);
+    contribution_not_retained(&ctx, &mut out);
+    contribution_twice(&ctx, &mut out);
     out.sort_by(|a, b| {
         (a.severity, a.code, &a.message, &a.sessions, a.room, a.slot).cmp(&(
             b.severity,
@@ -431,6 +433,75 @@ fn unplaced(ctx: &Context, out: &mut Vec<Warning>) {
                 quoted(title)
             ),
             sessions: vec![],
+            room: None,
+            slot: None,
+        });
+    }
+}
+
+/// A contribution in a session while the selection says it is not retained: its speakers
+/// would be printed in the programme and on badges. An error once the session is placed.
+fn contribution_not_retained(ctx: &Context, out: &mut Vec<Warning>) {
+    for session in ctx.p.sessions {
+        let placed = session.placement.is_some();
+        for c in &session.contributions {
+            let Some(status) = Status::parse(&c.status).filter(|s| *s != Status::Retenue) else {
+                continue;
+            };
+            out.push(Warning {
+                code: "contribution_not_retained",
+                severity: if placed {
+                    Severity::Error
+                } else {
+                    Severity::Warning
+                },
+                message: format!(
+                    "La contribution {} (n°\u{a0}{}) figure dans la session {} alors qu'elle \
+                     n'est pas retenue (statut «\u{a0}{}\u{a0}»)\u{a0}: retenez-la ou retirez-la \
+                     de la session.",
+                    quoted(&c.title),
+                    c.submission_id,
+                    quoted(&session.title),
+                    status.label_fr()
+                ),
+                sessions: vec![session.id],
+                room: session.placement.map(|p| p.room_id),
+                slot: session.placement.map(|p| p.slot_id),
+            });
+        }
+    }
+}
+
+/// The same contribution in two sessions or more: presented twice, or one of them is a
+/// leftover.
+fn contribution_twice(ctx: &Context, out: &mut Vec<Warning>) {
+    /// A contribution's title, and the sessions it is in: (id, title).
+    type Found<'a> = (&'a str, Vec<(i64, &'a str)>);
+    let mut in_sessions: HashMap<i64, Found> = HashMap::new();
+    for session in ctx.p.sessions {
+        for c in &session.contributions {
+            in_sessions
+                .entry(c.submission_id)
+                .or_insert_with(|| (c.title.as_str(), Vec::new()))
+                .1
+                .push((session.id, session.title.as_str()));
+        }
+    }
+    for (id, (title, sessions)) in in_sessions {
+        if sessions.len() < 2 {
+            continue;
+        }
+        let names: Vec<String> = sessions.iter().map(|(_, t)| quoted(t)).collect();
+        out.push(Warning {
+            code: "contribution_twice",
+            severity: Severity::Warning,
+            message: format!(
+                "La contribution {} (n°\u{a0}{id}) figure dans {} sessions\u{a0}: {}.",
+                quoted(title),
+                sessions.len(),
+                names.join(", ")
+            ),
+            sessions: sessions.iter().map(|(s, _)| *s).collect(),
             room: None,
             slot: None,
         });

@@ -77,7 +77,8 @@ pub(crate) fn read_sessions(conn: &Connection) -> Result<Vec<SessionView>> {
     }
     let mut contributions: HashMap<i64, Vec<SessionContribution>> = HashMap::new();
     let mut stmt = conn.prepare(
-        "SELECT sc.session_id, s.id, s.title, s.format, s.actor_type, sc.qa_minutes, sc.table_number
+        "SELECT sc.session_id, s.id, s.title, s.format, s.actor_type, sc.qa_minutes, sc.table_number,
+                s.status
          FROM session_contributions sc JOIN submissions s ON s.id = sc.submission_id
          ORDER BY sc.session_id, sc.position",
     )?;
@@ -96,6 +97,7 @@ pub(crate) fn read_sessions(conn: &Connection) -> Result<Vec<SessionView>> {
                 actor_type: r.get(4)?,
                 qa_minutes: r.get(5)?,
                 table_number: r.get(6)?,
+                status: r.get(7)?,
                 speakers: Vec::new(),
             },
         ))
@@ -295,6 +297,27 @@ impl Project {
         self.journaled("Ajout d'une contribution", &[session], |tx| {
             exists(tx, session)?;
             append_contribution(tx, session, submission)?;
+            Ok(((), vec![]))
+        })
+    }
+
+    /// Adds and removes contributions of a session in one step of the history; a
+    /// contribution to remove that is not in the session is refused, and nothing changes.
+    pub fn edit_contributions(&mut self, session: i64, add: &[i64], remove: &[i64]) -> Result<()> {
+        self.journaled("Contributions de la session", &[session], |tx| {
+            exists(tx, session)?;
+            for &submission in remove {
+                let removed = tx.execute(
+                    "DELETE FROM session_contributions WHERE session_id = ?1 AND submission_id = ?2",
+                    params![session, submission],
+                )?;
+                if removed == 0 {
+                    return Err(EditError::NotInSession(submission).into());
+                }
+            }
+            for &submission in add {
+                append_contribution(tx, session, submission)?;
+            }
             Ok(((), vec![]))
         })
     }

@@ -332,6 +332,8 @@ export interface SessionContributionView {
   minutes: number;
   qa_minutes: number;
   table_number: number | null;
+  /** The submission's status in the selection ("retenue", "refusee"…). */
+  status: string;
   speakers: SessionPersonView[];
 }
 

@@ -419,6 +419,8 @@ export const en: Record<keyof typeof fr, string> = {
   "code.unplaced": "Not placed",
   "code.balance": "Balance",
   "code.language": "Language",
+  "code.contribution_not_retained": "Contribution not retained",
+  "code.contribution_twice": "Contribution in two sessions",
 
   "form.save": "Save",
   "form.add": "Add",

@@ -418,6 +418,8 @@ export const fr = {
   "code.unplaced": "Non placé",
   "code.balance": "Équilibre",
   "code.language": "Langue",
+  "code.contribution_not_retained": "Contribution non retenue",
+  "code.contribution_twice": "Contribution en double",
 
   "form.save": "Enregistrer",
   "form.add": "Ajouter",
