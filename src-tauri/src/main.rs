@@ -74,6 +74,7 @@ fn main() {
             commands::programme::update_session,
             commands::programme::remove_session,
             commands::programme::reorder_contributions,
+            commands::programme::add_contribution,
             commands::programme::remove_contribution,
             commands::programme::session_fits,
             commands::programme::set_qa_minutes,

@@ -60,6 +60,15 @@ pub struct SubmissionView {
     pub corrected: Vec<String>,
     /// The organisers' notes.
     pub notes: String,
+    /// The sessions it is in (usually one; two is a warning of the programme).
+    pub sessions: Vec<SessionRef>,
+}
+
+/// A session, named.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SessionRef {
+    pub id: i64,
+    pub title: String,
 }
 
 /// The contact's fields a submission's correction may change.
@@ -114,6 +123,7 @@ impl Project {
                 )
                 .collect(),
                 notes: row.get(15)?,
+                sessions: Vec::new(),
             })
         })?;
         let mut list: Vec<SubmissionView> = rows.collect::<rusqlite::Result<_>>()?;
@@ -167,7 +177,26 @@ impl Project {
             let (id, tag) = row?;
             tags.entry(id).or_default().push(tag);
         }
+        let mut sessions: std::collections::HashMap<i64, Vec<SessionRef>> = Default::default();
+        let mut stmt = self.conn.prepare(
+            "SELECT sc.submission_id, se.id, se.title
+             FROM session_contributions sc JOIN sessions se ON se.id = sc.session_id
+             ORDER BY sc.submission_id, se.id",
+        )?;
+        for row in stmt.query_map([], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                SessionRef {
+                    id: r.get(1)?,
+                    title: r.get(2)?,
+                },
+            ))
+        })? {
+            let (id, session) = row?;
+            sessions.entry(id).or_default().push(session);
+        }
         for view in &mut list {
+            view.sessions = sessions.remove(&view.id).unwrap_or_default();
             view.contributors = by_submission.remove(&view.id).unwrap_or_default();
             view.reviews = reviews.remove(&view.id).unwrap_or_default();
             let scores: Vec<i64> = view.reviews.iter().filter_map(|r| r.score).collect();

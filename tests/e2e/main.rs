@@ -12,6 +12,7 @@ mod exports;
 mod grid;
 mod import;
 mod print;
+mod review;
 mod safety;
 mod start;
 mod tables;

@@ -215,6 +215,17 @@ pub fn reorder_contributions(
 }
 
 #[tauri::command]
+pub fn add_contribution(
+    state: State<AppState>,
+    session: i64,
+    submission: i64,
+) -> Result<ProgrammeView, String> {
+    programme(&state, |p| {
+        p.add_contribution(session, submission).map(|()| None)
+    })
+}
+
+#[tauri::command]
 pub fn remove_contribution(
     state: State<AppState>,
     session: i64,

@@ -79,6 +79,8 @@ export const api = {
   removeSession: (id: number) => invoke<ProgrammeAnswer>("remove_session", { id }),
   reorderContributions: (session: number, submissions: number[]) =>
     invoke<ProgrammeAnswer>("reorder_contributions", { session, submissions }),
+  addContribution: (session: number, submission: number) =>
+    invoke<ProgrammeAnswer>("add_contribution", { session, submission }),
   removeContribution: (session: number, submission: number) =>
     invoke<ProgrammeAnswer>("remove_contribution", { session, submission }),
   sessionFits: (session: number) => invoke<Record<string, Fit>>("session_fits", { session }),

@@ -273,6 +273,8 @@ export interface SubmissionView {
   tags: string[];
   corrected: string[];
   notes: string;
+  /** The sessions it is in (two is a warning of the programme). */
+  sessions: { id: number; title: string }[];
 }
 
 export interface Query {
