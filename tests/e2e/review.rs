@@ -86,5 +86,42 @@ async fn a_contribution_shows_its_session_links_to_it_and_joins_another() {
     })
     .await;
     assert_eq!(in_session(lonely), vec![target]);
+
+    // From the session's panel in the grid: found by its title, added; then removed.
+    let other = submissions
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| in_session(s["id"].as_i64().unwrap()).is_empty())
+        .expect("another contribution in no session");
+    let (other_id, other_title) = (
+        other["id"].as_i64().unwrap(),
+        other["title"].as_str().unwrap().to_string(),
+    );
+    app.click("[data-screen='day']").await;
+    let session = opening["id"].as_i64().unwrap();
+    app.click(&format!("[data-session-id='{session}']")).await;
+    let words: String = other_title.chars().take(20).collect();
+    app.fill("[data-testid='contribution-search']", &words)
+        .await;
+    // WebDriver gives no-break spaces as spaces.
+    let plain = other_title.replace('\u{a0}', " ");
+    app.wait_text("[data-testid='contributions-found']", |t| {
+        t.replace('\u{a0}', " ").contains(&plain)
+    })
+    .await;
+    app.click("[data-testid='contributions-found'] button")
+        .await;
+    app.wait_text(".panel ol", |t| t.replace('\u{a0}', " ").contains(&plain))
+        .await;
+    let mut joined = Vec::new();
+    for _ in 0..50 {
+        joined = in_session(other_id);
+        if !joined.is_empty() {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert_eq!(joined, vec![title.clone()]);
     app.quit().await;
 }

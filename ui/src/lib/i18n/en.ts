@@ -394,6 +394,7 @@ export const en: Record<keyof typeof fr, string> = {
   "session.up": "Move “{title}” up",
   "session.down": "Move “{title}” down",
   "session.removeContribution": "Remove “{title}” from the session",
+  "session.contribution.search": "Add a contribution (title, name, organisation…)",
   "session.people": "Facilitation, moderation",
   "session.unplace": "Send back to the tray",
   "session.remove": "Delete the session…",

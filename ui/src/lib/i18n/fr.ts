@@ -393,6 +393,7 @@ export const fr = {
   "session.up": "Monter «\u00a0{title}\u00a0»",
   "session.down": "Descendre «\u00a0{title}\u00a0»",
   "session.removeContribution": "Retirer «\u00a0{title}\u00a0» de la session",
+  "session.contribution.search": "Ajouter une contribution (titre, nom, organisation…)",
   "session.people": "Animation, modération",
   "session.unplace": "Renvoyer dans le bac",
   "session.remove": "Supprimer la session…",
