@@ -750,3 +750,25 @@ fn a_contribution_in_two_sessions_is_said_once_with_both() {
         found[0].message
     );
 }
+
+#[test]
+fn an_estimated_audience_over_capacity_is_a_warning_an_entered_one_an_error() {
+    let mut estimated = session(1, "atelier", None, Some((3, 1)));
+    estimated.estimated_audience = Some(35);
+    let entered = session(2, "atelier", Some(35), Some((4, 1)));
+    let list = warnings(&[estimated, entered], &[]);
+    let found = codes(&list, "capacity");
+    let seen: Vec<(Severity, Vec<i64>)> = found
+        .iter()
+        .map(|w| (w.severity, w.sessions.clone()))
+        .collect();
+    assert_eq!(
+        seen,
+        [(Severity::Error, vec![2]), (Severity::Warning, vec![1])]
+    );
+    assert!(
+        found[1].message.contains("environ 35") && found[1].message.contains("estimation"),
+        "{}",
+        found[1].message
+    );
+}

@@ -164,7 +164,21 @@ fn capacity(ctx: &Context, out: &mut Vec<Warning>) {
         let Some(audience) = session.audience() else {
             continue;
         };
+        // An estimate (from the registrants' wishes) is not a count: a room it overflows
+        // is worth a look, not an error, until the audience is entered.
+        let estimated = session.expected_audience.is_none();
         let (severity, message) = match super::fit(Some(audience), room.capacity) {
+            super::Fit::TooSmall if estimated => (
+                Severity::Warning,
+                format!(
+                    "{} attendrait environ {audience}\u{a0}personnes d'après les vœux des inscrit·es \
+                     (une estimation), la salle {} a {}\u{a0}places\u{a0}: indiquez le public attendu \
+                     si vous le connaissez.",
+                    quoted(&session.title),
+                    quoted(&room.name),
+                    room.capacity
+                ),
+            ),
             super::Fit::TooSmall => (
                 Severity::Error,
                 format!(
