@@ -255,15 +255,14 @@ fn copy_whole(from: &Connection, to: &mut Connection) -> Result<()> {
         match backup.step(-1)? {
             StepResult::Done => return Ok(()),
             StepResult::More => continue,
-            // Another writer holds the project (a busy wait of SQLite's own is not
-            // applied to backups): said as such.
-            StepResult::Busy | StepResult::Locked => {
+            // Another writer holds the project (SQLite's busy wait is not applied to
+            // backups), or a result this version of SQLite did not have: said, not looped on.
+            _ => {
                 return Err(Error::Storage {
                     trouble: crate::Trouble::Busy,
                     detail: "sauvegarde".into(),
                 })
             }
-            _ => continue,
         }
     }
 }

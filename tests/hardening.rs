@@ -10,14 +10,10 @@ use journee::programme::SessionPatch;
 use journee::share::Export;
 use journee::{Project, Trouble};
 
-fn journee(args: &[&str]) -> Output {
-    let data = tempfile::tempdir().unwrap();
-    Command::new(env!("CARGO_BIN_EXE_journee"))
-        .args(args)
-        .env("JOURNEE_DATA_DIR", data.path())
-        .output()
-        .expect("run journee")
-}
+#[allow(dead_code)]
+mod tools;
+
+use tools::journee;
 
 fn arg(path: &Path) -> &str {
     path.to_str().unwrap()

@@ -133,6 +133,14 @@ fn codes(list: &[Warning], code: &str) -> Vec<Warning> {
     list.iter().filter(|w| w.code == code).cloned().collect()
 }
 
+/// Each warning's severity and the sessions it names.
+fn severities(found: &[Warning]) -> Vec<(Severity, Vec<i64>)> {
+    found
+        .iter()
+        .map(|w| (w.severity, w.sessions.clone()))
+        .collect()
+}
+
 #[test]
 fn capacity_is_an_error_above_and_a_warning_from_ninety_percent() {
     let list = warnings(
@@ -708,12 +716,8 @@ fn a_contribution_not_retained_in_a_session_is_an_error_once_placed() {
     tray.contributions = vec![waiting];
     let list = warnings(&[placed, tray], &[]);
     let found = codes(&list, "contribution_not_retained");
-    let seen: Vec<(Severity, Vec<i64>)> = found
-        .iter()
-        .map(|w| (w.severity, w.sessions.clone()))
-        .collect();
     assert_eq!(
-        seen,
+        severities(&found),
         [(Severity::Error, vec![1]), (Severity::Warning, vec![2])]
     );
     assert!(
@@ -758,12 +762,8 @@ fn an_estimated_audience_over_capacity_is_a_warning_an_entered_one_an_error() {
     let entered = session(2, "atelier", Some(35), Some((4, 1)));
     let list = warnings(&[estimated, entered], &[]);
     let found = codes(&list, "capacity");
-    let seen: Vec<(Severity, Vec<i64>)> = found
-        .iter()
-        .map(|w| (w.severity, w.sessions.clone()))
-        .collect();
     assert_eq!(
-        seen,
+        severities(&found),
         [(Severity::Error, vec![2]), (Severity::Warning, vec![1])]
     );
     assert!(

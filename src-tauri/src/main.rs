@@ -87,6 +87,7 @@ fn main() {
             commands::programme::remove_session_person,
             commands::programme::set_table,
             commands::review::review_state,
+            commands::review::find_submissions,
             commands::review::set_statuses,
             commands::review::review_submission,
             commands::review::set_tags,

@@ -100,21 +100,19 @@ pub fn open(path: &Path) -> Result<Opened> {
 fn open_as(path: &Path, access: Access) -> Result<Opened> {
     // No mutex on the connection: a `Connection` is never used by two threads at once
     // (Rust will not let it), and SQLite's locking cost a tenth of a large import.
-    let (target, flags) = match access {
-        Access::ReadWrite => (
-            path.to_string_lossy().into_owned(),
-            OpenFlags::SQLITE_OPEN_READ_WRITE,
-        ),
-        Access::ReadOnly => (
-            path.to_string_lossy().into_owned(),
-            OpenFlags::SQLITE_OPEN_READ_ONLY,
-        ),
-        Access::Immutable => (
+    let flags = OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let mut conn = match access {
+        Access::ReadWrite => {
+            Connection::open_with_flags(path, flags | OpenFlags::SQLITE_OPEN_READ_WRITE)?
+        }
+        Access::ReadOnly => {
+            Connection::open_with_flags(path, flags | OpenFlags::SQLITE_OPEN_READ_ONLY)?
+        }
+        Access::Immutable => Connection::open_with_flags(
             immutable_uri(path),
-            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_URI,
-        ),
+            flags | OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_URI,
+        )?,
     };
-    let mut conn = Connection::open_with_flags(target, flags | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
     conn.busy_timeout(BUSY_WAIT)?;
     // Reading the header is the first thing that touches the file: a file that is not
     // SQLite at all fails here, with nothing written.

@@ -44,7 +44,7 @@ pub(crate) fn with_project<T>(
 /// `act` on `project`, a bug of ours (a panic) said in French instead of ending the app.
 /// Every change is one transaction, which a panic rolls back: the project stays open
 /// and as it was, and the lock is never left poisoned.
-fn guarded<T>(
+pub(crate) fn guarded<T>(
     project: &mut Project,
     act: impl FnOnce(&mut Project) -> journee::Result<T>,
 ) -> Result<T, String> {

@@ -94,7 +94,7 @@ fn answer(
     let mut guard = state.project.lock().map_err(|e| e.to_string())?;
     let project = guard.as_mut().ok_or("Aucun projet n'est ouvert.")?;
     let text = |e: journee::Error| e.to_string();
-    let done = edit(project).map_err(text)?;
+    let done = super::guarded(project, edit)?;
     let (undo, redo) = project.history().map_err(text)?;
     let sessions = project.sessions().map_err(text)?;
     let warnings = keyed(project.check_sessions(&sessions).map_err(text)?);

@@ -26,7 +26,7 @@ fn review(
     let mut guard = state.project.lock().map_err(|e| e.to_string())?;
     let project = guard.as_mut().ok_or("Aucun projet n'est ouvert.")?;
     let text = |e: journee::Error| e.to_string();
-    edit(project).map_err(text)?;
+    super::guarded(project, edit)?;
     Ok(ReviewView {
         submissions: project.find_submissions(query).map_err(text)?,
         total: project.submissions(None).map_err(text)?.len(),
@@ -42,6 +42,16 @@ fn status(code: &str) -> Result<Status, String> {
 #[tauri::command]
 pub fn review_state(state: State<AppState>, query: Query) -> Result<ReviewView, String> {
     review(&state, &query, |_| Ok(()))
+}
+
+/// The submissions `query` finds, without the rest of the review screen (a search in
+/// the session panel).
+#[tauri::command]
+pub fn find_submissions(
+    state: State<AppState>,
+    query: Query,
+) -> Result<Vec<SubmissionView>, String> {
+    super::on_project(&state, |p| p.find_submissions(&query))
 }
 
 #[tauri::command]

@@ -26,6 +26,7 @@ import type {
   SessionSeating,
   SlotPatch,
   StartState,
+  SubmissionView,
 } from "./types";
 
 export const api = {
@@ -115,6 +116,7 @@ export const api = {
   importMappings: () => invoke<number | null>("import_mappings"),
 
   reviewState: (query: Query) => invoke<ReviewView>("review_state", { query }),
+  findSubmissions: (query: Query) => invoke<SubmissionView[]>("find_submissions", { query }),
   setStatuses: (query: Query, ids: number[], status: string) =>
     invoke<ReviewView>("set_statuses", { query, ids, status }),
   reviewSubmission: (query: Query, id: number, reviewer: string, score: number | null, note: string) =>

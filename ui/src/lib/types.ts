@@ -287,6 +287,11 @@ export interface Query {
   flagged: boolean;
 }
 
+/** A query that finds everything, or what `text` names. */
+export function queryFor(text = ""): Query {
+  return { text, format: null, axis: null, actor_type: null, status: null, language: null, flagged: false };
+}
+
 export interface ActorLine {
   actor_type: string;
   count: number;
