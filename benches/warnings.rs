@@ -58,7 +58,7 @@ fn main() {
                     .into(),
                 language: if i % 9 == 0 { "en" } else { "fr" }.into(),
                 expected_audience: Some(10 + (i * 13) % 60),
-                estimated_audience: None,
+                estimate: None,
                 description: String::new(),
                 contributions: (0..3)
                     .map(|k| SessionContribution {

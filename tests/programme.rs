@@ -75,7 +75,7 @@ fn session(id: i64, kind: &str, audience: Option<i64>, cell: Option<(i64, i64)>)
         kind: kind.into(),
         language: "fr".into(),
         expected_audience: audience,
-        estimated_audience: None,
+        estimate: None,
         description: String::new(),
         contributions: vec![],
         people: vec![],
@@ -583,58 +583,151 @@ fn the_project_reports_unscheduled_retained_contributions_and_the_demo_has_warni
         .any(|p| p[0].0 == p[1].0 && p[0].1 != p[1].1));
 }
 
-#[test]
-fn without_an_audience_entered_the_registrations_wishes_give_an_estimate() {
-    let (_dir, mut project) = imported_project();
+/// Registrations whose wishes are worded as different forms word them.
+fn import_wishes(project: &mut Project, dir: &std::path::Path, wishes: &[&str]) {
+    let mut csv = String::from("Prénom;Nom;Adresse électronique;Souhaits\n");
+    for (i, w) in wishes.iter().enumerate() {
+        csv += &format!("P{i};Inscrit{i};p{i}@example.org;{w}\n");
+    }
+    let path = dir.join("inscriptions.csv");
+    std::fs::write(&path, csv).unwrap();
     let registrations = ImportOptions {
         kind: Some(journee::import::ListKind::Registrations),
         ..ImportOptions::default()
     };
-    // Three participants: one wishes a centrifugeuse, one an atelier, one a formation.
+    project.import(&path, &registrations).unwrap();
+}
+
+fn add_room(project: &mut Project, name: &str, capacity: i64) -> i64 {
     project
-        .import(&fixture("inscriptions-cp1252.csv"), &registrations)
-        .unwrap();
-    let mut open = new_session("Atelier ouvert", SessionKind::Atelier, 0, vec![]);
-    open.expected_audience = None;
-    let id = project.add_session(open).unwrap();
-    let session = project.session(id).unwrap();
-    assert_eq!(
-        (session.expected_audience, session.estimated_audience),
-        (None, Some(1))
-    );
-    assert_eq!(session.audience(), Some(1));
-    // An entered audience wins over the estimate.
-    let entered = project
-        .add_session(new_session(
-            "Atelier fermé",
-            SessionKind::Atelier,
-            12,
-            vec![],
-        ))
-        .unwrap();
-    assert_eq!(project.session(entered).unwrap().estimated_audience, None);
-    // The capacity rule counts on the estimate: a room of 0 places is too small.
-    let cupboard = project
         .add_room(journee::model::NewRoom {
-            name: "Placard".into(),
-            capacity: 0,
+            name: name.into(),
+            capacity,
             kind: RoomKind::Atelier,
             notes: String::new(),
             interpretation: false,
             track_id: None,
         })
-        .unwrap();
-    let ten = project.find_slot("10:00", None).unwrap();
-    project.place(id, cupboard.id, ten).unwrap();
-    assert!(project
-        .check()
         .unwrap()
+        .id
+}
+
+#[test]
+fn an_estimate_shares_the_wishing_among_the_sessions_of_its_kind_in_its_slot() {
+    let (dir, mut project) = imported_project();
+    // 60 ateliers wished in three wordings, 6 centrifugeuses as « co-construction ».
+    let mut wishes = vec!["Ateliers"; 20];
+    wishes.extend(vec!["atelier, plénière"; 20]);
+    wishes.extend(vec!["ATELIERS pratiques"; 20]);
+    wishes.extend(vec!["Sessions de co-construction"; 6]);
+    import_wishes(&mut project, dir.path(), &wishes);
+    let big = add_room(&mut project, "Grande", 60);
+    let small = add_room(&mut project, "Petite", 20);
+    let other = add_room(&mut project, "Autre", 20);
+    let ten = project.find_slot("10:00", None).unwrap();
+    let later = project
+        .day()
+        .unwrap()
+        .slots
         .iter()
-        .any(|w| w.code == "capacity" && w.sessions == [id]));
+        .find(|s| s.kind == SlotKind::Session && s.id != ten)
+        .unwrap()
+        .id;
+    let atelier = |project: &mut Project, title: &str| {
+        let mut s = new_session(title, SessionKind::Atelier, 0, vec![]);
+        s.expected_audience = None;
+        project.add_session(s).unwrap()
+    };
+    let a = atelier(&mut project, "A");
+    let b = atelier(&mut project, "B");
+    let c = atelier(&mut project, "C");
+    // Before placing: shared among all three.
+    let e = project.session(a).unwrap().estimate.unwrap();
     assert_eq!(
-        project.fits(id).unwrap()[&cupboard.id],
-        journee::programme::Fit::TooSmall
+        e,
+        journee::programme::Estimate {
+            people: 20,
+            wishing: 60,
+            among: 3,
+            room_share: None,
+            placed: false
+        }
     );
+    // Side by side at 10:00 in rooms of 60 and 20 seats: 45 and 15.
+    project.place(a, big, ten).unwrap();
+    project.place(b, small, ten).unwrap();
+    let ea = project.session(a).unwrap().estimate.unwrap();
+    let eb = project.session(b).unwrap().estimate.unwrap();
+    assert_eq!((ea.people, ea.among, ea.room_share), (45, 2, Some(75)));
+    assert_eq!((eb.people, eb.among, eb.room_share), (15, 2, Some(25)));
+    // A session of the same kind in another slot changes nothing here.
+    project.place(c, other, later).unwrap();
+    assert_eq!(project.session(a).unwrap().estimate.unwrap().people, 45);
+    let alone = project.session(c).unwrap().estimate.unwrap();
+    assert_eq!((alone.people, alone.among, alone.room_share), (60, 1, None));
+    // C alone with 60 for 20 seats: a warning that says it is an estimate and how.
+    let warnings = project.check().unwrap();
+    let over: Vec<_> = warnings
+        .iter()
+        .filter(|w| w.code == "capacity" && w.sessions == [c])
+        .collect();
+    assert_eq!(over.len(), 1);
+    assert_eq!(over[0].severity, journee::programme::Severity::Warning);
+    assert_eq!(
+        over[0].message,
+        "«\u{a0}C\u{a0}» attendrait environ 60\u{a0}personnes, une estimation (60\u{a0}inscrit·es \
+         ont demandé un atelier, seule session de ce type à cette heure), la salle «\u{a0}Autre\u{a0}» \
+         a 20\u{a0}places\u{a0}: indiquez le public attendu si vous le connaissez."
+    );
+    // Entered, the same audience is a count: an error.
+    project
+        .update_session(
+            c,
+            journee::programme::SessionPatch {
+                expected_audience: Some(Some(60)),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    assert!(project.session(c).unwrap().estimate.is_none());
+    let entered = project.check().unwrap();
+    let over = entered
+        .iter()
+        .find(|w| w.code == "capacity" && w.sessions == [c])
+        .unwrap();
+    assert_eq!(over.severity, journee::programme::Severity::Error);
+    // While dragging B, each cell says what B would draw there: 10:00 beside A in the
+    // small room (15); at the later slot beside C, half of 60 in a room as big as C's.
+    let fits = project.fits(b).unwrap();
+    let at = |room: i64, slot: i64| {
+        fits.iter()
+            .find(|f| f.room_id == room && f.slot_id == slot)
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(
+        (at(small, ten).audience, at(small, ten).estimated),
+        (Some(15), true)
+    );
+    assert_eq!(
+        (at(small, later).audience, at(small, later).fit),
+        (Some(30), journee::programme::Fit::TooSmall)
+    );
+    assert_eq!(
+        (at(big, later).audience, at(big, later).fit),
+        (Some(45), journee::programme::Fit::Fits)
+    );
+    // The centrifugeuse wishes worded « co-construction » count for the tables too.
+    let mut centri = new_session("Centri", SessionKind::Centrifugeuse, 0, vec![]);
+    centri.expected_audience = None;
+    let centri = project.add_session(centri).unwrap();
+    assert_eq!(
+        project.session(centri).unwrap().estimate.unwrap().wishing,
+        6
+    );
+    let seating = project.seating(centri).unwrap();
+    assert_eq!(seating.wishing, 6);
+    assert_eq!(seating.waiting.iter().filter(|p| p.wants).count(), 6);
 }
 
 #[test]
@@ -758,7 +851,13 @@ fn a_contribution_in_two_sessions_is_said_once_with_both() {
 #[test]
 fn an_estimated_audience_over_capacity_is_a_warning_an_entered_one_an_error() {
     let mut estimated = session(1, "atelier", None, Some((3, 1)));
-    estimated.estimated_audience = Some(35);
+    estimated.estimate = Some(journee::programme::Estimate {
+        people: 35,
+        wishing: 70,
+        among: 2,
+        room_share: None,
+        placed: true,
+    });
     let entered = session(2, "atelier", Some(35), Some((4, 1)));
     let list = warnings(&[estimated, entered], &[]);
     let found = codes(&list, "capacity");

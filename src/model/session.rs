@@ -50,6 +50,24 @@ impl SessionKind {
             _ => None,
         }
     }
+
+    /// Whether a registration's wishes (free text from the form: « Centrifugeuses,
+    /// Ateliers », « co-construction »…) name this kind of session.
+    pub fn wished_in(self, wishes: &str) -> bool {
+        let words: &[&str] = match self {
+            SessionKind::Pleniere | SessionKind::TableRonde => {
+                &["plenier", "table ronde", "tables rondes", "conference"]
+            }
+            SessionKind::Atelier => &["atelier"],
+            SessionKind::Centrifugeuse => &["centrifug", "co construction", "coconstruction"],
+            SessionKind::Formation => &["formation"],
+            SessionKind::Autre => &[],
+        };
+        let wishes = deunicode::deunicode(wishes)
+            .to_lowercase()
+            .replace(['-', '_'], " ");
+        words.iter().any(|w| wishes.contains(w))
+    }
 }
 
 /// What occupies one room during one slot.

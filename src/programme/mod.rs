@@ -2,6 +2,7 @@
 //! grid (`placement`), the warnings about it all (`rules`), undo and redo of every edit
 //! (`journal`) and named versions (`versions`).
 
+mod estimate;
 pub(crate) mod journal;
 mod placement;
 pub mod rules;
@@ -9,6 +10,7 @@ mod sessions;
 mod snapshot;
 mod versions;
 
+pub use estimate::{count_wishes, Estimate};
 pub(crate) use journal::{record_cells, CellEdit};
 pub use rules::{Severity, Warning};
 
@@ -60,9 +62,8 @@ pub struct SessionView {
     pub kind: String,
     pub language: String,
     pub expected_audience: Option<i64>,
-    /// When no audience is entered: the registrations whose wishes name this kind of
-    /// session, shared among the sessions of that kind.
-    pub estimated_audience: Option<i64>,
+    /// When no audience is entered: a guess from the registrants' wishes, and how.
+    pub estimate: Option<Estimate>,
     pub description: String,
     pub contributions: Vec<SessionContribution>,
     /// People in the session without a submission (panellists, moderators, animateurs).
@@ -81,7 +82,8 @@ impl SessionView {
 
     /// The audience the rules count on: entered, else estimated.
     pub fn audience(&self) -> Option<i64> {
-        self.expected_audience.or(self.estimated_audience)
+        self.expected_audience
+            .or(self.estimate.as_ref().map(|e| e.people))
     }
 
     /// Minutes of talks and questions, in running order.
@@ -105,6 +107,17 @@ pub enum Fit {
     Unknown,
 }
 
+/// How a session would fit one cell: what the grid shows while it is dragged.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CellFit {
+    pub room_id: i64,
+    pub slot_id: i64,
+    pub fit: Fit,
+    pub audience: Option<i64>,
+    /// The audience is an estimate from the registrants' wishes.
+    pub estimated: bool,
+}
+
 /// The capacity rule of `rules::capacity`, for one room.
 pub fn fit(audience: Option<i64>, capacity: i64) -> Fit {
     match audience {
@@ -116,13 +129,44 @@ pub fn fit(audience: Option<i64>, capacity: i64) -> Fit {
 }
 
 impl crate::Project {
-    /// How `session` would fit each room, by room id.
-    pub fn fits(&self, session: i64) -> crate::Result<std::collections::BTreeMap<i64, Fit>> {
-        let audience = self.session(session)?.audience();
-        Ok(crate::store::read_rooms(&self.conn)?
-            .into_iter()
-            .map(|r| (r.id, fit(audience, r.capacity)))
-            .collect())
+    /// How `session` would fit each cell of a session slot: with its audience entered,
+    /// else with its estimate as if it were placed there.
+    pub fn fits(&self, session: i64) -> crate::Result<Vec<CellFit>> {
+        let sessions = self.sessions()?;
+        let this = sessions
+            .iter()
+            .find(|s| s.id == session)
+            .ok_or(crate::error::EditError::SessionNotFound(session))?;
+        let rooms = crate::store::read_rooms(&self.conn)?;
+        let slots = crate::store::read_slots(&self.conn)?;
+        let basis = estimate::Basis::new(&self.conn, &rooms, &sessions)?;
+        let mut out = Vec::new();
+        for slot in slots
+            .iter()
+            .filter(|s| s.kind == crate::model::SlotKind::Session)
+        {
+            for room in &rooms {
+                let cell = Cell {
+                    room_id: room.id,
+                    slot_id: slot.id,
+                };
+                let estimate = match this.expected_audience {
+                    Some(_) => None,
+                    None => basis.estimate(this.id, &this.kind, Some(&cell)),
+                };
+                let audience = this
+                    .expected_audience
+                    .or(estimate.as_ref().map(|e| e.people));
+                out.push(CellFit {
+                    room_id: room.id,
+                    slot_id: slot.id,
+                    fit: fit(audience, room.capacity),
+                    audience,
+                    estimated: estimate.is_some(),
+                });
+            }
+        }
+        Ok(out)
     }
 
     /// The warnings about the programme as it is now.

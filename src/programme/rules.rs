@@ -166,20 +166,26 @@ fn capacity(ctx: &Context, out: &mut Vec<Warning>) {
         };
         // An estimate (from the registrants' wishes) is not a count: a room it overflows
         // is worth a look, not an error, until the audience is entered.
-        let estimated = session.expected_audience.is_none();
-        let (severity, message) = match super::fit(Some(audience), room.capacity) {
-            super::Fit::TooSmall if estimated => (
+        let estimate = session
+            .estimate
+            .as_ref()
+            .filter(|_| session.expected_audience.is_none());
+        let (severity, message) = match (super::fit(Some(audience), room.capacity), estimate) {
+            (super::Fit::TooSmall, Some(estimate)) => (
                 Severity::Warning,
                 format!(
-                    "{} attendrait environ {audience}\u{a0}personnes d'après les vœux des inscrit·es \
-                     (une estimation), la salle {} a {}\u{a0}places\u{a0}: indiquez le public attendu \
-                     si vous le connaissez.",
+                    "{} attendrait environ {audience}\u{a0}personnes, une estimation ({}), la salle {} \
+                     a {}\u{a0}places\u{a0}: indiquez le public attendu si vous le connaissez.",
                     quoted(&session.title),
+                    estimate.explained(
+                        crate::model::SessionKind::parse(&session.kind)
+                            .unwrap_or(crate::model::SessionKind::Autre)
+                    ),
                     quoted(&room.name),
                     room.capacity
                 ),
             ),
-            super::Fit::TooSmall => (
+            (super::Fit::TooSmall, None) => (
                 Severity::Error,
                 format!(
                     "{} attend {audience}\u{a0}personnes, la salle {} n'a que {}\u{a0}places.",
@@ -188,13 +194,14 @@ fn capacity(ctx: &Context, out: &mut Vec<Warning>) {
                     room.capacity
                 ),
             ),
-            super::Fit::Near => (
+            (super::Fit::Near, estimate) => (
                 Severity::Warning,
                 format!(
-                    "{} remplit la salle {} à {}\u{a0}% ({audience} pour {}\u{a0}places).",
+                    "{} remplit la salle {} à {}\u{a0}% ({}{audience} pour {}\u{a0}places).",
                     quoted(&session.title),
                     quoted(&room.name),
                     audience * 100 / room.capacity,
+                    if estimate.is_some() { "environ " } else { "" },
                     room.capacity
                 ),
             ),

@@ -133,7 +133,7 @@ pub(crate) fn read_sessions(conn: &Connection) -> Result<Vec<SessionView>> {
                 kind: r.get(2)?,
                 language: r.get(3)?,
                 expected_audience: r.get(4)?,
-                estimated_audience: None,
+                estimate: None,
                 description: r.get(5)?,
                 contributions: Vec::new(),
                 people: Vec::new(),
@@ -151,54 +151,8 @@ pub(crate) fn read_sessions(conn: &Connection) -> Result<Vec<SessionView>> {
             s
         })
         .collect();
-    estimate_audiences(conn, &mut list)?;
+    super::estimate::estimate_audiences(conn, &crate::store::read_rooms(conn)?, &mut list)?;
     Ok(list)
-}
-
-/// Words of a registration's wishes that name each kind of session.
-fn wish_words(kind: &str) -> &'static [&'static str] {
-    match kind {
-        "pleniere" | "table_ronde" => &["pleniere", "table ronde", "tables rondes", "conference"],
-        "atelier" => &["atelier"],
-        "centrifugeuse" => &["centrifugeuse", "co construction", "coconstruction"],
-        "formation" => &["formation"],
-        _ => &[],
-    }
-}
-
-/// Shares the registrations that wish for a kind of session among the sessions of that
-/// kind, for the sessions with no audience entered.
-fn estimate_audiences(conn: &Connection, sessions: &mut [SessionView]) -> Result<()> {
-    let wishes: Vec<String> = conn
-        .prepare("SELECT wishes FROM people WHERE registered = 1 AND wishes <> ''")?
-        .query_map([], |r| r.get::<_, String>(0))?
-        .map(|w| w.map(|w| deunicode::deunicode(&w).to_lowercase().replace('-', " ")))
-        .collect::<rusqlite::Result<_>>()?;
-    if wishes.is_empty() {
-        return Ok(());
-    }
-    let mut per_kind: HashMap<String, (i64, i64)> = HashMap::new();
-    for s in sessions.iter() {
-        per_kind.entry(s.kind.clone()).or_default().1 += 1;
-    }
-    for (kind, (wanting, _)) in per_kind.iter_mut() {
-        let words = wish_words(kind);
-        *wanting = wishes
-            .iter()
-            .filter(|w| words.iter().any(|word| w.contains(word)))
-            .count() as i64;
-    }
-    for s in sessions
-        .iter_mut()
-        .filter(|s| s.expected_audience.is_none())
-    {
-        if let Some((wanting, count)) = per_kind.get(&s.kind) {
-            if *wanting > 0 && *count > 0 {
-                s.estimated_audience = Some((wanting + count - 1) / count);
-            }
-        }
-    }
-    Ok(())
 }
 
 fn check_session(title: &str, language: &str, audience: Option<i64>) -> Result<(), EditError> {

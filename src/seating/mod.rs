@@ -67,6 +67,8 @@ pub struct SessionSeating {
     /// Registered people not at this session's tables, those who asked for a
     /// centrifugeuse first: whom the organisers can seat by hand.
     pub waiting: Vec<Seat>,
+    /// Registered people who asked for a centrifugeuse, seated or not.
+    pub wishing: usize,
 }
 
 /// Where a move by hand puts someone.
@@ -109,9 +111,7 @@ fn candidate(person: &Person) -> Candidate {
 }
 
 fn wants_centrifugeuse(person: &Person) -> bool {
-    deunicode::deunicode(&person.wishes)
-        .to_lowercase()
-        .contains("centrifug")
+    SessionKind::Centrifugeuse.wished_in(&person.wishes)
 }
 
 /// The tables of a session and their projects: from the contributions' table numbers,
@@ -224,6 +224,10 @@ impl Project {
             broken: assign::explain_plan(&specs, &peers),
             tables,
             waiting,
+            wishing: people
+                .values()
+                .filter(|p| p.registered && wants_centrifugeuse(p))
+                .count(),
         })
     }
 

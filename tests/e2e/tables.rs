@@ -71,6 +71,13 @@ async fn people_move_between_seats_with_the_mouse_the_keyboard_and_the_waiting_l
         .expect("choose the session");
     app.wait_text(&seat_css(b_at), |t| t.contains(&name(&b)))
         .await;
+    // How many asked for a centrifugeuse, counted from the wishes as registered.
+    let wishing = plan["wishing"].as_i64().unwrap();
+    assert!(wishing > 10, "{plan}");
+    assert_eq!(
+        app.raw_text("[data-testid='tables-wishing']").await,
+        format!("{wishing}\u{a0}inscrit·es ont demandé une centrifugeuse.")
+    );
 
     // The mouse: a onto b's seat at another table, and they swap.
     app.drag(

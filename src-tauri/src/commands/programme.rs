@@ -4,11 +4,11 @@
 //! sessions must repaint within a frame, so unchanged sessions are neither sent nor
 //! redrawn.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 use std::hash::{Hash, Hasher};
 
 use journee::model::Day;
-use journee::programme::{Fit, NewSession, SessionPatch, SessionView, Warning};
+use journee::programme::{CellFit, NewSession, SessionPatch, SessionView, Warning};
 use journee::Project;
 use serde::Serialize;
 use tauri::State;
@@ -236,9 +236,9 @@ pub fn remove_contribution(
     })
 }
 
-/// How the session being dragged fits each room (by room id).
+/// How the session being dragged would fit each cell.
 #[tauri::command]
-pub fn session_fits(state: State<AppState>, session: i64) -> Result<BTreeMap<i64, Fit>, String> {
+pub fn session_fits(state: State<AppState>, session: i64) -> Result<Vec<CellFit>, String> {
     let guard = state.project.lock().map_err(|e| e.to_string())?;
     let project = guard.as_ref().ok_or("Aucun projet n'est ouvert.")?;
     project.fits(session).map_err(|e| e.to_string())

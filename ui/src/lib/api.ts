@@ -6,7 +6,7 @@ import type {
   Backup,
   Event,
   ExportKind,
-  Fit,
+  CellFit,
   NewSession,
   Person,
   ProgrammeAnswer,
@@ -84,7 +84,7 @@ export const api = {
     invoke<ProgrammeAnswer>("add_contribution", { session, submission }),
   removeContribution: (session: number, submission: number) =>
     invoke<ProgrammeAnswer>("remove_contribution", { session, submission }),
-  sessionFits: (session: number) => invoke<Record<string, Fit>>("session_fits", { session }),
+  sessionFits: (session: number) => invoke<CellFit[]>("session_fits", { session }),
   setQaMinutes: (session: number, submission: number, minutes: number) =>
     invoke<ProgrammeAnswer>("set_qa_minutes", { session, submission, minutes }),
   findPeople: (text: string) => invoke<Person[]>("find_people", { text }),

@@ -350,11 +350,32 @@ export interface SessionView {
   kind: SessionKind;
   language: string;
   expected_audience: number | null;
-  estimated_audience: number | null;
+  /** With no audience entered: a guess from the registrants' wishes, and how. */
+  estimate: Estimate | null;
   description: string;
   contributions: SessionContributionView[];
   people: SessionPersonView[];
   placement: { room_id: number; slot_id: number } | null;
+}
+
+export interface Estimate {
+  people: number;
+  /** Registrants whose wishes name this kind of session. */
+  wishing: number;
+  /** The sessions of this kind they are shared among (this one included). */
+  among: number;
+  /** Beside others of its kind: this room's share of their seats, in percent. */
+  room_share: number | null;
+  placed: boolean;
+}
+
+/** How the dragged session would fit one cell. */
+export interface CellFit {
+  room_id: number;
+  slot_id: number;
+  fit: Fit;
+  audience: number | null;
+  estimated: boolean;
 }
 
 export interface WarningView {
@@ -498,6 +519,8 @@ export interface SessionSeating {
   tables: TablePlan[];
   broken: Broken[];
   waiting: Seat[];
+  /** Registered people who asked for a centrifugeuse, seated or not. */
+  wishing: number;
 }
 
 export type SeatTarget = { to: "seat"; table: number; seat: number } | { to: "table"; table: number } | { to: "off" };

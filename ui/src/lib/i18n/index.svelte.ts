@@ -55,3 +55,10 @@ export function dateTime(iso: string): string {
   if (hh === undefined) return date;
   return i18n.lang === "fr" ? `${date} à ${hh}:${mm}` : `${date}, ${hh}:${mm}`;
 }
+
+/** `key.one` or `key.other` by the language's plural rule (French: 0 and 1 take the
+ * singular), with `{n}` filled. */
+export function tn(key: string, n: number, params: Record<string, string | number> = {}): string {
+  const rule = new Intl.PluralRules(i18n.lang === "fr" ? "fr-FR" : "en-GB").select(n);
+  return t(`${key}.${rule === "one" ? "one" : "other"}` as Key, { n, ...params });
+}
