@@ -22,6 +22,17 @@ fn main() {
         .setup(move |app| {
             let state = AppState::new(app.handle(), launch)?;
             app.manage(state);
+            // The window of tauri.conf.json, made here for one reason: with a data folder
+            // of its own (JOURNEE_DATA_DIR: tests, screenshots), the web view keeps its
+            // storage (language, how the grid is shown) there too, not in the user's.
+            let config = app.config().app.windows[0].clone();
+            let mut window = tauri::WebviewWindowBuilder::from_config(app.handle(), &config)?;
+            if std::env::var_os("JOURNEE_DATA_DIR").is_some() {
+                if let Some(dir) = journee::user_data::data_dir() {
+                    window = window.data_directory(dir.join("webview"));
+                }
+            }
+            window.build()?;
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![

@@ -83,7 +83,7 @@ async fn slots_are_added_with_validation_and_rooms_removed_after_confirmation() 
     app.find("table.grid").await;
 
     // An overlapping slot is refused with a message naming the other slot.
-    app.click_button("Ajouter un créneau").await;
+    app.click_button("+\u{a0}Créneau").await;
     app.fill(".panel input[name='start']", "17:00").await;
     app.fill(".panel input[name='end']", "19:00").await;
     app.click(".panel button[type='submit']").await;

@@ -11,6 +11,7 @@ mod day;
 mod exports;
 mod grid;
 mod import;
+mod laptop;
 mod print;
 mod review;
 mod safety;

@@ -16,6 +16,7 @@ async fn the_demo_opens_from_the_start_screen_and_reopens_at_next_start() {
     assert!(demo.is_file(), "the demo is written in the data folder");
 
     // Back to the start screen: the demo is in the recent list.
+    app.click("[data-testid='project-menu'] > button").await;
     app.click_button("Fermer le projet").await;
     app.wait_text("main.start", |t| t.contains("demo.journee"))
         .await;

@@ -36,14 +36,58 @@ export function targetAt<T>(x: number, y: number, read: ReadTarget<T>): T | null
   return element ? read(element) : null;
 }
 
+/** How close to the edge of a scrolling area (`data-autoscroll`) a drag scrolls it, and
+ * how fast at the very edge (pixels per frame). */
+const EDGE = 48;
+const FASTEST = 18;
+
+/** Scrolls the area under the point while the point stays near one of its edges, telling
+ * `moved` after each step (what is under the pointer changed). Returns a stop function. */
+function edgeScroller(moved: () => void) {
+  let x = 0;
+  let y = 0;
+  let frame = 0;
+  const speed = (inside: number) => (inside >= EDGE ? 0 : Math.ceil(FASTEST * (1 - Math.max(0, inside) / EDGE)));
+  const step = () => {
+    frame = 0;
+    const area = [...document.querySelectorAll<HTMLElement>("[data-autoscroll]")].find((a) => {
+      const r = a.getBoundingClientRect();
+      return x >= r.left && x <= r.right && y >= r.top && y <= r.bottom;
+    });
+    if (!area) return;
+    const r = area.getBoundingClientRect();
+    const dx = speed(r.right - x) - speed(x - r.left);
+    const dy = speed(r.bottom - y) - speed(y - r.top);
+    const before = [area.scrollLeft, area.scrollTop];
+    area.scrollBy(dx, dy);
+    if (area.scrollLeft === before[0] && area.scrollTop === before[1]) return;
+    moved();
+    frame = requestAnimationFrame(step);
+  };
+  return {
+    at(px: number, py: number) {
+      x = px;
+      y = py;
+      if (!frame) frame = requestAnimationFrame(step);
+    },
+    stop() {
+      cancelAnimationFrame(frame);
+      frame = 0;
+    },
+  };
+}
+
 /** What a drag does between its first point and the release: the same for a mouse, a pen
  * and a finger. */
 function follow<T>(x0: number, y0: number, read: ReadTarget<T>, handlers: DragHandlers<T>) {
   let dragging = false;
+  let last = { x: x0, y: y0 };
+  const scroller = edgeScroller(() => handlers.onOver(targetAt(last.x, last.y, read), last.x, last.y));
   const escape = (e: KeyboardEvent) => {
     if (e.key === "Escape" && dragging) {
       e.preventDefault();
       dragging = false;
+      scroller.stop();
       delete document.body.dataset.dragging;
       handlers.onCancel();
     }
@@ -58,11 +102,14 @@ function follow<T>(x0: number, y0: number, read: ReadTarget<T>, handlers: DragHa
         document.body.dataset.dragging = "pointer";
         handlers.onStart();
       }
+      last = { x, y };
       handlers.onOver(targetAt(x, y, read), x, y);
+      scroller.at(x, y);
     },
     /** Ends the drag; says whether there was one (a release without one is a click). */
     end(x: number, y: number, cancelled: boolean): boolean {
       window.removeEventListener("keydown", escape, true);
+      scroller.stop();
       delete document.body.dataset.dragging;
       if (!dragging) return false;
       if (cancelled) handlers.onCancel();
