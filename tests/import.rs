@@ -677,22 +677,63 @@ fn an_import_is_one_step_that_undo_takes_back_whole() {
 }
 
 #[test]
-fn undoing_an_import_never_deletes_work_done_since() {
+fn review_work_after_an_import_is_undone_before_the_import() {
     let (_dir, mut project) = project();
     project
         .import(&fixture("webform-libreoffice.xlsx"), &submissions())
         .unwrap();
     let list = project.submissions(None).unwrap();
     project.set_status(list[0].id, Status::Retenue).unwrap();
+    // Undo takes back the status first, then the import.
+    assert!(project.undo().unwrap().starts_with("Statut «\u{a0}retenue"));
+    assert_eq!(project.submissions(None).unwrap(), list);
+    assert!(project.undo().unwrap().starts_with("Import de"));
+    assert!(project.submissions(None).unwrap().is_empty());
+}
+
+#[test]
+fn undoing_an_import_never_deletes_work_done_since() {
+    // Seats at the tables are not steps of the history: a registrant imported and then
+    // seated keeps the import from being undone.
+    let dir = tempfile::tempdir().unwrap();
+    let mut project = journee::demo::write(&dir.path().join("demo.journee"), false).unwrap();
+    let csv = dir.path().join("inscriptions.csv");
+    std::fs::write(
+        &csv,
+        "Prénom;Nom;Adresse électronique;Souhaits\nNadia;Ferhat;nadia@example.org;centrifugeuse\n",
+    )
+    .unwrap();
+    let registrations = ImportOptions {
+        kind: Some(journee::import::ListKind::Registrations),
+        ..ImportOptions::default()
+    };
+    project.import(&csv, &registrations).unwrap();
+    let session = project.centrifugeuse_sessions().unwrap()[0].id;
+    let plan = project.seating(session).unwrap();
+    let newcomer = plan
+        .waiting
+        .iter()
+        .find(|p| p.last_name == "Ferhat")
+        .unwrap()
+        .person_id;
+    let table = plan.tables[0].number;
+    project
+        .move_seat(
+            session,
+            newcomer,
+            journee::seating::SeatTarget::Table { table },
+        )
+        .unwrap();
+    let people = project.people(false).unwrap();
     let err = project.undo().unwrap_err();
     let message = err.to_string();
     assert!(
         message.starts_with("Impossible d'annuler «\u{a0}Import de")
-            && message.contains("examinées")
+            && message.contains("à une table")
             && message.contains("Rien n'a été modifié"),
         "{message}"
     );
-    assert_eq!(project.submissions(None).unwrap().len(), list.len());
+    assert_eq!(project.people(false).unwrap(), people);
 }
 
 #[test]

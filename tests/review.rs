@@ -186,3 +186,82 @@ fn the_balance_counts_retained_contributions_against_targets() {
         .any(|l| l.actor_type == "association" && l.below_target));
     assert_eq!(project.balance_targets().unwrap(), targets);
 }
+
+#[test]
+fn every_review_edit_is_a_step_of_the_one_undo_history() {
+    let (dir, mut project) = imported();
+    let list = project.submissions(None).unwrap();
+    let (a, b) = (list[0].id, list[1].id);
+    let contact_email = list[0].contributors[0].email.clone();
+    let original = project.submissions(None).unwrap();
+
+    // A grid edit first, so that review steps interleave with the programme's.
+    let session = project
+        .add_session(journee::programme::NewSession {
+            title: "Atelier".into(),
+            kind: journee::model::SessionKind::Atelier,
+            language: "fr".into(),
+            expected_audience: Some(10),
+            description: String::new(),
+            contributions: vec![],
+        })
+        .unwrap();
+    project.set_statuses(&[a, b], Status::Retenue).unwrap();
+    project.review(a, "Camille", Some(4), "Solide").unwrap();
+    project
+        .set_tags(a, &["budget".into(), "outil".into()])
+        .unwrap();
+    project
+        .correct_submission(a, "title", "Titre corrigé")
+        .unwrap();
+    project
+        .correct_submission(a, "email", "nouvelle@example.org")
+        .unwrap();
+    let edited = project.submissions(None).unwrap();
+    let (undo, _) = project.history().unwrap();
+    assert_eq!(
+        undo.as_deref(),
+        Some("Correction du contact de «\u{a0}Titre corrigé\u{a0}»")
+    );
+
+    // Undone one by one, each label says what goes back, newest first.
+    let mut labels = Vec::new();
+    for _ in 0..5 {
+        labels.push(project.undo().unwrap());
+    }
+    assert_eq!(
+        labels,
+        [
+            "Correction du contact de «\u{a0}Titre corrigé\u{a0}»".to_string(),
+            format!("Correction de «\u{a0}{}\u{a0}»", original[0].title),
+            format!("Étiquettes de «\u{a0}{}\u{a0}»", original[0].title),
+            format!("Avis de Camille sur «\u{a0}{}\u{a0}»", original[0].title),
+            "Statut «\u{a0}retenue\u{a0}» de 2\u{a0}contributions".into(),
+        ]
+    );
+    // Everything about the submissions is as before, and the session still there.
+    assert_eq!(project.submissions(None).unwrap(), original);
+    assert!(project.session(session).is_ok());
+    assert_eq!(
+        project.submissions(None).unwrap()[0].contributors[0].email,
+        contact_email
+    );
+
+    // Redone, it all comes back; and the history survives closing the file.
+    for _ in 0..5 {
+        project.redo().unwrap();
+    }
+    assert_eq!(project.submissions(None).unwrap(), edited);
+    drop(project);
+    let mut project = Project::open(&dir.path().join("p.journee")).unwrap();
+    project.undo().unwrap();
+    let view = project.submissions(None).unwrap();
+    assert_eq!(view[0].contributors[0].email, contact_email);
+    assert_eq!(view[0].title, "Titre corrigé");
+    // A step that changes nothing is no step.
+    let (before, _) = project.history().unwrap();
+    project
+        .set_tags(a, &["outil".into(), "budget".into()])
+        .unwrap();
+    assert_eq!(project.history().unwrap().0, before);
+}

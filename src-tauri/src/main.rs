@@ -98,6 +98,8 @@ fn main() {
             commands::programme::remove_session_person,
             commands::programme::set_table,
             commands::review::review_state,
+            commands::review::review_undo,
+            commands::review::review_redo,
             commands::review::find_submissions,
             commands::review::set_statuses,
             commands::review::review_submission,

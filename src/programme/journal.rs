@@ -1,7 +1,8 @@
 //! Undo and redo, kept in the project file so that they survive a restart. Each edit of
 //! the programme records the sessions it touched as they were before and after; undo puts
 //! back "before", redo puts back "after". Edits outside the programme (a workbook that
-//! came back from a co-organiser or the venue) record the values they changed instead.
+//! came back from a co-organiser or the venue) record the values they changed instead;
+//! review edits and edits of people keep their records (`review::records`).
 
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use serde::{Deserialize, Serialize};
@@ -156,6 +157,9 @@ fn restore_sides(undo: &str, redo: &str) -> Option<(RestoreStep, RestoreStep)> {
 fn apply(conn: &Connection, stored: &str) -> std::result::Result<(), ()> {
     if let Ok(cells) = serde_json::from_str::<Cells>(stored) {
         return put_cells(conn, &cells).map_err(|_| ());
+    }
+    if let Some(done) = crate::review::records::apply(conn, stored) {
+        return done.map_err(|_| ());
     }
     let snapshot: Snapshot = serde_json::from_str(stored).map_err(|_| ())?;
     snapshot::restore(conn, &snapshot).map_err(|_| ())

@@ -3,6 +3,7 @@
 
 mod balance;
 mod query;
+pub(crate) mod records;
 
 pub use balance::{ActorLine, Balance, Targets};
 pub use query::Query;
@@ -62,6 +63,13 @@ pub struct SubmissionView {
     pub notes: String,
     /// The sessions it is in (usually one; two is a warning of the programme).
     pub sessions: Vec<SessionRef>,
+}
+
+impl SubmissionView {
+    /// Worth a second look: problems found at import, or a second sending of another.
+    pub fn is_flagged(&self) -> bool {
+        self.duplicate_of.is_some() || self.flags.as_array().is_some_and(|f| !f.is_empty())
+    }
 }
 
 /// A session, named.
@@ -219,18 +227,48 @@ impl Project {
 
     /// Gives `status` to several submissions at once, all or none.
     pub fn set_statuses(&mut self, ids: &[i64], status: Status) -> Result<()> {
-        let tx = self.begin()?;
-        for id in ids {
-            let changed = tx.execute(
-                "UPDATE submissions SET status = ?2 WHERE id = ?1",
-                params![id, status.code()],
-            )?;
-            if changed == 0 {
-                return Err(EditError::SubmissionNotFound(*id).into());
+        let label = match ids {
+            [one] => format!(
+                "Statut «\u{a0}{}\u{a0}» de {}",
+                status.label_fr(),
+                self.submission_name(*one)
+            ),
+            many => format!(
+                "Statut «\u{a0}{}\u{a0}» de {}\u{a0}contributions",
+                status.label_fr(),
+                many.len()
+            ),
+        };
+        self.recorded(&label, ids, &[], |tx| {
+            for id in ids {
+                let changed = tx.execute(
+                    "UPDATE submissions SET status = ?2 WHERE id = ?1",
+                    params![id, status.code()],
+                )?;
+                if changed == 0 {
+                    return Err(EditError::SubmissionNotFound(*id).into());
+                }
             }
+            Ok(())
+        })
+    }
+
+    /// « « Title » », or « la contribution N » without a title, for undo's labels.
+    fn submission_name(&self, id: i64) -> String {
+        let title: Option<String> = self
+            .conn
+            .query_row("SELECT title FROM submissions WHERE id = ?1", [id], |r| {
+                r.get(0)
+            })
+            .ok();
+        match title.filter(|t| !t.trim().is_empty()) {
+            Some(t) => {
+                let short: String = t.chars().take(60).collect();
+                let cut = if short.len() < t.len() { "…" } else { "" };
+                format!("«\u{a0}{short}{cut}\u{a0}»")
+            }
+            None => format!("la contribution {id}"),
         }
-        tx.commit()?;
-        Ok(())
     }
 
     /// Records `reviewer`'s score (0 to 5) and note on a submission, replacing theirs.
@@ -250,30 +288,32 @@ impl Project {
                 return Err(EditError::ScoreOutOfRange(score).into());
             }
         }
-        let tx = self.begin()?;
-        ensure_submission(&tx, id)?;
-        tx.execute(
-            "INSERT INTO reviews (submission_id, reviewer, score, note, updated_at) VALUES (?1, ?2, ?3, ?4, ?5)
-             ON CONFLICT (submission_id, reviewer) DO UPDATE SET score = ?3, note = ?4, updated_at = ?5",
-            params![id, reviewer, score, note, chrono::Local::now().to_rfc3339()],
-        )?;
-        tx.commit()?;
-        Ok(())
+        let label = format!("Avis de {reviewer} sur {}", self.submission_name(id));
+        self.recorded(&label, &[id], &[], |tx| {
+            ensure_submission(tx, id)?;
+            tx.execute(
+                "INSERT INTO reviews (submission_id, reviewer, score, note, updated_at) VALUES (?1, ?2, ?3, ?4, ?5)
+                 ON CONFLICT (submission_id, reviewer) DO UPDATE SET score = ?3, note = ?4, updated_at = ?5",
+                params![id, reviewer, score, note, chrono::Local::now().to_rfc3339()],
+            )?;
+            Ok(())
+        })
     }
 
     /// Replaces a submission's tags (trimmed, without duplicates or empty ones).
     pub fn set_tags(&mut self, id: i64, tags: &[String]) -> Result<()> {
-        let tx = self.begin()?;
-        ensure_submission(&tx, id)?;
-        tx.execute("DELETE FROM submission_tags WHERE submission_id = ?1", [id])?;
-        for tag in tags.iter().map(|t| t.trim()).filter(|t| !t.is_empty()) {
-            tx.execute(
-                "INSERT OR IGNORE INTO submission_tags (submission_id, tag) VALUES (?1, ?2)",
-                params![id, tag],
-            )?;
-        }
-        tx.commit()?;
-        Ok(())
+        let label = format!("Étiquettes de {}", self.submission_name(id));
+        self.recorded(&label, &[id], &[], |tx| {
+            ensure_submission(tx, id)?;
+            tx.execute("DELETE FROM submission_tags WHERE submission_id = ?1", [id])?;
+            for tag in tags.iter().map(|t| t.trim()).filter(|t| !t.is_empty()) {
+                tx.execute(
+                    "INSERT OR IGNORE INTO submission_tags (submission_id, tag) VALUES (?1, ?2)",
+                    params![id, tag],
+                )?;
+            }
+            Ok(())
+        })
     }
 
     /// Corrects an imported field by hand ("title", "summary", "format", "axes",
@@ -314,24 +354,25 @@ impl Project {
             }
             .into());
         }
-        let tx = self.begin()?;
-        let overrides: String = tx
-            .query_row(
-                "SELECT overrides FROM submissions WHERE id = ?1",
-                [id],
-                |r| r.get(0),
-            )
-            .map_err(|_| EditError::SubmissionNotFound(id))?;
-        let mut overrides: serde_json::Map<String, serde_json::Value> =
-            serde_json::from_str(&overrides).unwrap_or_default();
-        overrides.insert(field.to_string(), value.into());
-        // The column name comes from the fixed list above, never from the caller's text.
-        tx.execute(
-            &format!("UPDATE submissions SET {column} = ?2, overrides = ?3 WHERE id = ?1"),
-            params![id, value, serde_json::Value::Object(overrides).to_string()],
-        )?;
-        tx.commit()?;
-        Ok(())
+        let label = format!("Correction de {}", self.submission_name(id));
+        self.recorded(&label, &[id], &[], |tx| {
+            let overrides: String = tx
+                .query_row(
+                    "SELECT overrides FROM submissions WHERE id = ?1",
+                    [id],
+                    |r| r.get(0),
+                )
+                .map_err(|_| EditError::SubmissionNotFound(id))?;
+            let mut overrides: serde_json::Map<String, serde_json::Value> =
+                serde_json::from_str(&overrides).unwrap_or_default();
+            overrides.insert(field.to_string(), value.into());
+            // The column name comes from the fixed list above, never from the caller's text.
+            tx.execute(
+                &format!("UPDATE submissions SET {column} = ?2, overrides = ?3 WHERE id = ?1"),
+                params![id, value, serde_json::Value::Object(overrides).to_string()],
+            )?;
+            Ok(())
+        })
     }
 
     /// Corrects a field of the submission's contact (a flagged email): kept by later
@@ -355,8 +396,8 @@ impl Project {
             .iter()
             .find(|f| **f == field)
             .expect("checked by the caller");
-        let tx = self.begin()?;
-        let contact: Option<i64> = tx
+        let contact: Option<i64> = self
+            .conn
             .query_row(
                 "SELECT contact_id FROM submissions WHERE id = ?1",
                 [id],
@@ -364,64 +405,75 @@ impl Project {
             )
             .map_err(|_| EditError::SubmissionNotFound(id))?;
         let contact = contact.ok_or(EditError::SubmissionNotFound(id))?;
-        let corrected: String = tx.query_row(
-            "SELECT corrected FROM people WHERE id = ?1",
-            [contact],
-            |r| r.get(0),
-        )?;
-        let mut corrected: Vec<String> = serde_json::from_str(&corrected).unwrap_or_default();
-        if !corrected.iter().any(|c| c == field) {
-            corrected.push(field.to_string());
-        }
-        // The column name comes from the fixed list, never from the caller's text.
-        tx.execute(
-            &format!("UPDATE people SET {column} = ?2, corrected = ?3 WHERE id = ?1"),
-            params![
-                contact,
-                value,
-                serde_json::to_string(&corrected).expect("names serialise")
-            ],
-        )?;
-        // The problems about this field on the contact's submissions are answered.
-        let names: &[&str] = match field {
-            "email" => &["email"],
-            "first_name" => &["first_name"],
-            "last_name" => &["last_name", "full_name"],
-            _ => &["organisation"],
-        };
-        let mut stmt = tx.prepare("SELECT id, flags FROM submissions WHERE contact_id = ?1")?;
-        let flagged: Vec<(i64, String)> = stmt
-            .query_map([contact], |r| Ok((r.get(0)?, r.get(1)?)))?
+        // The contact's other submissions lose their problems about the field too.
+        let theirs: Vec<i64> = self
+            .conn
+            .prepare("SELECT id FROM submissions WHERE contact_id = ?1")?
+            .query_map([contact], |r| r.get(0))?
             .collect::<rusqlite::Result<_>>()?;
-        drop(stmt);
-        for (submission, flags) in flagged {
-            let Ok(serde_json::Value::Array(mut list)) = serde_json::from_str(&flags) else {
-                continue;
-            };
-            let before = list.len();
-            list.retain(|p| !p["field"].as_str().is_some_and(|f| names.contains(&f)));
-            if list.len() != before {
-                tx.execute(
-                    "UPDATE submissions SET flags = ?2 WHERE id = ?1",
-                    params![submission, serde_json::Value::Array(list).to_string()],
-                )?;
-            }
-        }
-        tx.commit()?;
-        Ok(())
+        let label = format!("Correction du contact de {}", self.submission_name(id));
+        self.recorded(&label, &theirs, &[contact], |tx| {
+            correct_contact_in(tx, contact, field, column, value)
+        })
     }
+}
 
-    pub fn set_status(&mut self, id: i64, status: Status) -> Result<()> {
-        let tx = self.begin()?;
-        let changed = tx.execute(
-            "UPDATE submissions SET status = ?2 WHERE id = ?1",
-            params![id, status.code()],
-        )?;
-        if changed == 0 {
-            return Err(EditError::SubmissionNotFound(id).into());
+fn correct_contact_in(
+    tx: &rusqlite::Transaction,
+    contact: i64,
+    field: &str,
+    column: &str,
+    value: &str,
+) -> Result<()> {
+    let corrected: String = tx.query_row(
+        "SELECT corrected FROM people WHERE id = ?1",
+        [contact],
+        |r| r.get(0),
+    )?;
+    let mut corrected: Vec<String> = serde_json::from_str(&corrected).unwrap_or_default();
+    if !corrected.iter().any(|c| c == field) {
+        corrected.push(field.to_string());
+    }
+    // The column name comes from the fixed list, never from the caller's text.
+    tx.execute(
+        &format!("UPDATE people SET {column} = ?2, corrected = ?3 WHERE id = ?1"),
+        params![
+            contact,
+            value,
+            serde_json::to_string(&corrected).expect("names serialise")
+        ],
+    )?;
+    // The problems about this field on the contact's submissions are answered.
+    let names: &[&str] = match field {
+        "email" => &["email"],
+        "first_name" => &["first_name"],
+        "last_name" => &["last_name", "full_name"],
+        _ => &["organisation"],
+    };
+    let mut stmt = tx.prepare("SELECT id, flags FROM submissions WHERE contact_id = ?1")?;
+    let flagged: Vec<(i64, String)> = stmt
+        .query_map([contact], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    drop(stmt);
+    for (submission, flags) in flagged {
+        let Ok(serde_json::Value::Array(mut list)) = serde_json::from_str(&flags) else {
+            continue;
+        };
+        let before = list.len();
+        list.retain(|p| !p["field"].as_str().is_some_and(|f| names.contains(&f)));
+        if list.len() != before {
+            tx.execute(
+                "UPDATE submissions SET flags = ?2 WHERE id = ?1",
+                params![submission, serde_json::Value::Array(list).to_string()],
+            )?;
         }
-        tx.commit()?;
-        Ok(())
+    }
+    Ok(())
+}
+
+impl Project {
+    pub fn set_status(&mut self, id: i64, status: Status) -> Result<()> {
+        self.set_statuses(&[id], status)
     }
 }
 

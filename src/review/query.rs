@@ -21,7 +21,7 @@ pub struct Query {
     pub status: Option<String>,
     #[serde(default)]
     pub language: Option<String>,
-    /// Only those with problems found at import.
+    /// Only those with problems found at import, or sent twice.
     #[serde(default)]
     pub flagged: bool,
 }
@@ -46,7 +46,7 @@ impl Query {
                 return false;
             }
         }
-        if self.flagged && s.flags.as_array().is_none_or(|f| f.is_empty()) {
+        if self.flagged && !s.is_flagged() {
             return false;
         }
         let words: Vec<String> = fold(&self.text)

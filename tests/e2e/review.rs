@@ -125,3 +125,155 @@ async fn a_contribution_shows_its_session_links_to_it_and_joins_another() {
     assert_eq!(joined, vec![title.clone()]);
     app.quit().await;
 }
+
+/// The status of each submission, by id, as the command line reads the file.
+fn statuses(home: &Home, path: &str) -> std::collections::BTreeMap<i64, String> {
+    let list: Value =
+        serde_json::from_str(&home.journee(&["submissions", path, "--json"])).unwrap();
+    list.as_array()
+        .unwrap()
+        .iter()
+        .map(|s| {
+            (
+                s["id"].as_i64().unwrap(),
+                s["status"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+async fn focused_row(app: &App) -> Option<i64> {
+    app.client
+        .execute(
+            "const r = document.activeElement && document.activeElement.closest('tr[data-submission-id]'); \
+             return r ? Number(r.dataset.submissionId) : null;",
+            vec![],
+        )
+        .await
+        .unwrap()
+        .as_i64()
+}
+
+async fn row_ids(app: &App) -> Vec<i64> {
+    let ids = app
+        .client
+        .execute(
+            "return [...document.querySelectorAll('tr[data-submission-id]')].map(r => Number(r.dataset.submissionId));",
+            vec![],
+        )
+        .await
+        .unwrap();
+    serde_json::from_value(ids).unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn review_keys_keep_the_focus_sorting_and_undo_across_app_and_command_line() {
+    let home = Home::new();
+    let file = home.file("demo.journee");
+    let path = file.to_str().unwrap();
+    home.journee(&["demo", path]);
+    let before = statuses(&home, path);
+    let app = App::launch(&home, &[path]).await;
+    app.click("[data-screen='review']").await;
+    app.find("tr[data-submission-id]").await;
+
+    // Only the new ones; 2 makes the first « retenue »: it leaves the list, and the
+    // keyboard is on the row that took its place.
+    let status_filter = app.find("[data-testid='status-filter']").await;
+    status_filter.select_by_label("Nouvelle").await.unwrap();
+    app.wait_text("[data-testid='review-count']", |t| t.starts_with("27 "))
+        .await;
+    let rows = row_ids(&app).await;
+    let (first, second) = (rows[0], rows[1]);
+    app.keys(&format!("tr[data-submission-id='{first}'] .row-title"), "2")
+        .await;
+    app.wait_text("[data-testid='review-count']", |t| t.starts_with("26 "))
+        .await;
+    assert_eq!(focused_row(&app).await, Some(second));
+    assert_eq!(statuses(&home, path)[&first], "retenue");
+    // 3 on the next: on the waiting list, and the focus goes on again.
+    app.keys(
+        &format!("tr[data-submission-id='{second}'] .row-title"),
+        "3",
+    )
+    .await;
+    app.wait_text("[data-testid='review-count']", |t| t.starts_with("25 "))
+        .await;
+    assert_eq!(focused_row(&app).await, Some(rows[2]));
+
+    // Ctrl+Z in the window undoes the last; `journee undo` the one before.
+    app.keys(
+        &format!("tr[data-submission-id='{}'] .row-title", rows[2]),
+        "\u{E009}z\u{E009}",
+    )
+    .await;
+    app.wait_text("[data-testid='review-count']", |t| t.starts_with("26 "))
+        .await;
+    assert_eq!(statuses(&home, path)[&second], "nouvelle");
+    let said = home.journee(&["undo", path]);
+    assert!(said.contains("retenue"), "{said}");
+    assert_eq!(statuses(&home, path), before);
+    // The window sees it (the project changed elsewhere), filter kept: the first is back.
+    app.wait_text("[data-testid='review-count']", |t| t.starts_with("27 "))
+        .await;
+
+    // Sorted by score, best first, those without a score last; again: worst first.
+    app.find("[data-testid='status-filter']")
+        .await
+        .select_by_label("Tous")
+        .await
+        .unwrap();
+    app.wait_text("[data-testid='review-count']", |t| t.starts_with("120 "))
+        .await;
+    app.click("button.sort[data-sort='score']").await;
+    let list: Value =
+        serde_json::from_str(&home.journee(&["submissions", path, "--json"])).unwrap();
+    let mut expected: Vec<(i64, Option<f64>)> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| (s["id"].as_i64().unwrap(), s["score"].as_f64()))
+        .collect();
+    expected.sort_by(|a, b| match (a.1, b.1) {
+        (Some(x), Some(y)) => y.partial_cmp(&x).unwrap().then(a.0.cmp(&b.0)),
+        (Some(_), None) => std::cmp::Ordering::Less,
+        (None, Some(_)) => std::cmp::Ordering::Greater,
+        (None, None) => a.0.cmp(&b.0),
+    });
+    let expected: Vec<i64> = expected.into_iter().map(|(id, _)| id).collect();
+    assert_eq!(row_ids(&app).await, expected);
+    let top = expected[0];
+    let shown = app
+        .text(&format!(
+            "tr[data-submission-id='{top}'] [data-testid='row-score']"
+        ))
+        .await;
+    assert!(
+        shown.starts_with(
+            &list
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|s| s["id"] == top)
+                .unwrap()["score"]
+                .as_f64()
+                .unwrap()
+                .to_string()
+                .replace('.', ",")
+        ),
+        "{shown}"
+    );
+    app.click("button.sort[data-sort='score']").await;
+    let ascending = row_ids(&app).await;
+    assert_ne!(ascending, expected);
+    assert_eq!(
+        app.find("th[aria-sort='ascending'] button.sort")
+            .await
+            .attr("data-sort")
+            .await
+            .unwrap()
+            .as_deref(),
+        Some("score")
+    );
+    app.quit().await;
+}

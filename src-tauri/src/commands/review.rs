@@ -15,6 +15,16 @@ pub struct ReviewView {
     pub total: usize,
     pub balance: Balance,
     pub targets: Targets,
+    /// What undo and redo would do now (the one history of the project).
+    pub history: History,
+    /// The step just undone or redone, to say so.
+    pub done: Option<String>,
+}
+
+#[derive(Serialize)]
+pub struct History {
+    pub undo: Option<String>,
+    pub redo: Option<String>,
 }
 
 /// Runs `edit`, then returns the review screen's state for `query`.
@@ -27,7 +37,10 @@ fn review(
     let project = guard.as_mut().ok_or("Aucun projet n'est ouvert.")?;
     let text = |e: journee::Error| e.to_string();
     super::guarded(project, edit)?;
+    let (undo, redo) = project.history().map_err(text)?;
     Ok(ReviewView {
+        history: History { undo, redo },
+        done: None,
         submissions: project.find_submissions(query).map_err(text)?,
         total: project.submissions(None).map_err(text)?.len(),
         balance: project.balance().map_err(text)?,
@@ -42,6 +55,24 @@ fn status(code: &str) -> Result<Status, String> {
 #[tauri::command]
 pub fn review_state(state: State<AppState>, query: Query) -> Result<ReviewView, String> {
     review(&state, &query, |_| Ok(()))
+}
+
+/// Undoes the project's last step (a review edit, a move on the grid, an import…) and
+/// returns the review screen's state.
+#[tauri::command]
+pub fn review_undo(state: State<AppState>, query: Query) -> Result<ReviewView, String> {
+    let mut done = None;
+    let mut view = review(&state, &query, |p| p.undo().map(|label| done = Some(label)))?;
+    view.done = done;
+    Ok(view)
+}
+
+#[tauri::command]
+pub fn review_redo(state: State<AppState>, query: Query) -> Result<ReviewView, String> {
+    let mut done = None;
+    let mut view = review(&state, &query, |p| p.redo().map(|label| done = Some(label)))?;
+    view.done = done;
+    Ok(view)
 }
 
 /// The submissions `query` finds, without the rest of the review screen (a search in

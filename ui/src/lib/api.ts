@@ -116,6 +116,8 @@ export const api = {
   importMappings: () => invoke<number | null>("import_mappings"),
 
   reviewState: (query: Query) => invoke<ReviewView>("review_state", { query }),
+  reviewUndo: (query: Query) => invoke<ReviewView>("review_undo", { query }),
+  reviewRedo: (query: Query) => invoke<ReviewView>("review_redo", { query }),
   findSubmissions: (query: Query) => invoke<SubmissionView[]>("find_submissions", { query }),
   setStatuses: (query: Query, ids: number[], status: string) =>
     invoke<ReviewView>("set_statuses", { query, ids, status }),

@@ -314,6 +314,10 @@ export interface ReviewView {
   total: number;
   balance: Balance;
   targets: Record<string, number>;
+  /** What undo and redo would do now: the project's one history. */
+  history: { undo: string | null; redo: string | null };
+  /** The step just undone or redone. */
+  done: string | null;
 }
 
 // Programme

@@ -323,6 +323,8 @@ export const en: Record<keyof typeof fr, string> = {
   "review.flags": "Problems found at import",
   "review.duplicate": "Duplicate sending of contribution no. {id}",
   "review.corrected": "Corrected by hand: {fields}",
+  "review.score.column": "Score",
+  "review.done": "Undone or redone: {what}.",
   "review.status": "Status",
   "review.reviews": "Reviews",
   "review.reviewer": "Reviewer",

@@ -322,6 +322,8 @@ export const fr = {
   "review.flags": "Problèmes relevés à l'import",
   "review.duplicate": "Envoi en double de la contribution n°\u00a0{id}",
   "review.corrected": "Corrigé à la main\u00a0: {fields}",
+  "review.score.column": "Note",
+  "review.done": "Annulé ou rétabli\u00a0: {what}.",
   "review.status": "Statut",
   "review.reviews": "Évaluations",
   "review.reviewer": "Évaluateur·rice",
