@@ -281,6 +281,12 @@ pub enum EditError {
     #[error("Aucune personne n°\u{a0}{0}.")]
     PersonNotFound(i64),
 
+    #[error("Une personne ne se fusionne pas avec elle-même (n°\u{a0}{0}).")]
+    MergeWithItself(i64),
+
+    #[error("Adresse électronique invalide\u{a0}: «\u{a0}{0}\u{a0}».")]
+    BadEmail(String),
+
     #[error(
         "«\u{a0}{0}\u{a0}» n'est pas une session de centrifugeuse\u{a0}: elle n'a pas de tables."
     )]

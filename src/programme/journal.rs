@@ -161,6 +161,9 @@ fn apply(conn: &Connection, stored: &str) -> std::result::Result<(), ()> {
     if let Some(done) = crate::review::records::apply(conn, stored) {
         return done.map_err(|_| ());
     }
+    if let Some(done) = crate::people::merge_apply(conn, stored) {
+        return done.map_err(|_| ());
+    }
     let snapshot: Snapshot = serde_json::from_str(stored).map_err(|_| ())?;
     snapshot::restore(conn, &snapshot).map_err(|_| ())
 }

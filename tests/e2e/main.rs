@@ -12,6 +12,7 @@ mod exports;
 mod grid;
 mod import;
 mod laptop;
+mod people;
 mod print;
 mod review;
 mod safety;

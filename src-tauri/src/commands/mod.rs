@@ -6,6 +6,7 @@ pub mod day;
 #[cfg(all(debug_assertions, target_os = "linux"))]
 pub mod e2e;
 pub mod import;
+pub mod people;
 pub mod print;
 pub mod programme;
 pub mod review;

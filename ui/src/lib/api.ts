@@ -9,6 +9,9 @@ import type {
   CellFit,
   NewSession,
   Person,
+  PeopleQuery,
+  PeopleView,
+  PersonPatch,
   ProgrammeAnswer,
   PrintRequest,
   PrintSummary,
@@ -115,6 +118,11 @@ export const api = {
   /** A co-organiser's mappings added to ours; how many, or null when cancelled. */
   importMappings: () => invoke<number | null>("import_mappings"),
 
+  peopleState: (query: PeopleQuery) => invoke<PeopleView>("people_state", { query }),
+  updatePerson: (query: PeopleQuery, id: number, patch: PersonPatch) => invoke<PeopleView>("update_person", { query, id, patch }),
+  mergePeople: (query: PeopleQuery, keep: number, other: number) => invoke<PeopleView>("merge_people", { query, keep, other }),
+  peopleUndo: (query: PeopleQuery) => invoke<PeopleView>("people_undo", { query }),
+  peopleRedo: (query: PeopleQuery) => invoke<PeopleView>("people_redo", { query }),
   reviewState: (query: Query) => invoke<ReviewView>("review_state", { query }),
   reviewUndo: (query: Query) => invoke<ReviewView>("review_undo", { query }),
   reviewRedo: (query: Query) => invoke<ReviewView>("review_redo", { query }),

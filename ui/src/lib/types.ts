@@ -454,6 +454,53 @@ export interface Person {
 }
 
 export type BadgeRole = "organisation" | "presse" | "intervenant" | "animateur" | "participant";
+export const BADGE_ROLES: BadgeRole[] = ["organisation", "presse", "intervenant", "animateur", "participant"];
+
+/** Someone the project knows, as the participants' screen shows them (src/people). */
+export interface Participant extends Person {
+  notes: string;
+  /** The badge role given by hand, if any. */
+  badge_role: BadgeRole | null;
+  /** The badge printed for them, if any. */
+  badge: BadgeRole | null;
+  wishes_for: SessionKind[];
+  sessions: { id: number; title: string; role: string; when: string | null }[];
+  seats: { session_id: number; session_title: string; table: number; role: string }[];
+  submissions: number;
+}
+
+export interface PeopleQuery {
+  text: string;
+  wish: SessionKind | null;
+  accessibility: boolean;
+  /** A badge role, or "aucun" for no badge. */
+  badge: string | null;
+  organisation: string | null;
+  actor_type: string | null;
+  registered: boolean;
+}
+
+export interface PersonPatch {
+  first_name?: string;
+  last_name?: string;
+  email?: string;
+  phone?: string;
+  organisation?: string;
+  actor_type?: string;
+  country?: string;
+  wishes?: string;
+  accessibility?: string;
+  notes?: string;
+  badge_role?: BadgeRole | null;
+}
+
+export interface PeopleView {
+  people: Participant[];
+  total: number;
+  organisations: string[];
+  history: { undo: string | null; redo: string | null };
+  done: string | null;
+}
 
 export interface BadgeOptions {
   layout: "a4-8" | "a4-10" | "a6-4" | "a6" | "single";

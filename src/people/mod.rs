@@ -1,4 +1,13 @@
-//! People: contributors, participants, hosts.
+//! People: contributors, participants, hosts. The participants' directory (`directory`),
+//! edits of a person (`edit`) and merging two records of one person (`merge`).
+
+mod directory;
+mod edit;
+mod merge;
+
+pub use directory::{organisations, Participant, PeopleQuery, PersonSeat, PersonSession};
+pub use edit::PersonPatch;
+pub(crate) use merge::apply as merge_apply;
 
 use std::collections::HashMap;
 
@@ -82,12 +91,29 @@ impl Project {
     /// Gives someone a badge role by hand (the organising team, the press), or takes it
     /// back with `None`; the programme and the registrations give the others.
     pub fn set_badge_role(&mut self, person: i64, role: Option<BadgeRole>) -> Result<()> {
-        let tx = self.begin()?;
-        if !store::set_badge_role(&tx, person, role.map(BadgeRole::code))? {
-            return Err(EditError::PersonNotFound(person).into());
+        let label = format!("Badge de {}", self.person_name(person));
+        self.recorded(&label, &[], &[person], |tx| {
+            if !store::set_badge_role(tx, person, role.map(BadgeRole::code))? {
+                return Err(EditError::PersonNotFound(person).into());
+            }
+            Ok(())
+        })
+    }
+
+    /// « Prénom Nom », or « la personne n° N », for undo's labels.
+    pub(crate) fn person_name(&self, id: i64) -> String {
+        let name: Option<String> = self
+            .conn
+            .query_row(
+                "SELECT trim(first_name || ' ' || last_name) FROM people WHERE id = ?1",
+                [id],
+                |r| r.get(0),
+            )
+            .ok();
+        match name.filter(|n| !n.is_empty()) {
+            Some(n) => n,
+            None => format!("la personne n°\u{a0}{id}"),
         }
-        tx.commit()?;
-        Ok(())
     }
 
     /// The badge roles given by hand, by person.
