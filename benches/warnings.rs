@@ -71,6 +71,7 @@ fn main() {
                         table_number: None,
                         status: "retenue".into(),
                         speakers: vec![person(k)],
+                        starts: None,
                     })
                     .collect(),
                 people: vec![person(9)],

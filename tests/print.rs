@@ -484,6 +484,18 @@ fn the_programme_has_every_placed_session_whole_on_one_page_and_an_index() {
                 );
             }
         }
+        // Without a description, the running order: the second talk with its time.
+        let talks = session["contributions"].as_array().unwrap();
+        if session["description"] == "" && talks.len() >= 2 {
+            let second = &talks[1];
+            let first_word = flat(second["title"].as_str().unwrap()).replace('\'', "’");
+            let first_word = first_word.split(' ').next().unwrap();
+            let expected = format!("{} {first_word}", second["starts"].as_str().unwrap());
+            assert!(
+                flat(&pages[2 + page]).contains(&expected),
+                "«{expected}» not on the page of {title}"
+            );
+        }
     }
     let index = pages
         .iter()

@@ -65,6 +65,7 @@ fn contribution(
         table_number: None,
         status: "retenue".into(),
         speakers: vec![speaker],
+        starts: None,
     }
 }
 
@@ -870,4 +871,67 @@ fn an_estimated_audience_over_capacity_is_a_warning_an_entered_one_an_error() {
         "{}",
         found[1].message
     );
+}
+
+#[test]
+fn each_talk_of_a_placed_session_has_its_start_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut project = journee::demo::write(&dir.path().join("demo.journee"), false).unwrap();
+    let day = project.day().unwrap();
+    let session = project
+        .sessions()
+        .unwrap()
+        .into_iter()
+        .find(|s| s.placement.is_some() && s.kind != "centrifugeuse" && s.contributions.len() >= 2)
+        .expect("a placed session with several talks");
+    let slot = day
+        .slots
+        .iter()
+        .find(|s| s.id == session.placement.unwrap().slot_id)
+        .unwrap();
+    let first = &session.contributions[0];
+    assert_eq!(
+        first.starts.as_deref(),
+        Some(slot.start.format("%H:%M").to_string().as_str())
+    );
+    // Ten minutes of questions after the first talk: the second starts that much later.
+    project
+        .set_qa_minutes(session.id, first.submission_id, 10)
+        .unwrap();
+    let second = project.session(session.id).unwrap().contributions[1].clone();
+    let expected = slot.start + chrono::Duration::minutes(first.minutes + 10);
+    assert_eq!(
+        second.starts.as_deref(),
+        Some(expected.format("%H:%M").to_string().as_str())
+    );
+    // In the tray, no time.
+    project.unplace(session.id).unwrap();
+    assert!(project
+        .session(session.id)
+        .unwrap()
+        .contributions
+        .iter()
+        .all(|c| c.starts.is_none()));
+    // At a centrifugeuse, each table's first project starts with the slot.
+    let centrifugeuse = project
+        .sessions()
+        .unwrap()
+        .into_iter()
+        .find(|s| s.placement.is_some() && s.kind == "centrifugeuse" && s.contributions.len() >= 2)
+        .unwrap();
+    let slot = day
+        .slots
+        .iter()
+        .find(|s| s.id == centrifugeuse.placement.unwrap().slot_id)
+        .unwrap();
+    let mut tables = std::collections::HashSet::new();
+    for c in &centrifugeuse.contributions {
+        if tables.insert(c.table_number) {
+            assert_eq!(
+                c.starts.as_deref(),
+                Some(slot.start.format("%H:%M").to_string().as_str()),
+                "{c:?}"
+            );
+        }
+    }
 }

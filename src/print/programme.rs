@@ -220,10 +220,14 @@ fn block(flow: &Flow, day: &Day, session: &SessionView) -> Block {
         fitted(&format!("— {line}"), Weight::Regular, 8.5 * s, INK, 2);
     }
     let description = if session.description.trim().is_empty() {
+        // The running order, each talk with its time once placed.
         session
             .contributions
             .iter()
-            .map(|c| c.title.clone())
+            .map(|c| match &c.starts {
+                Some(at) => format!("{at} {}", c.title),
+                None => c.title.clone(),
+            })
             .collect::<Vec<_>>()
             .join(" · ")
     } else {

@@ -34,6 +34,9 @@ pub struct SessionContribution {
     /// The submission's status in the selection ("retenue", "refusee"…).
     pub status: String,
     pub speakers: Vec<SessionPerson>,
+    /// « 10:20 » once the session is placed: its slot's start, then the talks (and their
+    /// questions) before it in the running order; at a centrifugeuse, those at its table.
+    pub starts: Option<String>,
 }
 
 /// Someone taking part in a session.

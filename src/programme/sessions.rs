@@ -99,6 +99,7 @@ pub(crate) fn read_sessions(conn: &Connection) -> Result<Vec<SessionView>> {
                 table_number: r.get(6)?,
                 status: r.get(7)?,
                 speakers: Vec::new(),
+                starts: None,
             },
         ))
     })? {
@@ -152,7 +153,36 @@ pub(crate) fn read_sessions(conn: &Connection) -> Result<Vec<SessionView>> {
         })
         .collect();
     super::estimate::estimate_audiences(conn, &crate::store::read_rooms(conn)?, &mut list)?;
+    running_order_times(&crate::store::read_slots(conn)?, &mut list);
     Ok(list)
+}
+
+/// When each talk of a placed session starts.
+fn running_order_times(slots: &[crate::model::Slot], sessions: &mut [SessionView]) {
+    for session in sessions.iter_mut() {
+        let Some(start) = session
+            .placement
+            .and_then(|cell| slots.iter().find(|s| s.id == cell.slot_id))
+            .map(|s| s.start)
+        else {
+            continue;
+        };
+        let at_tables = SessionKind::parse(&session.kind) == Some(SessionKind::Centrifugeuse);
+        // Minutes gone by, per table at a centrifugeuse (a contribution without a table
+        // number has a table of its own), for the whole session otherwise.
+        let mut elapsed: HashMap<Option<i64>, i64> = HashMap::new();
+        for (i, c) in session.contributions.iter_mut().enumerate() {
+            let key = match (at_tables, c.table_number) {
+                (false, _) => None,
+                (true, Some(n)) => Some(n),
+                (true, None) => Some(-(i as i64) - 1),
+            };
+            let gone = elapsed.entry(key).or_insert(0);
+            let at = start + chrono::Duration::minutes(*gone);
+            c.starts = Some(at.format("%H:%M").to_string());
+            *gone += c.minutes + c.qa_minutes;
+        }
+    }
 }
 
 fn check_session(title: &str, language: &str, audience: Option<i64>) -> Result<(), EditError> {

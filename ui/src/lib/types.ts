@@ -346,6 +346,8 @@ export interface SessionContributionView {
   /** The submission's status in the selection ("retenue", "refusee"…). */
   status: string;
   speakers: SessionPersonView[];
+  /** « 10:20 » once the session is placed. */
+  starts: string | null;
 }
 
 export interface SessionView {

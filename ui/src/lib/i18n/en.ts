@@ -421,6 +421,7 @@ export const en: Record<keyof typeof fr, string> = {
   "fit.near": "Nearly full.",
   "fit.too_small": "Room too small!",
   "fit.unknown": "Expected audience unknown.",
+  "session.qa.short": "of questions",
   "session.qa": "Questions (min)",
   "versions.title": "Versions",
   "versions.name": "Version name",

@@ -420,6 +420,7 @@ export const fr = {
   "fit.near": "Presque pleine.",
   "fit.too_small": "Salle trop petite\u00a0!",
   "fit.unknown": "Public attendu inconnu.",
+  "session.qa.short": "de questions",
   "session.qa": "Questions (min)",
   "versions.title": "Versions",
   "versions.name": "Nom de la version",
