@@ -264,6 +264,9 @@ pub enum EditError {
     #[error("Aucune version «\u{a0}{0}\u{a0}».")]
     UnknownVersion(String),
 
+    #[error("La version «\u{a0}{version}\u{a0}» ne peut pas être remise\u{a0}: {gone} n'existe plus. Rien n'a été modifié.")]
+    VersionUsesGone { version: String, gone: String },
+
     #[error("Le champ «\u{a0}{0}\u{a0}» ne se corrige pas à la main.")]
     NotEditable(String),
 

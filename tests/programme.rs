@@ -935,3 +935,51 @@ fn each_talk_of_a_placed_session_has_its_start_time() {
         }
     }
 }
+
+#[test]
+fn a_saved_version_is_put_back_as_one_undoable_step() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut project = journee::demo::write(&dir.path().join("demo.journee"), false).unwrap();
+    project.save_version("envoyé au CESE").unwrap();
+    let then = project.sessions().unwrap();
+    // Since: a session moved to the tray, one retitled, one made.
+    let moved = then.iter().find(|s| s.placement.is_some()).unwrap().id;
+    project.unplace(moved).unwrap();
+    let retitled = then[1].id;
+    project
+        .update_session(
+            retitled,
+            journee::programme::SessionPatch {
+                title: Some("Nouveau titre".into()),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    project
+        .add_session(new_session(
+            "Ajoutée depuis",
+            SessionKind::Atelier,
+            10,
+            vec![],
+        ))
+        .unwrap();
+    let now = project.sessions().unwrap();
+    assert_ne!(now, then);
+
+    project.restore_version("envoyé au CESE").unwrap();
+    assert_eq!(project.sessions().unwrap(), then);
+    assert!(project.diff_version("envoyé au CESE").unwrap().is_empty());
+    assert_eq!(
+        project.history().unwrap().0.as_deref(),
+        Some("Retour à la version «\u{a0}envoyé au CESE\u{a0}»")
+    );
+    project.undo().unwrap();
+    assert_eq!(project.sessions().unwrap(), now);
+    project.redo().unwrap();
+    assert_eq!(project.sessions().unwrap(), then);
+
+    assert!(matches!(
+        project.restore_version("inconnue"),
+        Err(Error::Edit(EditError::UnknownVersion(_)))
+    ));
+}

@@ -165,3 +165,16 @@ fn refused_moves_say_why_and_change_nothing() {
     let reopened = Project::open(&dir.path().join("demo.journee")).unwrap();
     assert_eq!(reopened.seating(session).unwrap(), before);
 }
+
+#[test]
+fn undoing_a_move_of_a_centrifugeuse_keeps_its_seats() {
+    let (_dir, mut project, session) = demo();
+    let before = project.seating(session).unwrap();
+    assert!(before.tables.iter().any(|t| !t.peers.is_empty()));
+    project.unplace(session).unwrap();
+    project.undo().unwrap();
+    assert_eq!(project.seating(session).unwrap(), before);
+    project.redo().unwrap();
+    project.undo().unwrap();
+    assert_eq!(project.seating(session).unwrap(), before);
+}

@@ -92,6 +92,7 @@ fn main() {
             commands::programme::list_versions,
             commands::programme::save_version,
             commands::programme::diff_version,
+            commands::programme::restore_version,
             commands::programme::find_people,
             commands::programme::add_session_person,
             commands::programme::add_new_person_to_session,

@@ -288,6 +288,8 @@ pub(crate) enum TablesCommand {
 enum VersionCommand {
     /// Enregistre l'état du programme sous un nom.
     Save { file: PathBuf, name: String },
+    /// Remet le programme tel qu'il était dans une version (« journee undo » l'annule).
+    Restore { file: PathBuf, name: String },
     /// Ce qui a changé depuis une version.
     Diff {
         file: PathBuf,
@@ -555,6 +557,10 @@ fn run(command: Command) -> Result<(), Error> {
             VersionCommand::Save { file, name } => {
                 open(&file)?.save_version(&name)?;
                 sayln!("Version enregistrée\u{a0}: {name}");
+            }
+            VersionCommand::Restore { file, name } => {
+                open(&file)?.restore_version(&name)?;
+                sayln!("Programme remis tel qu’il était dans la version «\u{a0}{name}\u{a0}».");
             }
             VersionCommand::Diff { file, name, json } => {
                 let changes = open(&file)?.diff_version(&name)?;

@@ -81,6 +81,30 @@ pub fn take(conn: &Connection, ids: &[i64]) -> Result<Snapshot> {
 
 /// Puts the sessions of `snapshot` back as they were (deleting those that did not exist).
 pub fn restore(conn: &Connection, snapshot: &Snapshot) -> Result<()> {
+    // The seats at a centrifugeuse's tables are not steps of the history: they stay as
+    // they are now through any undo, redo or version put back (removing a session to
+    // write it anew would otherwise take them with it).
+    let mut seats: Vec<(i64, i64, i64, i64, String, bool)> = Vec::new();
+    {
+        let mut stmt = conn.prepare_cached(
+            "SELECT session_id, table_number, seat, person_id, role, pinned FROM table_seats
+             WHERE session_id = ?1",
+        )?;
+        for id in &snapshot.ids {
+            for seat in stmt.query_map([id], |r| {
+                Ok((
+                    r.get(0)?,
+                    r.get(1)?,
+                    r.get(2)?,
+                    r.get(3)?,
+                    r.get(4)?,
+                    r.get(5)?,
+                ))
+            })? {
+                seats.push(seat?);
+            }
+        }
+    }
     for id in &snapshot.ids {
         conn.execute("DELETE FROM sessions WHERE id = ?1", [id])?;
     }
@@ -115,6 +139,15 @@ pub fn restore(conn: &Connection, snapshot: &Snapshot) -> Result<()> {
             conn.execute(
                 "INSERT INTO placements (session_id, room_id, slot_id) VALUES (?1, ?2, ?3)",
                 params![row.id, room, slot],
+            )?;
+        }
+    }
+    for (session, table, seat, person, role, pinned) in &seats {
+        if snapshot.rows.iter().any(|r| r.id == *session) {
+            conn.execute(
+                "INSERT INTO table_seats (session_id, table_number, seat, person_id, role, pinned)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                params![session, table, seat, person, role, pinned],
             )?;
         }
     }

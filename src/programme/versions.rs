@@ -72,19 +72,83 @@ impl Project {
         Ok(list)
     }
 
-    /// What changed between the version `name` and the programme now.
-    pub fn diff_version(&self, name: &str) -> Result<Vec<VersionChange>> {
+    /// Puts the programme back as it was in the version `name`: its sessions, their
+    /// running orders, people and places; sessions made since go. One step of the
+    /// history, so undo brings the programme of before back. Seats at the tables stay.
+    pub fn restore_version(&mut self, name: &str) -> Result<()> {
+        let then = self.version_snapshot(name)?;
+        let mut ids = snapshot::all_ids(&self.conn)?;
+        for id in &then.ids {
+            if !ids.contains(id) {
+                ids.push(*id);
+            }
+        }
+        let label = format!("Retour à la version «\u{a0}{}\u{a0}»", name.trim());
+        // What the version names must still be there.
+        let exists = |table: &str, id: i64| -> Result<bool> {
+            Ok(self.conn.query_row(
+                &format!("SELECT count(*) FROM {table} WHERE id = ?1"),
+                [id],
+                |r| r.get::<_, i64>(0),
+            )? > 0)
+        };
+        for row in &then.rows {
+            let mut gone = Vec::new();
+            if let Some((room, slot)) = row.placement {
+                if !exists("rooms", room)? {
+                    gone.push(format!("la salle n°\u{a0}{room}"));
+                }
+                if !exists("slots", slot)? {
+                    gone.push(format!("le créneau n°\u{a0}{slot}"));
+                }
+            }
+            for (submission, ..) in &row.contributions {
+                if !exists("submissions", *submission)? {
+                    gone.push(format!("la contribution n°\u{a0}{submission}"));
+                }
+            }
+            for (person, ..) in &row.people {
+                if !exists("people", *person)? {
+                    gone.push(format!("la personne n°\u{a0}{person}"));
+                }
+            }
+            if !gone.is_empty() {
+                return Err(EditError::VersionUsesGone {
+                    version: name.trim().to_string(),
+                    gone: gone.join(", "),
+                }
+                .into());
+            }
+        }
+        self.journaled(&label, &ids.clone(), |tx| {
+            snapshot::restore(
+                tx,
+                &Snapshot {
+                    ids,
+                    rows: then.rows,
+                },
+            )?;
+            Ok(((), Vec::new()))
+        })
+    }
+
+    fn version_snapshot(&self, name: &str) -> Result<Snapshot> {
         let stored: Option<String> = self
             .conn
             .query_row(
                 "SELECT snapshot FROM versions WHERE name = ?1",
-                [name],
+                [name.trim()],
                 |r| r.get(0),
             )
             .optional()?;
         let stored = stored.ok_or_else(|| EditError::UnknownVersion(name.to_string()))?;
-        let then: Snapshot = serde_json::from_str(&stored)
-            .map_err(|_| EditError::UnknownVersion(name.to_string()))?;
+        serde_json::from_str(&stored)
+            .map_err(|_| EditError::UnknownVersion(name.to_string()).into())
+    }
+
+    /// What changed between the version `name` and the programme now.
+    pub fn diff_version(&self, name: &str) -> Result<Vec<VersionChange>> {
+        let then = self.version_snapshot(name)?;
         let now = snapshot::take(&self.conn, &snapshot::all_ids(&self.conn)?)?;
 
         let rooms: HashMap<i64, String> = store::read_rooms(&self.conn)?

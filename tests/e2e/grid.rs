@@ -217,6 +217,51 @@ async fn a_session_moves_with_the_keyboard_only() {
         .wait_text("[data-testid='versions']", |t| t.contains("Déplacée"))
         .await;
     assert!(diff.contains("Atelier 1, 10:00–11:30"), "{diff}");
+    // Put back: the session returns to where the version had it, as one undoable step;
+    // its first talk starts with the slot in the panel.
+    app.click("[data-testid='version-restore']").await;
+    app.click("dialog[open] [data-testid='confirm-ok']").await;
+    let back = || async {
+        let list: serde_json::Value = serde_json::from_str(&home.journee(&[
+            "session",
+            "list",
+            file.to_str().unwrap(),
+            "--json",
+        ]))
+        .unwrap();
+        list[0]["placement"].clone()
+    };
+    for _ in 0..50 {
+        if back().await != serde_json::json!({"room_id": 4, "slot_id": 2}) {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    let restored = back().await;
+    assert_ne!(restored, serde_json::json!({"room_id": 4, "slot_id": 2}));
+    let undo = app
+        .find("[data-testid='undo']")
+        .await
+        .attr("title")
+        .await
+        .unwrap();
+    assert!(
+        undo.as_deref()
+            .unwrap_or("")
+            .contains("Retour à la version"),
+        "{undo:?}"
+    );
+    app.click("[data-testid='undo']").await;
+    for _ in 0..50 {
+        if back().await == serde_json::json!({"room_id": 4, "slot_id": 2}) {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert_eq!(
+        back().await,
+        serde_json::json!({"room_id": 4, "slot_id": 2})
+    );
     app.quit().await;
 }
 

@@ -178,6 +178,15 @@ pub fn undo(state: State<AppState>) -> Result<ProgrammeView, String> {
     programme(&state, |p| p.undo().map(Some))
 }
 
+/// Puts the programme back as it was in a saved version (one step of the history).
+#[tauri::command]
+pub fn restore_version(state: State<AppState>, name: String) -> Result<ProgrammeView, String> {
+    programme(&state, |p| {
+        p.restore_version(&name)?;
+        Ok(p.history()?.0)
+    })
+}
+
 #[tauri::command]
 pub fn redo(state: State<AppState>) -> Result<ProgrammeView, String> {
     programme(&state, |p| p.redo().map(Some))

@@ -77,6 +77,7 @@ export const api = {
     invoke<ProgrammeAnswer>("place_session", { session, room, slot }),
   unplaceSession: (session: number) => invoke<ProgrammeAnswer>("unplace_session", { session }),
   undo: () => invoke<ProgrammeAnswer>("undo"),
+  restoreVersion: (name: string) => invoke<ProgrammeAnswer>("restore_version", { name }),
   redo: () => invoke<ProgrammeAnswer>("redo"),
   addSession: (session: NewSession) => invoke<ProgrammeAnswer>("add_session", { session }),
   updateSession: (id: number, patch: Partial<NewSession>) => invoke<ProgrammeAnswer>("update_session", { id, patch }),

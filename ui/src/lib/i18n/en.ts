@@ -423,6 +423,8 @@ export const en: Record<keyof typeof fr, string> = {
   "fit.unknown": "Expected audience unknown.",
   "session.qa.short": "of questions",
   "session.qa": "Questions (min)",
+  "versions.restore": "Put back",
+  "versions.restore.confirm": "Put the programme back as it was in version “{name}”? Sessions made since are removed; Ctrl+Z undoes it.",
   "versions.title": "Versions",
   "versions.name": "Version name",
   "versions.placeholder": "sent to the CESE on 12 March",

@@ -422,6 +422,8 @@ export const fr = {
   "fit.unknown": "Public attendu inconnu.",
   "session.qa.short": "de questions",
   "session.qa": "Questions (min)",
+  "versions.restore": "Remettre",
+  "versions.restore.confirm": "Remettre le programme tel qu’il était dans la version «\u00a0{name}\u00a0»\u00a0? Les sessions créées depuis sont retirées\u00a0; Ctrl+Z annule.",
   "versions.title": "Versions",
   "versions.name": "Nom de la version",
   "versions.placeholder": "envoyé au CESE le 12 mars",
