@@ -281,7 +281,7 @@ impl crate::Project {
     pub fn restore(&mut self, name: &str) -> Result<String> {
         let from = self.find_backup(name)?;
         let when = parse_name(&from.file_name().unwrap_or_default().to_string_lossy())
-            .map(|(at, _)| at.format("%d/%m/%Y à %H:%M:%S").to_string())
+            .map(|(at, _)| format!("{}{}", crate::words::date_time(at), at.format(":%S")))
             .unwrap_or_else(|| from.display().to_string());
         self.writable()?;
         let before = self.back_up(Reason::Restore)?.ok_or(EditError::NoBackups)?;

@@ -38,24 +38,29 @@ pub struct Counts {
 }
 
 impl Project {
+    /// How many of each thing the project holds.
+    pub fn counts(&self) -> Result<Counts> {
+        let conn = &self.conn;
+        Ok(Counts {
+            tracks: store::count(conn, "tracks")?,
+            rooms: store::count(conn, "rooms")?,
+            slots: store::count(conn, "slots")?,
+            people: store::count(conn, "people")?,
+            submissions: store::count(conn, "submissions")?,
+            sessions: store::count(conn, "sessions")?,
+            placements: store::count(conn, "placements")?,
+            imports: store::count(conn, "imports")?,
+            versions: store::count(conn, "versions")?,
+        })
+    }
+
     pub fn info(&self) -> Result<Info> {
         let day = self.day()?;
-        let conn = &self.conn;
         Ok(Info {
             format: INFO_FORMAT,
             file: self.path().display().to_string(),
             schema_version: store::SCHEMA_VERSION,
-            counts: Counts {
-                tracks: day.tracks.len() as i64,
-                rooms: day.rooms.len() as i64,
-                slots: day.slots.len() as i64,
-                people: store::count(conn, "people")?,
-                submissions: store::count(conn, "submissions")?,
-                sessions: store::count(conn, "sessions")?,
-                placements: store::count(conn, "placements")?,
-                imports: store::count(conn, "imports")?,
-                versions: store::count(conn, "versions")?,
-            },
+            counts: self.counts()?,
             event: day.event,
             tracks: day.tracks,
             rooms: day.rooms,

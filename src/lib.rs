@@ -29,6 +29,7 @@ pub mod share;
 mod store;
 pub mod template;
 pub mod user_data;
+pub mod words;
 
 pub use error::{io_cause, EditError, Error, Result, Trouble};
 pub use project::Project;

@@ -49,3 +49,36 @@ impl RecentProjects {
         self.paths.iter().filter(|p| p.is_file()).cloned().collect()
     }
 }
+
+/// What the start screen says of a recent project: its event's title and when the file
+/// last changed. Read without opening the project (no migration, no lock held), and
+/// `None` for what cannot be read: the entry stays, with its file name.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Summary {
+    pub title: Option<String>,
+    /// Local time, « 2019-03-12T18:34:00 ».
+    pub modified: Option<String>,
+}
+
+pub fn summary(path: &Path) -> Summary {
+    let title = rusqlite::Connection::open_with_flags(
+        path,
+        rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .and_then(|conn| conn.query_row("SELECT title FROM event WHERE id = 1", [], |r| r.get(0)))
+    .ok();
+    // The write-ahead log holds the changes not yet folded into the file.
+    let mut wal = path.as_os_str().to_owned();
+    wal.push("-wal");
+    let modified = [path, Path::new(&wal)]
+        .iter()
+        .filter_map(|p| fs::metadata(p).and_then(|m| m.modified()).ok())
+        .max()
+        .map(|t| {
+            chrono::DateTime::<chrono::Local>::from(t)
+                .naive_local()
+                .format("%Y-%m-%dT%H:%M:%S")
+                .to_string()
+        });
+    Summary { title, modified }
+}

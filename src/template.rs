@@ -31,6 +31,18 @@ impl Template {
             .ok_or_else(|| Error::UnknownTemplate(code.to_string()))
     }
 
+    /// The file name a new project from this template is offered: its event's title and
+    /// year (« Journée de la civic tech et de l’engagement citoyen 2019.journee »).
+    pub fn file_name(self) -> String {
+        match self {
+            Template::CivicTech2019 => file_name_for(
+                "Journée de la civic tech et de l’engagement citoyen",
+                civic_tech_2019_date(),
+            ),
+            Template::Empty => file_name_for("Nouvel événement", Local::now().date_naive()),
+        }
+    }
+
     pub(crate) fn apply(self, tx: &Transaction) -> Result<()> {
         match self {
             Template::CivicTech2019 => civic_tech_2019(tx),
@@ -53,6 +65,39 @@ impl Template {
     }
 }
 
+/// A project file name from an event's title and date: what no system accepts in a name
+/// taken out, at most about 80 characters (cut between words), the year added.
+pub fn file_name_for(title: &str, date: NaiveDate) -> String {
+    use chrono::Datelike;
+    let clean: String = title
+        .chars()
+        .map(|c| match c {
+            '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|' => ' ',
+            c if c.is_control() => ' ',
+            c => c,
+        })
+        .collect();
+    let mut name = String::new();
+    for word in clean.split_whitespace() {
+        if name.chars().count() + word.chars().count() > 80 {
+            break;
+        }
+        if !name.is_empty() {
+            name.push(' ');
+        }
+        name.push_str(word);
+    }
+    // Not a hidden file, nor one Windows refuses (a name ending with a dot).
+    let name = name.trim_start_matches('.').trim_end_matches('.').trim();
+    let name = if name.is_empty() { "Journée" } else { name };
+    let year = date.year().to_string();
+    if name.contains(&year) {
+        format!("{name}.journee")
+    } else {
+        format!("{name} {year}.journee")
+    }
+}
+
 /// The date of the 2019 Journée.
 pub fn civic_tech_2019_date() -> NaiveDate {
     NaiveDate::from_ymd_opt(2019, 3, 18).expect("valid date")
@@ -66,7 +111,7 @@ fn civic_tech_2019(tx: &Transaction) -> Result<()> {
     store::write_event(
         tx,
         &Event {
-            title: "Journée de la civic tech et de l'engagement citoyen".into(),
+            title: "Journée de la civic tech et de l’engagement citoyen".into(),
             start_date: date,
             end_date: date,
             venue: "Conseil économique, social et environnemental (CESE)".into(),
@@ -151,4 +196,25 @@ fn civic_tech_2019(tx: &Transaction) -> Result<()> {
         )?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_new_project_is_named_after_its_event() {
+        let day = NaiveDate::from_ymd_opt(2027, 3, 18).unwrap();
+        assert_eq!(
+            Template::CivicTech2019.file_name(),
+            "Journée de la civic tech et de l’engagement citoyen 2019.journee"
+        );
+        assert_eq!(
+            file_name_for("Rencontres 2027 : « Démocratie / numérique » ?", day),
+            "Rencontres 2027 « Démocratie numérique ».journee"
+        );
+        assert_eq!(file_name_for("...", day), "Journée 2027.journee");
+        let long = "mot ".repeat(40);
+        assert!(file_name_for(&long, day).chars().count() <= 80 + " 2027.journee".len());
+    }
 }

@@ -46,7 +46,7 @@ fn new_then_info_json_describes_the_2019_day() {
     assert_eq!(info["schema_version"], journee::SCHEMA_VERSION);
     assert_eq!(
         info["event"]["title"],
-        "Journée de la civic tech et de l'engagement citoyen"
+        "Journée de la civic tech et de l’engagement citoyen"
     );
     assert_eq!(info["event"]["start_date"], "2019-03-18");
     let rooms = info["rooms"].as_array().unwrap();

@@ -364,7 +364,7 @@ fn the_2019_template_is_the_day_of_the_call() {
     let day = project.day().unwrap();
     assert_eq!(
         day.event.title,
-        "Journée de la civic tech et de l'engagement citoyen"
+        "Journée de la civic tech et de l’engagement citoyen"
     );
     assert_eq!(
         day.event.start_date,

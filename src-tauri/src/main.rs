@@ -116,5 +116,5 @@ fn main() {
             commands::e2e::touch_drag,
         ])
         .run(tauri::generate_context!())
-        .expect("Journée n'a pas pu démarrer");
+        .expect("Journée n’a pas pu démarrer");
 }

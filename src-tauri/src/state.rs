@@ -106,6 +106,8 @@ pub struct ProjectView {
     /// Why the project can be read but not changed (a protected file, folder or disk, a
     /// full disk), in French; None when it can be changed.
     pub read_only: Option<String>,
+    /// How many of each thing it holds (the next step an empty screen suggests).
+    pub counts: journee::info::Counts,
 }
 
 impl ProjectView {
@@ -119,6 +121,7 @@ impl ProjectView {
                 .unwrap_or_default(),
             day: project.day().map_err(|e| e.to_string())?,
             read_only: project.read_only_notice().map(str::to_string),
+            counts: project.counts().map_err(|e| e.to_string())?,
         })
     }
 

@@ -25,6 +25,7 @@ use crate::import::{Choice, ImportError, ImportOptions, ListKind, Report, Source
 use crate::info::Info;
 use crate::model::{SessionKind, Status};
 use crate::programme::{NewSession, Severity};
+use crate::words::plural;
 use crate::{demo, EditError, Error, Project, Template};
 use chrono::NaiveDate;
 
@@ -32,7 +33,7 @@ use chrono::NaiveDate;
 #[command(
     name = "journee",
     version,
-    about = "Planifier la Journée de la civic tech et de l'engagement citoyen."
+    about = "Planifier la Journée de la civic tech et de l’engagement citoyen."
 )]
 struct Cli {
     #[command(subcommand)]
@@ -581,7 +582,10 @@ fn run(command: Command) -> Result<(), Error> {
                             }
                         );
                     }
-                    sayln!("{} changements", changes.len());
+                    sayln!(
+                        "{}",
+                        plural(changes.len() as i64, "changement", "changements")
+                    );
                 }
             }
         },
@@ -747,7 +751,7 @@ fn open(file: &std::path::Path) -> Result<Project, Error> {
                     "journee : la dernière sauvegarde de ce projet est «\u{a0}{}\u{a0}» (du {}) \
                      : copiez-la à la place du fichier pour reprendre à partir d'elle.",
                     latest.path.display(),
-                    latest.taken_at.format("%d/%m/%Y à %H:%M")
+                    crate::words::date_time(latest.taken_at)
                 );
             }
         }
@@ -816,8 +820,12 @@ fn mappings(command: MappingsCommand) -> Result<(), Error> {
 
 fn report_text(report: &Report) -> String {
     let mut out = format!(
-        "{}{} ({}, en-têtes ligne {})\u{a0}: {} lignes lues, {} nouvelles, {} mises à jour, {} inchangées, {} doublons, {} lignes vides ignorées\n",
-        if report.dry_run { "Essai, rien n'a été modifié. " } else { "" },
+        "{}{} ({}, en-têtes ligne {})\u{a0}: {}, {}, {}, {}, {}, {}\n",
+        if report.dry_run {
+            "Essai, rien n'a été modifié. "
+        } else {
+            ""
+        },
         report.file,
         match report.format {
             SourceFormat::Xlsx => "xlsx",
@@ -827,12 +835,16 @@ fn report_text(report: &Report) -> String {
             SourceFormat::Delimited => "texte délimité",
         },
         report.header_row,
-        report.rows,
-        report.new,
-        report.updated,
-        report.unchanged,
-        report.duplicates,
-        report.blank
+        plural(report.rows as i64, "ligne lue", "lignes lues"),
+        plural(report.new as i64, "nouvelle", "nouvelles"),
+        plural(report.updated as i64, "mise à jour", "mises à jour"),
+        plural(report.unchanged as i64, "inchangée", "inchangées"),
+        plural(report.duplicates as i64, "doublon", "doublons"),
+        plural(
+            report.blank as i64,
+            "ligne vide ignorée",
+            "lignes vides ignorées"
+        )
     );
     if !report.columns.is_empty() {
         out += &format!(
@@ -890,8 +902,8 @@ fn info_text(info: &Info) -> String {
     let mut out = format!(
         "{}\n{} — {}\n{}, {}\n\nSalles ({})\u{a0}:\n",
         event.title,
-        event.start_date.format("%d/%m/%Y"),
-        event.end_date.format("%d/%m/%Y"),
+        crate::words::date(event.start_date),
+        crate::words::date(event.end_date),
         event.venue,
         event.address,
         info.rooms.len()
@@ -908,7 +920,7 @@ fn info_text(info: &Info) -> String {
     for slot in &info.slots {
         out += &format!(
             "  {}  {:<12} {:<9} {}\n",
-            slot.date.format("%d/%m/%Y"),
+            crate::words::date(slot.date),
             slot.time_range(),
             slot.kind.label_fr(),
             slot.label

@@ -150,7 +150,7 @@ impl Estimate {
             SessionKind::Atelier => "un atelier".to_string(),
             other => format!("une {}", other.label_fr().to_lowercase()),
         };
-        let wishing = plural(self.wishing, "inscrit·e a", "inscrit·es ont");
+        let wishing = crate::words::plural(self.wishing, "inscrit·e a", "inscrit·es ont");
         let n = self.among;
         let shared = format!("partagé·es entre les {n}\u{a0}sessions de ce type");
         match (self.placed, n, self.room_share) {
@@ -165,13 +165,5 @@ impl Estimate {
             ),
             (true, _, None) => format!("{wishing} demandé {kind}, {shared} à cette heure"),
         }
-    }
-}
-
-fn plural(n: i64, one: &str, many: &str) -> String {
-    if n <= 1 {
-        format!("{n}\u{a0}{one}")
-    } else {
-        format!("{n}\u{a0}{many}")
     }
 }

@@ -51,7 +51,7 @@ pub fn csv(project: &Project) -> Result<Vec<u8>> {
             let at = by_submission.get(&s.id);
             let status = Status::parse(&s.status).map_or(s.status.as_str(), |st| st.label_fr());
             let format = Format::parse(&s.format).map_or(s.format.as_str(), |f| f.label_fr());
-            let date = at.map(|p| p.start.format("%d/%m/%Y").to_string());
+            let date = at.map(|p| crate::words::date(p.start.date()));
             let time = at.map(|p| p.start.format("%H:%M").to_string());
             for c in &s.contributors {
                 let row = [

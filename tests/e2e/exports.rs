@@ -13,7 +13,7 @@ async fn the_cese_pack_is_saved_through_the_native_dialog() {
     app.click("[data-screen='exports']").await;
     app.click("[data-export='cese'] button.primary").await;
     let target = home.file("pack-pour-le-cese.xlsx");
-    app.answer_file_dialog("Enregistrer l'export", &target)
+    app.answer_file_dialog("Enregistrer l’export", &target)
         .await;
     let saved = app
         .wait_text("[data-testid='saved-cese']", |t| {

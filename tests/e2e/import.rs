@@ -208,15 +208,15 @@ async fn registrations_chosen_as_answers_are_questioned_and_offered_back() {
             t.contains("inscriptions")
         })
         .await;
-    assert!(notice.contains("L'importer comme inscriptions"), "{notice}");
+    assert!(notice.contains("L’importer comme inscriptions"), "{notice}");
     let question = app.text("[data-testid='import-missing']").await;
     assert!(question.contains("le titre"), "{question}");
     let run = app.find("[data-testid='import-run']").await;
     assert_eq!(run.attr("disabled").await.unwrap().is_some(), true);
     // Taking the offer imports it as registrations.
-    app.click_button("L'importer comme inscriptions").await;
+    app.click_button("L’importer comme inscriptions").await;
     app.wait_text("section.preview", |t| {
-        !t.contains("L'importer comme inscriptions")
+        !t.contains("L’importer comme inscriptions")
     })
     .await;
     app.click("[data-testid='import-run']").await;

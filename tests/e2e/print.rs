@@ -43,6 +43,40 @@ async fn badges_and_the_programme_preview_then_save_through_the_native_dialog() 
         "the page has text and bands on it: {drawn:?}"
     );
 
+    // Paged and zoomed (the badges run to more pages than a view): six small pages, then the next ones; larger, fewer at a time.
+    let pages_drawn = || async {
+        let v = app
+            .client
+            .execute(
+                "return [...document.querySelectorAll('canvas.pdf-page')].map(c => [Number(c.dataset.page), c.getBoundingClientRect().width]);",
+                vec![],
+            )
+            .await
+            .unwrap();
+        serde_json::from_value::<Vec<(u32, f64)>>(v).unwrap()
+    };
+    assert_eq!(
+        pages_drawn().await.iter().map(|p| p.0).collect::<Vec<_>>(),
+        [1, 2, 3, 4, 5, 6]
+    );
+    let small = pages_drawn().await[0].1;
+    app.click("[data-testid='page-next']").await;
+    app.find("canvas.pdf-page[data-page='7']").await;
+    assert_eq!(pages_drawn().await[0].0, 7);
+    app.click("[data-testid='zoom-in']").await;
+    app.wait_text("[data-testid='zoom']", |t| t.starts_with("50"))
+        .await;
+    let mut larger = pages_drawn().await;
+    for _ in 0..50 {
+        if larger.len() <= 4 && larger[0].1 > small {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        larger = pages_drawn().await;
+    }
+    assert!(larger.len() <= 4 && larger[0].0 == 7, "{larger:?}");
+    // 50 % of an A4 page's 210 mm, on a 96 dpi screen: about 397 px.
+    assert!((larger[0].1 - 397.0).abs() < 3.0, "{larger:?}");
     // Only the speakers: fewer sheets.
     app.click("[data-role='intervenant']").await;
     let speakers = badges

@@ -40,7 +40,7 @@ pub fn preview_import(
 ) -> Result<Preview, String> {
     let options = with_book(&state, options);
     let guard = state.project.lock().map_err(|e| e.to_string())?;
-    let project = guard.as_ref().ok_or("Aucun projet n'est ouvert.")?;
+    let project = guard.as_ref().ok_or("Aucun projet n’est ouvert.")?;
     project
         .preview_import(&PathBuf::from(path), &options)
         .map_err(|e| e.to_string())
@@ -65,7 +65,7 @@ pub async fn run_import(
         let options = with_book(&state, options);
         state.cancel_import.store(false, Ordering::SeqCst);
         let mut guard = state.project.lock().map_err(|e| e.to_string())?;
-        let project = guard.as_mut().ok_or("Aucun projet n'est ouvert.")?;
+        let project = guard.as_mut().ok_or("Aucun projet n’est ouvert.")?;
         let mut progress = |done: usize, total: usize| {
             let _ = worker.emit("import-progress", ImportProgress { done, total });
             !state.cancel_import.load(Ordering::SeqCst)
@@ -96,7 +96,7 @@ pub fn set_value_mapping(
 ) -> Result<Preview, String> {
     let options = with_book(&state, options);
     let mut guard = state.project.lock().map_err(|e| e.to_string())?;
-    let project = guard.as_mut().ok_or("Aucun projet n'est ouvert.")?;
+    let project = guard.as_mut().ok_or("Aucun projet n’est ouvert.")?;
     project
         .set_value_mapping(&field, &source, &value)
         .and_then(|()| project.preview_import(&PathBuf::from(path), &options))

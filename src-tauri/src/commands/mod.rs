@@ -25,7 +25,7 @@ pub(crate) fn on_project<T>(
     act: impl FnOnce(&mut Project) -> journee::Result<T>,
 ) -> Result<T, String> {
     let mut guard = state.project.lock().map_err(|e| e.to_string())?;
-    let project = guard.as_mut().ok_or("Aucun projet n'est ouvert.")?;
+    let project = guard.as_mut().ok_or("Aucun projet n’est ouvert.")?;
     guarded(project, act)
 }
 
@@ -37,7 +37,7 @@ pub(crate) fn with_project<T>(
     let mut guard = state.project.lock().map_err(|e| e.to_string())?;
     let project = guard
         .as_mut()
-        .ok_or_else(|| "Aucun projet n'est ouvert.".to_string())?;
+        .ok_or_else(|| "Aucun projet n’est ouvert.".to_string())?;
     guarded(project, edit)?;
     ProjectView::of(project)
 }

@@ -27,7 +27,7 @@ fn people(
     edit: impl FnOnce(&mut Project) -> journee::Result<Option<String>>,
 ) -> Result<PeopleView, String> {
     let mut guard = state.project.lock().map_err(|e| e.to_string())?;
-    let project = guard.as_mut().ok_or("Aucun projet n'est ouvert.")?;
+    let project = guard.as_mut().ok_or("Aucun projet n’est ouvert.")?;
     let done = super::guarded(project, edit)?;
     let text = |e: journee::Error| e.to_string();
     let everyone = project.participants().map_err(text)?;

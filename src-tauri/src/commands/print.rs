@@ -45,7 +45,7 @@ pub async fn print_preview(
 ) -> Result<PrintSummary, String> {
     let (printed, file_name): (Printed, &str) = {
         let guard = state.project.lock().map_err(|e| e.to_string())?;
-        let project = guard.as_ref().ok_or("Aucun projet n'est ouvert.")?;
+        let project = guard.as_ref().ok_or("Aucun projet n’est ouvert.")?;
         let text = |e: journee::Error| e.to_string();
         match request {
             PrintRequest::Badges { options } => {
@@ -76,7 +76,7 @@ pub async fn print_preview(
 #[tauri::command]
 pub fn print_pdf(state: State<AppState>) -> Result<Response, String> {
     let printed = state.printed.lock().map_err(|e| e.to_string())?;
-    let (pdf, _) = printed.as_ref().ok_or("Aucun document n'a été préparé.")?;
+    let (pdf, _) = printed.as_ref().ok_or("Aucun document n’a été préparé.")?;
     Ok(Response::new(pdf.clone()))
 }
 
@@ -92,7 +92,7 @@ pub async fn save_print(
         .lock()
         .map_err(|e| e.to_string())?
         .clone()
-        .ok_or("Aucun document n'a été préparé.")?;
+        .ok_or("Aucun document n’a été préparé.")?;
     save_with_dialog(
         &app,
         &state,
@@ -146,7 +146,7 @@ fn saved_here(state: &State<AppState>, path: &str) -> Result<std::path::PathBuf,
     {
         Ok(path)
     } else {
-        Err("Seuls les fichiers enregistrés depuis Journée s'ouvrent d'ici.".into())
+        Err("Seuls les fichiers enregistrés depuis Journée s’ouvrent d’ici.".into())
     }
 }
 
@@ -156,7 +156,7 @@ pub fn open_file(app: AppHandle, state: State<AppState>, path: String) -> Result
     let path = saved_here(&state, &path)?;
     app.opener()
         .open_path(path.to_string_lossy(), None::<&str>)
-        .map_err(|e| format!("Impossible d'ouvrir le fichier\u{a0}: {e}"))
+        .map_err(|e| format!("Impossible d’ouvrir le fichier\u{a0}: {e}"))
 }
 
 /// "Afficher dans le dossier": the file manager, on a file saved from this window.
@@ -165,7 +165,7 @@ pub fn reveal_file(app: AppHandle, state: State<AppState>, path: String) -> Resu
     let path = saved_here(&state, &path)?;
     app.opener()
         .reveal_item_in_dir(path)
-        .map_err(|e| format!("Impossible d'afficher le dossier\u{a0}: {e}"))
+        .map_err(|e| format!("Impossible d’afficher le dossier\u{a0}: {e}"))
 }
 
 /// The badges' logo kept in the project: its file name, if any.

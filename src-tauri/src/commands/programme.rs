@@ -92,7 +92,7 @@ fn answer(
     edit: impl FnOnce(&mut Project) -> journee::Result<Option<String>>,
 ) -> Result<ProgrammeView, String> {
     let mut guard = state.project.lock().map_err(|e| e.to_string())?;
-    let project = guard.as_mut().ok_or("Aucun projet n'est ouvert.")?;
+    let project = guard.as_mut().ok_or("Aucun projet n’est ouvert.")?;
     let text = |e: journee::Error| e.to_string();
     let done = super::guarded(project, edit)?;
     let (undo, redo) = project.history().map_err(text)?;
@@ -249,7 +249,7 @@ pub fn remove_contribution(
 #[tauri::command]
 pub fn session_fits(state: State<AppState>, session: i64) -> Result<Vec<CellFit>, String> {
     let guard = state.project.lock().map_err(|e| e.to_string())?;
-    let project = guard.as_ref().ok_or("Aucun projet n'est ouvert.")?;
+    let project = guard.as_ref().ok_or("Aucun projet n’est ouvert.")?;
     project.fits(session).map_err(|e| e.to_string())
 }
 
@@ -278,7 +278,7 @@ fn versions(
     edit: impl FnOnce(&mut Project) -> journee::Result<Option<Vec<journee::programme::VersionChange>>>,
 ) -> Result<VersionsView, String> {
     let mut guard = state.project.lock().map_err(|e| e.to_string())?;
-    let project = guard.as_mut().ok_or("Aucun projet n'est ouvert.")?;
+    let project = guard.as_mut().ok_or("Aucun projet n’est ouvert.")?;
     let changes = edit(project).map_err(|e| e.to_string())?;
     Ok(VersionsView {
         versions: project.versions().map_err(|e| e.to_string())?,
@@ -307,7 +307,7 @@ pub fn find_people(
     text: String,
 ) -> Result<Vec<journee::model::Person>, String> {
     let guard = state.project.lock().map_err(|e| e.to_string())?;
-    let project = guard.as_ref().ok_or("Aucun projet n'est ouvert.")?;
+    let project = guard.as_ref().ok_or("Aucun projet n’est ouvert.")?;
     project.find_people(&text, 20).map_err(|e| e.to_string())
 }
 

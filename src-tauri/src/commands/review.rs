@@ -34,7 +34,7 @@ fn review(
     edit: impl FnOnce(&mut Project) -> journee::Result<()>,
 ) -> Result<ReviewView, String> {
     let mut guard = state.project.lock().map_err(|e| e.to_string())?;
-    let project = guard.as_mut().ok_or("Aucun projet n'est ouvert.")?;
+    let project = guard.as_mut().ok_or("Aucun projet n’est ouvert.")?;
     let text = |e: journee::Error| e.to_string();
     super::guarded(project, edit)?;
     let (undo, redo) = project.history().map_err(text)?;

@@ -26,7 +26,7 @@ pub async fn save_export(
     save_with_dialog(
         &app,
         &state,
-        "Enregistrer l'export",
+        "Enregistrer l’export",
         (kind, export.extension()),
         export.file_name(),
         &bytes,

@@ -15,6 +15,8 @@ pub struct RecentEntry {
     pub path: String,
     pub name: String,
     pub folder: String,
+    #[serde(flatten)]
+    pub summary: journee::recent::Summary,
 }
 
 #[derive(Serialize)]
@@ -40,6 +42,7 @@ fn entry(path: &Path) -> RecentEntry {
             .parent()
             .map(|p| p.display().to_string())
             .unwrap_or_default(),
+        summary: journee::recent::summary(path),
     }
 }
 
@@ -146,7 +149,7 @@ pub async fn new_project_dialog(
 ) -> Result<Option<ProjectView>, String> {
     let template = Template::parse(&template).map_err(|e| e.to_string())?;
     let picked = project_filter(app.dialog().file().set_title("Nouveau projet Journée"))
-        .set_file_name("journee.journee")
+        .set_file_name(template.file_name())
         .blocking_save_file();
     let Some(picked) = picked else {
         return Ok(None);

@@ -64,6 +64,7 @@ export interface ProjectView {
   day: Day;
   /** Why the project can be read but not changed, in French; null when it can. */
   read_only: string | null;
+  counts: { rooms: number; slots: number; people: number; submissions: number; sessions: number; placements: number };
 }
 
 export type BackupReason = "import" | "returned_workbook" | "restore" | "edits" | "asked";
@@ -79,6 +80,10 @@ export interface RecentEntry {
   path: string;
   name: string;
   folder: string;
+  /** The event's title, when the file could be read. */
+  title: string | null;
+  /** When the file last changed (local time). */
+  modified: string | null;
 }
 
 export interface StartState {

@@ -17,10 +17,17 @@ export function setLang(lang: Lang) {
   localStorage.setItem("journee.lang", lang);
 }
 
-/** The text for `key` in the current language, with `{name}` placeholders filled. */
+/** The text for `key` in the current language, with `{name}` placeholders filled, and
+ * `{name|one|other}` the word that agrees with the number `name` by the language's rule
+ * (French: « 0 erreur », « 1 erreur », « 2 erreurs »; English: « 0 errors »). */
 export function t(key: Key, params: Record<string, string | number> = {}): string {
   const text = dictionaries[i18n.lang][key] ?? fr[key];
-  return text.replace(/\{(\w+)\}/g, (_, name) => String(params[name] ?? `{${name}}`));
+  const rules = new Intl.PluralRules(i18n.lang === "fr" ? "fr-FR" : "en-GB");
+  return text
+    .replace(/\{(\w+)\|([^|}]*)\|([^}]*)\}/g, (_, name, one, other) =>
+      rules.select(Number(params[name] ?? 0)) === "one" ? one : other,
+    )
+    .replace(/\{(\w+)\}/g, (_, name) => String(params[name] ?? `{${name}}`));
 }
 
 /** A date as the organisers read it: "lundi 18 mars 2019". */

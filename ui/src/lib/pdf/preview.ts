@@ -4,36 +4,45 @@ import workerUrl from "pdfjs-dist/build/pdf.worker.min.mjs?url";
 
 pdfjs.GlobalWorkerOptions.workerSrc = workerUrl;
 
-/** Renders the first `max` pages of `data` into `container`, each `width` CSS pixels wide;
- * `onPage` hears of each page drawn (n of the pages to draw). */
+export type PdfDocument = pdfjs.PDFDocumentProxy;
+
+export async function openPdf(data: ArrayBuffer): Promise<PdfDocument> {
+  return pdfjs.getDocument({ data: new Uint8Array(data), isEvalSupported: false }).promise;
+}
+
+/** Renders pages `from` to `from + count - 1` of `doc` into `container`, at `percent` of
+ * their printed size (100: a page as large on screen as on paper); `onPage` hears of each
+ * page drawn (n of the pages to draw). Returns how many were drawn. */
 export async function renderPages(
-  data: ArrayBuffer,
+  doc: PdfDocument,
   container: HTMLElement,
-  max: number,
-  width: number,
+  from: number,
+  count: number,
+  percent: number,
   onPage: (done: number, total: number) => void = () => {},
 ): Promise<number> {
-  const doc = await pdfjs.getDocument({ data: new Uint8Array(data), isEvalSupported: false }).promise;
-  const pages = Math.min(doc.numPages, max);
+  const last = Math.min(doc.numPages, from + count - 1);
+  const pages = Math.max(0, last - from + 1);
   onPage(0, pages);
   const canvases: HTMLCanvasElement[] = [];
-  for (let n = 1; n <= pages; n++) {
+  for (let n = from; n <= last; n++) {
     const page = await doc.getPage(n);
-    const base = page.getViewport({ scale: 1 });
+    // PDF points are 1/72 inch, CSS pixels 1/96.
+    const css = page.getViewport({ scale: (percent / 100) * (96 / 72) });
     const ratio = window.devicePixelRatio || 1;
-    const viewport = page.getViewport({ scale: (width / base.width) * ratio });
+    const viewport = page.getViewport({ scale: (percent / 100) * (96 / 72) * ratio });
     const canvas = document.createElement("canvas");
     canvas.width = Math.round(viewport.width);
     canvas.height = Math.round(viewport.height);
+    canvas.style.width = `${Math.round(css.width)}px`;
     canvas.className = "pdf-page";
     canvas.setAttribute("role", "img");
     canvas.setAttribute("aria-label", `Page ${n}`);
     canvas.dataset.page = String(n);
     await page.render({ canvas, viewport }).promise;
     canvases.push(canvas);
-    onPage(n, pages);
+    onPage(n - from + 1, pages);
   }
   container.replaceChildren(...canvases);
-  await doc.destroy();
   return pages;
 }
