@@ -57,3 +57,49 @@ async fn a_new_project_is_created_through_the_native_save_dialog() {
     assert_eq!(info["rooms"][0]["capacity"], 200);
     assert_eq!(info["counts"]["submissions"], 0);
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_guide_opens_from_the_project_menu_with_its_pictures() {
+    let home = Home::new();
+    let file = home.file("demo.journee");
+    home.journee(&["demo", file.to_str().unwrap()]);
+    let app = App::launch(&home, &[file.to_str().unwrap()]).await;
+    app.click("[data-testid='project-menu'] > button").await;
+    app.click("[data-testid='guide-open']").await;
+    let text = app.text("dialog[open][data-testid='guide']").await;
+    assert!(text.contains("Guide de l’organisateur"), "{text}");
+    assert!(text.contains("Importer les réponses à l’appel"), "{text}");
+    // Every picture is there and drawn (loaded lazily: brought into view one by one).
+    let pictures = app
+        .client
+        .execute(
+            "const imgs = [...document.querySelectorAll('dialog.guide img')]; \
+             for (const i of imgs) { i.loading = 'eager'; } \
+             await Promise.all(imgs.map(i => i.complete ? null : new Promise(r => { i.onload = r; i.onerror = r; }))); \
+             return imgs.map(i => i.naturalWidth);",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let widths: Vec<u64> = serde_json::from_value(pictures).unwrap();
+    assert_eq!(widths.len(), 8);
+    assert!(widths.iter().all(|w| *w == 1024), "{widths:?}");
+    // Escape closes it.
+    app.keys("dialog[open][data-testid='guide'] button", "\u{E00C}")
+        .await;
+    for _ in 0..20 {
+        if app
+            .find_all("dialog[open][data-testid='guide']")
+            .await
+            .is_empty()
+        {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert!(app
+        .find_all("dialog[open][data-testid='guide']")
+        .await
+        .is_empty());
+    app.quit().await;
+}

@@ -19,6 +19,7 @@ export const en: Record<keyof typeof fr, string> = {
   "start.recent.forget": "Remove “{name}” from the list",
 
   "menu.project": "Project",
+  "guide.open": "Organiser’s guide, in French (F1)",
   "day.close": "Close the project",
   "readonly.banner": "Read only (in French): {reason}.",
   "changed.elsewhere": "Another program changed the project: the view is up to date.",

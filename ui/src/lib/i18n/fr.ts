@@ -18,6 +18,7 @@ export const fr = {
   "start.recent.forget": "Retirer «\u00a0{name}\u00a0» de la liste",
 
   "menu.project": "Projet",
+  "guide.open": "Guide de l’organisateur (F1)",
   "day.close": "Fermer le projet",
   "readonly.banner": "{reason}.",
   "changed.elsewhere": "Le projet a été modifié par un autre programme\u00a0: l’affichage est à jour.",
