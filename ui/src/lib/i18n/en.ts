@@ -376,6 +376,7 @@ export const en: Record<keyof typeof fr, string> = {
   "review.corrected": "Corrected by hand: {fields}",
   "review.score.column": "Score",
   "review.done": "Undone or redone: {what}.",
+  "review.score.count": "Number of scores",
   "review.status": "Status",
   "review.reviews": "Reviews",
   "review.reviewer": "Reviewer",

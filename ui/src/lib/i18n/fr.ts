@@ -375,6 +375,7 @@ export const fr = {
   "review.corrected": "Corrigé à la main\u00a0: {fields}",
   "review.score.column": "Note",
   "review.done": "Annulé ou rétabli\u00a0: {what}.",
+  "review.score.count": "Nombre de notes",
   "review.status": "Statut",
   "review.reviews": "Évaluations",
   "review.reviewer": "Évaluateur·rice",
