@@ -89,7 +89,7 @@ const ORGANISATIONS: &[(&str, ActorType, &str)] = &[
     ("Données en commun", ActorType::Association, "FR"),
     ("Université de Lutèce", ActorType::Recherche, "FR"),
     (
-        "Institut d'études démocratiques",
+        "Institut d’études démocratiques",
         ActorType::Recherche,
         "FR",
     ),
@@ -204,7 +204,7 @@ const CONTRIBUTIONS: &[(Format, &[u8], &str)] = &[
     (
         Format::Pitch,
         &[2],
-        "Pour une loi sur l'ouverture des données des collectivités",
+        "Pour une loi sur l’ouverture des données des collectivités",
     ),
     (
         Format::Centrifugeuse,
@@ -234,7 +234,7 @@ const CONTRIBUTIONS: &[(Format, &[u8], &str)] = &[
     (
         Format::Pitch,
         &[2],
-        "Appel à une semaine nationale de l'engagement citoyen",
+        "Appel à une semaine nationale de l’engagement citoyen",
     ),
     (
         Format::Recherche,
@@ -279,7 +279,7 @@ const CONTRIBUTIONS: &[(Format, &[u8], &str)] = &[
     (
         Format::Recherche,
         &[1, 2],
-        "Mesurer l'impact d'une consultation\u{a0}: proposition d'indicateurs",
+        "Mesurer l’impact d’une consultation\u{a0}: proposition d’indicateurs",
     ),
     (
         Format::Centrifugeuse,
@@ -294,7 +294,7 @@ const CONTRIBUTIONS: &[(Format, &[u8], &str)] = &[
     (
         Format::RetourExperience,
         &[4],
-        "Consulter les adhérents d'une fédération\u{a0}: la démarche de 2018",
+        "Consulter les adhérents d’une fédération\u{a0}: la démarche de 2018",
     ),
     (
         Format::Recherche,
@@ -393,9 +393,9 @@ fn generated_contributions() -> Vec<(Format, Vec<u8>, String)> {
         ("un débat public numérique", "le débat public numérique"),
         (
             "une application de signalement",
-            "l'application de signalement",
+            "l’application de signalement",
         ),
-        ("une assemblée citoyenne", "l'assemblée citoyenne"),
+        ("une assemblée citoyenne", "l’assemblée citoyenne"),
         (
             "un conseil de quartier connecté",
             "le conseil de quartier connecté",
@@ -532,7 +532,7 @@ fn fill(tx: &Transaction) -> Result<()> {
                 actor_type: contact.actor_type,
                 title: title.clone(),
                 summary: format!(
-                    "Proposition de {} {} ({}) pour l'axe {}.",
+                    "Proposée par {} {} ({}), pour l’axe {}.",
                     contact.first_name,
                     contact.last_name,
                     contact.organisation,
@@ -598,14 +598,14 @@ fn fill(tx: &Transaction) -> Result<()> {
     // (title, kind, language, expected audience, (room, start) where it is placed)
     let sessions: &[(&str, SessionKind, &str, i64, Option<Cell>)] = &[
         (
-            "Plénière d'ouverture",
+            "Plénière d’ouverture",
             Pleniere,
             "fr",
             190,
             Some(("Hémicycle", "09:00")),
         ),
         (
-            "Première table ronde\u{a0}: les govtech à l'épreuve de l'évaluation",
+            "Première table ronde\u{a0}: les govtech à l’épreuve de l’évaluation",
             TableRonde,
             "fr",
             180,
@@ -675,14 +675,14 @@ fn fill(tx: &Transaction) -> Result<()> {
             Some(("Salle de formation", "14:30")),
         ),
         (
-            "Retours d'expérience\u{a0}: budgets participatifs",
+            "Retours d’expérience\u{a0}: budgets participatifs",
             Atelier,
             "fr",
             20,
             Some(("Atelier 1", "10:00")),
         ),
         (
-            "Retours d'expérience\u{a0}: consultations locales",
+            "Retours d’expérience\u{a0}: consultations locales",
             Atelier,
             "fr",
             18,
@@ -696,35 +696,35 @@ fn fill(tx: &Transaction) -> Result<()> {
             Some(("Atelier 3", "10:00")),
         ),
         (
-            "Retours d'expérience\u{a0}: mobiliser les citoyens",
+            "Retours d’expérience\u{a0}: mobiliser les citoyens",
             Atelier,
             "fr",
             20,
             Some(("Atelier 1", "11:30")),
         ),
         (
-            "Retours d'expérience\u{a0}: données ouvertes",
+            "Retours d’expérience\u{a0}: données ouvertes",
             Atelier,
             "fr",
             16,
             Some(("Atelier 2", "11:30")),
         ),
         (
-            "Retours d'expérience\u{a0}: démocratie en entreprise",
+            "Retours d’expérience\u{a0}: démocratie en entreprise",
             Atelier,
             "fr",
             15,
             Some(("Atelier 3", "11:30")),
         ),
         (
-            "Retours d'expérience\u{a0}: financer la civic tech",
+            "Retours d’expérience\u{a0}: financer la civic tech",
             Atelier,
             "fr",
             18,
             Some(("Atelier 1", "14:30")),
         ),
         (
-            "Ateliers de discussion\u{a0}: évaluer l'impact",
+            "Ateliers de discussion\u{a0}: évaluer l’impact",
             Atelier,
             "fr",
             20,

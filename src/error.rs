@@ -8,19 +8,19 @@ use chrono::NaiveTime;
 /// Anything that can go wrong with a project.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
-    #[error("Le fichier «\u{a0}{}\u{a0}» n'existe pas.", .0.display())]
+    #[error("Le fichier «\u{a0}{}\u{a0}» n’existe pas.", .0.display())]
     FileNotFound(PathBuf),
 
     #[error("Le fichier «\u{a0}{}\u{a0}» existe déjà.", .0.display())]
     FileExists(PathBuf),
 
-    #[error("Le fichier «\u{a0}{}\u{a0}» n'est pas un projet Journée{}", .path.display(), detail_suffix(.detail))]
+    #[error("Le fichier «\u{a0}{}\u{a0}» n’est pas un projet Journée{}", .path.display(), detail_suffix(.detail))]
     NotAProject { path: PathBuf, detail: String },
 
     #[error(
-        "Le fichier «\u{a0}{}\u{a0}» vient d'une version plus récente de Journée (schéma {found}, \
-         cette version lit jusqu'au schéma {supported}). Mettez Journée à jour pour l'ouvrir\u{a0}; \
-         le fichier n'a pas été modifié.",
+        "Le fichier «\u{a0}{}\u{a0}» vient d’une version plus récente de Journée (schéma {found}, \
+         cette version lit jusqu’au schéma {supported}). Mettez Journée à jour pour l’ouvrir\u{a0}; \
+         le fichier n’a pas été modifié.",
         .path.display()
     )]
     NewerVersion {
@@ -54,7 +54,7 @@ pub enum Error {
     #[error("Aucun dossier de données utilisateur sur ce système\u{a0}: indiquez-en un avec JOURNEE_DATA_DIR.")]
     NoDataDir,
 
-    #[error("Import annulé\u{a0}: rien n'a été importé.")]
+    #[error("Import annulé\u{a0}: rien n’a été importé.")]
     Cancelled,
 
     #[error(transparent)]
@@ -69,15 +69,15 @@ pub enum Error {
         source: std::io::Error,
     },
 
-    #[error("Impossible d'écrire «\u{a0}{}\u{a0}»\u{a0}: {}", .path.display(), io_cause(.source))]
+    #[error("Impossible d’écrire «\u{a0}{}\u{a0}»\u{a0}: {}", .path.display(), io_cause(.source))]
     Io {
         path: PathBuf,
         source: std::io::Error,
     },
 
     #[error(
-        "«\u{a0}{}\u{a0}» est un projet Journée (ou l'un de ses fichiers de travail)\u{a0}: un \
-         export ne le remplace jamais. Choisissez un autre nom de fichier\u{a0}; rien n'a été écrit.",
+        "«\u{a0}{}\u{a0}» est un projet Journée (ou l’un de ses fichiers de travail)\u{a0}: un \
+         export ne le remplace jamais. Choisissez un autre nom de fichier\u{a0}; rien n’a été écrit.",
         .0.display()
     )]
     WouldOverwriteProject(PathBuf),
@@ -96,19 +96,19 @@ pub enum Error {
 pub enum Trouble {
     #[error(
         "Le projet est occupé par un autre programme (une autre fenêtre de Journée, une \
-         commande en cours) depuis plus de {} secondes\u{a0}: rien n'a été modifié. Réessayez \
+         commande en cours) depuis plus de {} secondes\u{a0}: rien n’a été modifié. Réessayez \
          dans un instant",
         crate::store::BUSY_WAIT.as_secs()
     )]
     Busy,
     #[error(
-        "Le disque est plein\u{a0}: la dernière modification n'a pas été enregistrée, ce qui \
-         l'était avant est intact. Libérez de la place, puis recommencez"
+        "Le disque est plein\u{a0}: la dernière modification n’a pas été enregistrée, ce qui \
+         l’était avant est intact. Libérez de la place, puis recommencez"
     )]
     DiskFull,
     #[error(
         "Le projet est en lecture seule (fichier, dossier ou disque protégé en écriture)\u{a0}: \
-         il se consulte et s'exporte, mais ne se modifie pas. Pour le modifier, copiez-le \
+         il se consulte et s’exporte, mais ne se modifie pas. Pour le modifier, copiez-le \
          dans un dossier où vous pouvez écrire"
     )]
     ReadOnly,
@@ -119,7 +119,7 @@ pub enum Trouble {
     Damaged,
     #[error(
         "Le disque du projet ne répond pas (support retiré, dossier réseau coupé, fichier \
-         déplacé\u{a0}?)\u{a0}: la dernière modification n'a pas été enregistrée"
+         déplacé\u{a0}?)\u{a0}: la dernière modification n’a pas été enregistrée"
     )]
     Unreachable,
 }
@@ -152,9 +152,9 @@ pub fn io_cause(e: &std::io::Error) -> String {
         K::StorageFull | K::QuotaExceeded => "le disque est plein",
         K::ReadOnlyFilesystem => "le disque est en lecture seule",
         K::PermissionDenied => "accès refusé (fichier ou dossier protégé en écriture)",
-        K::NotFound => "le fichier ou son dossier n'existe pas",
-        K::IsADirectory => "c'est un dossier",
-        K::NotADirectory => "un élément du chemin n'est pas un dossier",
+        K::NotFound => "le fichier ou son dossier n’existe pas",
+        K::IsADirectory => "c’est un dossier",
+        K::NotADirectory => "un élément du chemin n’est pas un dossier",
         K::FileTooLarge => "le fichier dépasse la taille permise",
         K::InvalidData => "le contenu est illisible",
         _ => "erreur du système",
@@ -164,9 +164,9 @@ pub fn io_cause(e: &std::io::Error) -> String {
 
 fn detail_suffix(detail: &str) -> String {
     if detail.is_empty() {
-        " (le fichier n'a pas été modifié).".to_string()
+        " (le fichier n’a pas été modifié).".to_string()
     } else {
-        format!("\u{a0}: {detail} (le fichier n'a pas été modifié).")
+        format!("\u{a0}: {detail} (le fichier n’a pas été modifié).")
     }
 }
 
@@ -192,7 +192,7 @@ pub enum EditError {
     #[error("Le nom {0} ne peut pas être vide.")]
     EmptyName(&'static str),
 
-    #[error("La capacité d'une salle ne peut pas être négative (valeur saisie\u{a0}: {0}).")]
+    #[error("La capacité d’une salle ne peut pas être négative (valeur saisie\u{a0}: {0}).")]
     NegativeCapacity(i64),
 
     #[error(
@@ -205,16 +205,16 @@ pub enum EditError {
     #[error("Ce créneau ({new}) chevauche le créneau {other} du même jour.")]
     SlotOverlap { new: String, other: String },
 
-    #[error("La date de fin de l'événement ne peut pas précéder sa date de début.")]
+    #[error("La date de fin de l’événement ne peut pas précéder sa date de début.")]
     EventEndsBeforeStart,
 
-    #[error("Le titre de l'événement ne peut pas être vide.")]
+    #[error("Le titre de l’événement ne peut pas être vide.")]
     EmptyEventTitle,
 
-    #[error("Cette salle n'existe plus (n°\u{a0}{0}).")]
+    #[error("Cette salle n’existe plus (n°\u{a0}{0}).")]
     RoomNotFound(i64),
 
-    #[error("Ce créneau n'existe plus (n°\u{a0}{0}).")]
+    #[error("Ce créneau n’existe plus (n°\u{a0}{0}).")]
     SlotNotFound(i64),
 
     #[error("Une note va de 0 à 5 (valeur saisie\u{a0}: {0}).")]
@@ -226,7 +226,7 @@ pub enum EditError {
     #[error("Aucune session n°\u{a0}{0}.")]
     SessionNotFound(i64),
 
-    #[error("Le créneau {0} n'accueille pas de session (pause, déjeuner ou soirée).")]
+    #[error("Le créneau {0} n’accueille pas de session (pause, déjeuner ou soirée).")]
     NotASessionSlot(String),
 
     #[error("Aucune salle «\u{a0}{0}\u{a0}».")]
@@ -252,10 +252,10 @@ pub enum EditError {
     #[error("Rien à rétablir.")]
     NothingToRedo,
 
-    #[error("Impossible d'annuler «\u{a0}{0}\u{a0}»\u{a0}: une contribution ou une personne concernée a été supprimée depuis.")]
+    #[error("Impossible d’annuler «\u{a0}{0}\u{a0}»\u{a0}: une contribution ou une personne concernée a été supprimée depuis.")]
     CannotUndo(String),
 
-    #[error("Impossible d'annuler «\u{a0}{label}\u{a0}»\u{a0}: {work} depuis, et ce travail serait perdu. Rien n'a été modifié.")]
+    #[error("Impossible d’annuler «\u{a0}{label}\u{a0}»\u{a0}: {work} depuis, et ce travail serait perdu. Rien n’a été modifié.")]
     ImportWorkedOn { label: String, work: String },
 
     #[error("Une version «\u{a0}{0}\u{a0}» existe déjà.")]
@@ -264,7 +264,7 @@ pub enum EditError {
     #[error("Aucune version «\u{a0}{0}\u{a0}».")]
     UnknownVersion(String),
 
-    #[error("La version «\u{a0}{version}\u{a0}» ne peut pas être remise\u{a0}: {gone} n'existe plus. Rien n'a été modifié.")]
+    #[error("La version «\u{a0}{version}\u{a0}» ne peut pas être remise\u{a0}: {gone} n’existe plus. Rien n’a été modifié.")]
     VersionUsesGone { version: String, gone: String },
 
     #[error("Le champ «\u{a0}{0}\u{a0}» ne se corrige pas à la main.")]
@@ -274,7 +274,7 @@ pub enum EditError {
     SubmissionNotFound(i64),
 
     #[error(
-        "La contribution n°\u{a0}{0} n'est pas dans cette session\u{a0}: rien n'a été modifié."
+        "La contribution n°\u{a0}{0} n’est pas dans cette session\u{a0}: rien n’a été modifié."
     )]
     NotInSession(i64),
 
@@ -291,18 +291,18 @@ pub enum EditError {
     BadEmail(String),
 
     #[error(
-        "«\u{a0}{0}\u{a0}» n'est pas une session de centrifugeuse\u{a0}: elle n'a pas de tables."
+        "«\u{a0}{0}\u{a0}» n’est pas une session de centrifugeuse\u{a0}: elle n’a pas de tables."
     )]
     NotACentrifugeuse(String),
 
-    #[error("Cette session n'a pas de table n°\u{a0}{0}.")]
+    #[error("Cette session n’a pas de table n°\u{a0}{0}.")]
     NoSuchTable(i64),
 
     #[error("La table n°\u{a0}{0} est complète (4 pairs placés à la main).")]
     TableFull(i64),
 
     #[error(
-        "La table n°\u{a0}{table} n'a pas de place n°\u{a0}{seat} pour un pair ou un animateur."
+        "La table n°\u{a0}{table} n’a pas de place n°\u{a0}{seat} pour un pair ou un animateur."
     )]
     NoSuchSeat { table: i64, seat: i64 },
 

@@ -115,7 +115,7 @@ fn civic_tech_2019(tx: &Transaction) -> Result<()> {
             start_date: date,
             end_date: date,
             venue: "Conseil économique, social et environnemental (CESE)".into(),
-            address: "9 place d'Iéna, Paris".into(),
+            address: "9 place d’Iéna, Paris".into(),
             organisers: "Décider ensemble (Observatoire des civic tech et de la démocratie \
                          numérique) et le CESE"
                 .into(),
@@ -166,7 +166,7 @@ fn civic_tech_2019(tx: &Transaction) -> Result<()> {
             (9, 0),
             Some((10, 0)),
             SlotKind::Session,
-            "Plénière d'ouverture",
+            "Plénière d’ouverture",
         ),
         ((10, 0), Some((11, 30)), SlotKind::Session, ""),
         ((11, 30), Some((13, 0)), SlotKind::Session, ""),

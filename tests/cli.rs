@@ -127,7 +127,7 @@ fn user_errors_exit_1_with_a_french_message_and_change_nothing() {
     let out = journee(&["info", arg(&text)]);
     assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("n'est pas un projet Journée"), "{stderr}");
+    assert!(stderr.contains("n’est pas un projet Journée"), "{stderr}");
     assert_eq!(
         std::fs::read_to_string(&text).unwrap(),
         "Nom;Prénom\nDupont;Anne\n"
@@ -135,7 +135,7 @@ fn user_errors_exit_1_with_a_french_message_and_change_nothing() {
 
     let out = journee(&["info", arg(&dir.path().join("absent.journee"))]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("n'existe pas"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("n’existe pas"));
 
     let out = journee(&[
         "new",
@@ -258,7 +258,7 @@ fn an_unreadable_spreadsheet_exits_1_and_imports_nothing() {
     assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
-        stderr.contains("mot de passe") && stderr.contains("Rien n'a été importé"),
+        stderr.contains("mot de passe") && stderr.contains("Rien n’a été importé"),
         "{stderr}"
     );
     let info = json(&journee(&["info", arg(&file), "--json"]));
@@ -601,7 +601,7 @@ fn session_edit_adds_and_removes_contributions_in_one_undoable_step() {
         &removed.to_string(),
     ]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("n'est pas dans cette session"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("n’est pas dans cette session"));
     assert_eq!(contributions(1), expected);
 
     // One step: one undo puts both back.

@@ -67,7 +67,7 @@ fn an_export_never_replaces_a_project() {
         assert_eq!(result.status.code(), Some(1), "{document} over {out:?}");
         let message = stderr(&result);
         assert!(
-            message.contains("est un projet Journée") && message.contains("rien n'a été écrit"),
+            message.contains("est un projet Journée") && message.contains("rien n’a été écrit"),
             "{message}"
         );
     }

@@ -99,8 +99,8 @@ fn import_checked(project: &Path, file: &Path, what: &str) -> Run {
     );
     if run.code == 1 {
         assert!(
-            run.stderr.starts_with("journee : Impossible d'importer")
-                && run.stderr.contains("Rien n'a été importé"),
+            run.stderr.starts_with("journee : Impossible d’importer")
+                && run.stderr.contains("Rien n’a été importé"),
             "{what}: not the French refusal: {}",
             run.stderr
         );

@@ -240,7 +240,7 @@ fn a_file_that_cannot_be_read_changes_nothing_and_says_why_in_french() {
         ("picture.xlsx", "pas un tableur reconnu"),
         ("truncated.xlsx", "endommagé"),
         ("password.xlsx", "mot de passe"),
-        ("no-header.xlsx", "aucune ligne d'en-têtes"),
+        ("no-header.xlsx", "aucune ligne d’en-têtes"),
     ] {
         let err = project
             .import(&fixture(name), &submissions())
@@ -252,14 +252,14 @@ fn a_file_that_cannot_be_read_changes_nothing_and_says_why_in_french() {
             message.contains(name) && message.contains(words),
             "{name}: {message}"
         );
-        assert!(message.contains("Rien n'a été importé"), "{message}");
+        assert!(message.contains("Rien n’a été importé"), "{message}");
     }
     assert_eq!(project.info().unwrap().counts, before);
     let missing = project
         .import(&dir.path().join("absent.csv"), &submissions())
         .err()
         .unwrap();
-    assert!(missing.to_string().contains("n'existe pas"));
+    assert!(missing.to_string().contains("n’existe pas"));
 }
 
 #[test]
@@ -500,7 +500,7 @@ fn a_workbook_that_breaks_off_after_many_rows_imports_nothing() {
         message.contains("many-cut.xlsx") && message.contains("endommagé"),
         "{message}"
     );
-    assert!(message.contains("Rien n'a été importé"), "{message}");
+    assert!(message.contains("Rien n’a été importé"), "{message}");
     assert_eq!(project.info().unwrap().counts, before);
 
     // Progress while a large workbook is read: out of the rows its sheet says it has, or,
@@ -575,7 +575,7 @@ fn a_stray_quote_is_refused_at_its_line_and_imports_nothing() {
         message.contains("guillemet ouvert à la ligne 9"),
         "{message}"
     );
-    assert!(message.contains("Rien n'a été importé"), "{message}");
+    assert!(message.contains("Rien n’a été importé"), "{message}");
     assert_eq!(project.info().unwrap().counts.submissions, 0);
 }
 
@@ -728,9 +728,9 @@ fn undoing_an_import_never_deletes_work_done_since() {
     let err = project.undo().unwrap_err();
     let message = err.to_string();
     assert!(
-        message.starts_with("Impossible d'annuler «\u{a0}Import de")
+        message.starts_with("Impossible d’annuler «\u{a0}Import de")
             && message.contains("à une table")
-            && message.contains("Rien n'a été modifié"),
+            && message.contains("Rien n’a été modifié"),
         "{message}"
     );
     assert_eq!(project.people(false).unwrap(), people);

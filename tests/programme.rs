@@ -143,7 +143,7 @@ fn severities(found: &[Warning]) -> Vec<(Severity, Vec<i64>)> {
 }
 
 #[test]
-fn capacity_is_an_error_above_and_a_warning_from_ninety_percent() {
+fn capacity_is_an_error_above_and_a_note_from_ninety_percent() {
     let list = warnings(
         &[
             session(1, "atelier", Some(25), Some((3, 1))),
@@ -164,7 +164,14 @@ fn capacity_is_an_error_above_and_a_warning_from_ninety_percent() {
     );
     assert_eq!(
         (found[1].severity, found[1].sessions.clone()),
-        (Severity::Warning, vec![2])
+        (Severity::Info, vec![2])
+    );
+    assert!(
+        found[1]
+            .message
+            .ends_with("\u{a0}: 18\u{a0}personnes pour 20\u{a0}places."),
+        "{}",
+        found[1].message
     );
     assert_eq!((found[0].room, found[0].slot), (Some(3), Some(1)));
     assert_eq!(list[0].severity, Severity::Error, "errors come first");
@@ -821,7 +828,7 @@ fn a_contribution_not_retained_in_a_session_is_an_error_once_placed() {
         "{}",
         found[0].message
     );
-    assert!(found[1].message.contains("liste d'attente"));
+    assert!(found[1].message.contains("liste d’attente"));
     assert_eq!((found[0].room, found[0].slot), (Some(3), Some(1)));
 }
 

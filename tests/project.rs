@@ -305,7 +305,7 @@ fn a_file_from_a_newer_journee_is_refused_and_left_untouched() {
     assert!(matches!(err, Error::NewerVersion { found, .. } if found == SCHEMA_VERSION + 1));
     let message = err.to_string();
     assert!(message.contains("version plus récente"), "{message}");
-    assert!(message.contains("n'a pas été modifié"), "{message}");
+    assert!(message.contains("n’a pas été modifié"), "{message}");
     assert!(err.is_user_error());
     assert_eq!(fs::read(&path).unwrap(), before);
 }
@@ -323,7 +323,7 @@ fn a_file_that_is_not_a_project_is_refused_and_left_untouched() {
         fs::write(&path, &bytes).unwrap();
         let err = Project::open(&path).err().expect("refused");
         assert!(matches!(err, Error::NotAProject { .. }), "{name}: {err:?}");
-        assert!(err.to_string().contains("n'est pas un projet Journée"));
+        assert!(err.to_string().contains("n’est pas un projet Journée"));
         assert_eq!(fs::read(&path).unwrap(), bytes, "{name} was modified");
     }
     // Another application's SQLite database.
@@ -371,7 +371,7 @@ fn the_2019_template_is_the_day_of_the_call() {
         NaiveDate::from_ymd_opt(2019, 3, 18).unwrap()
     );
     assert!(day.event.venue.contains("CESE"));
-    assert!(day.event.address.contains("place d'Iéna"));
+    assert!(day.event.address.contains("place d’Iéna"));
     let rooms: Vec<(&str, i64, RoomKind)> = day
         .rooms
         .iter()

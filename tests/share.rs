@@ -197,7 +197,7 @@ fn the_cese_pack_has_its_six_sheets_with_real_dates_and_no_formula() {
     assert!(programme[0][3].contains("places"), "{:?}", programme[0]);
     let opening = programme
         .iter()
-        .find(|r| r[3].contains("Plénière d'ouverture"));
+        .find(|r| r[3].contains("Plénière d’ouverture"));
     assert!(opening.is_some(), "{programme:?}");
     let restauration = &sheets.iter().find(|(n, _)| n == "Restauration").unwrap().1;
     assert!(restauration.len() > 1, "{restauration:?}");
@@ -289,7 +289,7 @@ fn schedule_xml_and_json_validate_against_the_shared_schemas() {
     );
     let text = std::fs::read_to_string(&xml).unwrap();
     assert!(
-        text.contains("<title>Plénière d'ouverture</title>")
+        text.contains("<title>Plénière d’ouverture</title>")
             || text.contains("Plénière d&apos;ouverture")
     );
     assert!(
@@ -393,7 +393,7 @@ print(json.dumps({'zones': zones, 'events': events}))
     assert_eq!(events.len(), placed.len());
     let opening = events
         .iter()
-        .find(|e| e["summary"] == "Plénière d'ouverture")
+        .find(|e| e["summary"] == "Plénière d’ouverture")
         .unwrap();
     assert_eq!(opening["tz"], "Europe/Paris");
     assert!(

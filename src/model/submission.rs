@@ -41,7 +41,7 @@ impl Format {
     pub fn label_fr(self) -> &'static str {
         match self {
             Format::Recherche => "recherche",
-            Format::RetourExperience => "retour d'expérience",
+            Format::RetourExperience => "retour d’expérience",
             Format::Pitch => "pitch",
             Format::Centrifugeuse => "centrifugeuse",
             Format::Inconnu => "inconnu",
@@ -100,7 +100,7 @@ impl Status {
         match self {
             Status::Nouvelle => "nouvelle",
             Status::Retenue => "retenue",
-            Status::ListeAttente => "liste d'attente",
+            Status::ListeAttente => "liste d’attente",
             Status::Refusee => "refusée",
         }
     }

@@ -56,7 +56,7 @@ impl Project {
             let first_now = first.clone().unwrap_or(old_first);
             let last_now = last.clone().unwrap_or(old_last);
             if first_now.is_empty() && last_now.is_empty() {
-                return Err(EditError::EmptyName("d'une personne").into());
+                return Err(EditError::EmptyName("d’une personne").into());
             }
             let mut corrected: Vec<String> = serde_json::from_str(&corrected).unwrap_or_default();
             let fields: [(&str, Option<String>); 9] = [

@@ -49,7 +49,7 @@ impl Finding {
             severity: Severity::Error,
             document,
             message: format!(
-                "{about}\u{a0}: aucune police installée n'a {}\u{a0}; installez une police qui les couvre (par exemple Noto).",
+                "{about}\u{a0}: aucune police installée n’a {}\u{a0}; installez une police qui les couvre (par exemple Noto).",
                 quoted_chars(chars)
             ),
             person,
@@ -99,7 +99,7 @@ pub fn prepare_text(
             severity: Severity::Warning,
             document: about.document,
             message: format!(
-                "{}\u{a0}: texte écrit de droite à gauche ({}…), imprimé sans lier ses lettres\u{a0}; vérifiez l'épreuve, ou saisissez aussi le nom en alphabet latin.",
+                "{}\u{a0}: texte écrit de droite à gauche ({}…), imprimé sans lier ses lettres\u{a0}; vérifiez l’épreuve, ou saisissez aussi le nom en alphabet latin.",
                 about.label,
                 quoted_chars(&rtl)
             ),

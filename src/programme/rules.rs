@@ -188,21 +188,22 @@ fn capacity(ctx: &Context, out: &mut Vec<Warning>) {
             (super::Fit::TooSmall, None) => (
                 Severity::Error,
                 format!(
-                    "{} attend {audience}\u{a0}personnes, la salle {} n'a que {}\u{a0}places.",
+                    "{} attend {audience}\u{a0}personnes, la salle {} n’a que {}\u{a0}places.",
                     quoted(&session.title),
                     quoted(&room.name),
                     room.capacity
                 ),
             ),
+            // Full but fitting: worth knowing (no seat to spare), not a problem to solve.
             (super::Fit::Near, estimate) => (
-                Severity::Warning,
+                Severity::Info,
                 format!(
-                    "{} remplit la salle {} à {}\u{a0}% ({}{audience} pour {}\u{a0}places).",
+                    "{} remplira la salle {}\u{a0}: {}{} pour {}.",
                     quoted(&session.title),
                     quoted(&room.name),
-                    audience * 100 / room.capacity,
                     if estimate.is_some() { "environ " } else { "" },
-                    room.capacity
+                    crate::words::plural(audience, "personne", "personnes"),
+                    crate::words::plural(room.capacity, "place", "places"),
                 ),
             ),
             _ => continue,
@@ -436,7 +437,7 @@ fn unplaced(ctx: &Context, out: &mut Vec<Warning>) {
                 code: "unplaced",
                 severity: Severity::Info,
                 message: format!(
-                    "La session {} n'est sur aucun créneau.",
+                    "La session {} n’est sur aucun créneau.",
                     quoted(&session.title)
                 ),
                 sessions: vec![session.id],
@@ -450,7 +451,7 @@ fn unplaced(ctx: &Context, out: &mut Vec<Warning>) {
             code: "unplaced",
             severity: Severity::Warning,
             message: format!(
-                "La contribution retenue {} (n°\u{a0}{id}) n'est dans aucune session.",
+                "La contribution retenue {} (n°\u{a0}{id}) n’est dans aucune session.",
                 quoted(title)
             ),
             sessions: vec![],
@@ -477,8 +478,8 @@ fn contribution_not_retained(ctx: &Context, out: &mut Vec<Warning>) {
                     Severity::Warning
                 },
                 message: format!(
-                    "La contribution {} (n°\u{a0}{}) figure dans la session {} alors qu'elle \
-                     n'est pas retenue (statut «\u{a0}{}\u{a0}»)\u{a0}: retenez-la ou retirez-la \
+                    "La contribution {} (n°\u{a0}{}) figure dans la session {} alors qu’elle \
+                     n’est pas retenue (statut «\u{a0}{}\u{a0}»)\u{a0}: retenez-la ou retirez-la \
                      de la session.",
                     quoted(&c.title),
                     c.submission_id,
@@ -548,7 +549,7 @@ fn balance(ctx: &Context, out: &mut Vec<Warning>) {
                 code: "balance",
                 severity: Severity::Warning,
                 message: format!(
-                    "Les {} intervenant·es de {} sont tous du même type d'acteur ({}).",
+                    "Les {} intervenant·es de {} sont tous du même type d’acteur ({}).",
                     speakers.len(),
                     quoted(&session.title),
                     actor_label(kind)
@@ -578,7 +579,7 @@ fn language(ctx: &Context, out: &mut Vec<Warning>) {
                 code: "language",
                 severity: Severity::Warning,
                 message: format!(
-                    "{} est en anglais, et la salle {} n'a pas d'interprétation notée.",
+                    "{} est en anglais, et la salle {} n’a pas d’interprétation notée.",
                     quoted(&session.title),
                     quoted(&room.name)
                 ),

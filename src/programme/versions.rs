@@ -32,7 +32,7 @@ impl Project {
     pub fn save_version(&mut self, name: &str) -> Result<()> {
         let name = name.trim();
         if name.is_empty() {
-            return Err(EditError::EmptyName("d'une version").into());
+            return Err(EditError::EmptyName("d’une version").into());
         }
         let tx = self.begin()?;
         let taken: Option<i64> = tx

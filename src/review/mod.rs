@@ -281,7 +281,7 @@ impl Project {
     ) -> Result<()> {
         let reviewer = reviewer.trim();
         if reviewer.is_empty() {
-            return Err(EditError::EmptyName("de l'évaluateur·rice").into());
+            return Err(EditError::EmptyName("de l’évaluateur·rice").into());
         }
         if let Some(score) = score {
             if !(0..=5).contains(&score) {

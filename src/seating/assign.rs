@@ -211,7 +211,7 @@ pub fn explain_plan(specs: &[TableSpec], peers: &[Vec<Candidate>]) -> Vec<Broken
     explain(specs, peers, &[])
 }
 
-const WHY: &str = "aucun échange de places ne l'évite avec les personnes disponibles";
+const WHY: &str = "aucun échange de places ne l’évite avec les personnes disponibles";
 
 fn explain(specs: &[TableSpec], peers: &[Vec<Candidate>], unseated: &[Candidate]) -> Vec<Broken> {
     let mut broken = Vec::new();
@@ -262,7 +262,7 @@ fn explain(specs: &[TableSpec], peers: &[Vec<Candidate>], unseated: &[Candidate]
                 push(
                     "accessibility",
                     format!(
-                        "{} a des besoins d'accessibilité mais n'est pas à la table accessible (elle est complète)\u{a0}; {WHY}.",
+                        "{} a des besoins d’accessibilité mais n’est pas à la table accessible (elle est complète)\u{a0}; {WHY}.",
                         p.name()
                     ),
                 );

@@ -13,6 +13,36 @@ async fn the_demo_grid_shows_rooms_and_slots_and_a_capacity_edit_persists() {
     let app = App::launch(&home, &[file.to_str().unwrap()]).await;
     app.find("table.grid").await;
 
+    // Someone expected in two places at once: a red mark on both sessions' cells.
+    let clashes: serde_json::Value =
+        serde_json::from_str(&home.journee(&["check", file.to_str().unwrap(), "--json"])).unwrap();
+    let clash = clashes
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|w| w["code"] == "person_clash")
+        .expect("the demo has a person clash")
+        .clone();
+    let sessions: serde_json::Value =
+        serde_json::from_str(&home.journee(&["session", "list", file.to_str().unwrap(), "--json"]))
+            .unwrap();
+    for id in clash["sessions"].as_array().unwrap() {
+        let session = sessions
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["id"] == *id)
+            .unwrap();
+        let (room, slot) = (
+            &session["placement"]["room_id"],
+            &session["placement"]["slot_id"],
+        );
+        app.find(&format!(
+            "td.cell[data-room='{room}'][data-slot='{slot}'] .cell-warning.error"
+        ))
+        .await;
+    }
+
     // The Hémicycle with its 200 places, among rooms grouped by kind.
     let hemicycle = app.raw_text("th.room:first-of-type").await;
     assert!(hemicycle.contains("Hémicycle"), "{hemicycle}");

@@ -81,7 +81,7 @@ wb.save(sys.argv[2])
     let app = App::launch(&home, &[path, "--import", edited.to_str().unwrap()]).await;
     app.find("[data-testid='returned']").await;
     let changes = app
-        .wait_text("[data-testid='changes']", |t| t.contains("liste d'attente"))
+        .wait_text("[data-testid='changes']", |t| t.contains("liste d’attente"))
         .await;
     assert!(changes.contains("retenue"), "{changes}");
     assert_eq!(status_of_first(), "retenue", "shown, not applied");

@@ -69,7 +69,7 @@ async fn dragging_a_session_into_a_small_room_warns_and_undo_takes_it_back() {
         .await
         .replace('\u{a0}', " ");
     assert!(
-        panel.contains("la salle « Salle de formation » n'a que 30 places"),
+        panel.contains("la salle « Salle de formation » n’a que 30 places"),
         "{panel}"
     );
     // The new warnings went where the core ranks them: the panel's list is the core's.
@@ -111,7 +111,7 @@ async fn dragging_a_session_into_a_small_room_warns_and_undo_takes_it_back() {
         .await
         .replace('\u{a0}', " ");
     assert!(
-        !panel.contains("Salle de formation » n'a que 30 places"),
+        !panel.contains("Salle de formation » n’a que 30 places"),
         "{panel}"
     );
     assert!(panel.contains("Erreur"), "the demo's other warnings stay");
@@ -329,7 +329,7 @@ async fn a_long_warnings_list_comes_a_page_at_a_time() {
     assert_eq!(app.find_all(items).await.len(), 50);
     assert_eq!(
         app.raw_text(more).await.trim(),
-        "Afficher les 10\u{a0}suivants (10\u{a0}restants)"
+        "Afficher 10\u{a0}de plus (10\u{a0}restants)"
     );
     app.click(more).await;
     app.wait_text("[data-testid='warnings-panel']", |t| {

@@ -70,6 +70,15 @@ async fn a_contribution_shows_its_session_links_to_it_and_joins_another() {
     app.click(&format!("{row} .row-title")).await;
     let detail = app.text("[data-testid='detail-sessions']").await;
     assert!(detail.contains("Dans aucune session"), "{detail}");
+    // Nothing chosen yet: the button waits for a session.
+    assert!(!app
+        .find("[data-testid='add-to-session']")
+        .await
+        .is_enabled()
+        .await
+        .unwrap());
+    let choice = app.find("[data-testid='add-to-session-choice']").await;
+    choice.select_by_index(1).await.unwrap();
     let target = app
         .client
         .execute(

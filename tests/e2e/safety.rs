@@ -22,10 +22,7 @@ async fn a_change_made_by_the_command_line_shows_in_the_open_window() {
     app.wait_text("table.grid", |t| !t.contains("Première table ronde"))
         .await;
     let notice = app.text(".banner.changed").await;
-    assert!(
-        notice.contains("modifié par un autre programme"),
-        "{notice}"
-    );
+    assert!(notice.contains("modifié ailleurs"), "{notice}");
     // The window still works on the project as it now is.
     home.journee(&[
         "place",
@@ -68,7 +65,7 @@ async fn a_backup_is_restored_from_the_project_menu_and_undone() {
     app.click("[data-testid='backup-restore']").await;
     let question = app.text("dialog.backups [role='alert']").await;
     assert!(
-        question.contains("L'état présent est sauvegardé d'abord"),
+        question.contains("L’état présent est sauvegardé d’abord"),
         "{question}"
     );
     app.click("[data-testid='backup-restore-ok']").await;

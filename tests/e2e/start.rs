@@ -36,7 +36,7 @@ async fn a_file_that_is_not_a_project_gives_a_french_message_at_start() {
     std::fs::write(&file, "Nom;Prénom\n").unwrap();
     let app = App::launch(&home, &[file.to_str().unwrap()]).await;
     let error = app.text("main.start [role='alert']").await;
-    assert!(error.contains("n'est pas un projet Journée"), "{error}");
+    assert!(error.contains("n’est pas un projet Journée"), "{error}");
     assert_eq!(std::fs::read_to_string(&file).unwrap(), "Nom;Prénom\n");
     app.quit().await;
 }
@@ -67,7 +67,7 @@ async fn the_guide_opens_from_the_project_menu_with_its_pictures() {
     app.click("[data-testid='project-menu'] > button").await;
     app.click("[data-testid='guide-open']").await;
     let text = app.text("dialog[open][data-testid='guide']").await;
-    assert!(text.contains("Guide de l’organisateur"), "{text}");
+    assert!(text.contains("Guide de l’équipe d’organisation"), "{text}");
     assert!(text.contains("Importer les réponses à l’appel"), "{text}");
     // Every picture is there and drawn (loaded lazily: brought into view one by one).
     let pictures = app

@@ -38,24 +38,31 @@ export class Cells {
     );
   }
 
-  /** Puts each warning that names a room and a slot in that cell. */
-  placeWarnings(warnings: WarningView[]) {
+  /** Puts each warning in the cell it names, or, when it names no room (someone expected
+   * in two places at once), in the cell of each placed session it is about. */
+  placeWarnings(warnings: WarningView[], sessions: SessionView[]) {
+    const placed = new Map(sessions.filter((s) => s.placement).map((s) => [s.id, cellKey(s.placement!.room_id, s.placement!.slot_id)]));
     this.#regroup(
       warnings,
-      (w) => (w.room === null || w.slot === null ? null : cellKey(w.room, w.slot)),
+      (w) =>
+        w.room !== null && w.slot !== null
+          ? [cellKey(w.room, w.slot)]
+          : [...new Set(w.sessions.map((id) => placed.get(id)).filter((k): k is string => k !== undefined))],
       (cell) => cell.warnings,
       (cell, list) => (cell.warnings = list),
     );
   }
 
-  #regroup<T>(items: T[], keyOf: (item: T) => string | null, get: (cell: Cell) => T[], set: (cell: Cell, list: T[]) => void) {
+  #regroup<T>(items: T[], keyOf: (item: T) => string | null | string[], get: (cell: Cell) => T[], set: (cell: Cell, list: T[]) => void) {
     const next = new Map<string, T[]>();
     for (const item of items) {
-      const key = keyOf(item);
-      if (key === null) continue;
-      const list = next.get(key);
-      if (list) list.push(item);
-      else next.set(key, [item]);
+      const found = keyOf(item);
+      const keys = found === null ? [] : typeof found === "string" ? [found] : found;
+      for (const key of keys) {
+        const list = next.get(key);
+        if (list) list.push(item);
+        else next.set(key, [item]);
+      }
     }
     for (const [key, cell] of this.#cells) {
       if (!next.has(key) && get(cell).length > 0) set(cell, []);
