@@ -172,7 +172,7 @@ fn the_balance_counts_retained_contributions_against_targets() {
     assert!(balance
         .warnings
         .iter()
-        .any(|w| w.starts_with("Associations et collectifs\u{a0}: 0\u{a0}%")));
+        .any(|w| w.starts_with("Associations\u{a0}: 0\u{a0}%")));
 
     // The organisers lower the associations' target: no more warning for them.
     let mut targets = Targets::default();

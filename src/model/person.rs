@@ -41,6 +41,18 @@ impl ActorType {
         }
     }
 
+    /// As the call for contributions names the group, short: "acteurs publics",
+    /// "universitaires et think-tanks"… The interface's labels say the same.
+    pub fn plural_fr(self) -> &'static str {
+        match self {
+            ActorType::Public => "acteurs publics",
+            ActorType::Entreprise => "entreprises",
+            ActorType::Association => "associations",
+            ActorType::Recherche => "universitaires et think-tanks",
+            ActorType::Autre => "autres",
+        }
+    }
+
     pub fn parse(code: &str) -> Option<ActorType> {
         ActorType::ALL.into_iter().find(|t| t.code() == code)
     }

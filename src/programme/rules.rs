@@ -563,13 +563,7 @@ fn balance(ctx: &Context, out: &mut Vec<Warning>) {
 }
 
 fn actor_label(code: &str) -> &'static str {
-    match code {
-        "public" => "acteurs publics",
-        "entreprise" => "entreprises",
-        "association" => "associations",
-        "recherche" => "recherche",
-        _ => "autre",
-    }
+    crate::model::ActorType::parse(code).map_or("autres", |a| a.plural_fr())
 }
 
 fn language(ctx: &Context, out: &mut Vec<Warning>) {

@@ -149,12 +149,12 @@ impl Project {
     }
 }
 
-fn actor_label(code: &str) -> &'static str {
-    match code {
-        "public" => "Acteurs publics et institutionnels",
-        "entreprise" => "Entreprises et start-ups",
-        "association" => "Associations et collectifs",
-        "recherche" => "Universitaires et think-tanks",
-        _ => "Autres",
-    }
+/// « Associations », capitalised, from the one list of names.
+fn actor_label(code: &str) -> String {
+    let name = crate::model::ActorType::parse(code).map_or("autres", |a| a.plural_fr());
+    let mut chars = name.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().collect::<String>() + chars.as_str())
+        .unwrap_or_default()
 }

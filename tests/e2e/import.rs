@@ -19,7 +19,7 @@ async fn a_webform_export_imports_through_the_wizard_and_untrusted_text_stays_te
     let shown = app.text("[data-testid='import-file']").await;
     assert_eq!(shown, "webform-utf8.csv");
     let preview = app.text("section.preview").await;
-    assert!(preview.contains("en-têtes ligne 3"), "{preview}");
+    assert!(preview.contains("en-têtes à la ligne 3"), "{preview}");
     assert!(preview.contains("Courriel"), "{preview}");
     assert_eq!(
         home.info(&file)["counts"]["submissions"],

@@ -274,6 +274,7 @@ export const en: Record<keyof typeof fr, string> = {
   "import.unsure": "Unsure reading, to check",
   "import.undo": "Undo this import",
   "import.undone": "Import undone: the project is back as it was before.",
+  "import.advanced": "Column mappings to share…",
   "import.mappings": "Column mappings remembered from one project to the next:",
   "import.mappings.export": "Export…",
   "import.mappings.import": "Import a mappings file…",
