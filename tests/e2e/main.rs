@@ -9,6 +9,7 @@ mod harness;
 mod bench;
 mod day;
 mod exports;
+mod flow;
 mod grid;
 mod import;
 mod laptop;
