@@ -48,7 +48,28 @@ fn read(path: &Path) -> Pdf {
             "yes",
             "font not embedded: {font}"
         );
+        // A subset, and named as one: six capitals, « + », the font's PostScript name.
+        assert_eq!(columns[columns.len() - 4], "yes", "not a subset: {font}");
+        let (tag, name) = columns[0].split_once('+').expect("a subset tag");
+        assert!(
+            tag.len() == 6 && tag.chars().all(|c| c.is_ascii_uppercase()) && !name.is_empty(),
+            "{font}"
+        );
     }
+    // Honest metadata: who made it and when, and no claim of a standard it does not meet.
+    assert!(field("Producer:").starts_with("Journée "), "{info}");
+    assert_eq!(field("Custom Metadata:"), "no", "{info}");
+    let year: i32 = field("CreationDate:")
+        .split_whitespace()
+        .find_map(|w| w.parse().ok().filter(|y| *y > 1900))
+        .unwrap();
+    assert!(year >= 2025, "{info}");
+    let bytes = std::fs::read(path).unwrap();
+    assert!(
+        !bytes.windows(15).any(|w| w == b"GTS_PDFXVersion"),
+        "a PDF/X key in {}",
+        path.display()
+    );
     Pdf {
         text: tool("pdftotext", &["-layout", s(path), "-"]),
         pages,

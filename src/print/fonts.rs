@@ -98,12 +98,49 @@ pub struct Fonts {
     asked: HashMap<char, Option<usize>>,
 }
 
+/// Adds a font to the document under the name a subset font carries in PDF: a tag of six
+/// capitals, « + », its PostScript name (« KQMBWE+NotoSans-Regular »). Prepress tools read
+/// the tag to know the font is a subset, and the name to say which font it is; printpdf
+/// names the font with its id.
+fn add_font(doc: &mut PdfDocument, font: &ParsedFont) -> FontId {
+    use std::hash::{Hash, Hasher};
+    let n = doc.resources.fonts.map.len();
+    let name: String = postscript_name(&font.original_bytes)
+        .or_else(|| font.font_name.clone())
+        .unwrap_or_default()
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
+        .take(40)
+        .collect();
+    let name = if name.is_empty() {
+        "Font".to_string()
+    } else {
+        name
+    };
+    let mut hasher = rustc_hash::FxHasher::default();
+    (n, &name).hash(&mut hasher);
+    let mut bits = hasher.finish();
+    let tag: String = (0..6)
+        .map(|_| {
+            let letter = (b'A' + (bits % 26) as u8) as char;
+            bits /= 26;
+            letter
+        })
+        .collect();
+    let id = FontId(format!("{tag}+{name}"));
+    doc.resources
+        .fonts
+        .map
+        .insert(id.clone(), printpdf::PdfFont::new(font.clone()));
+    id
+}
+
 impl Fonts {
     pub fn new(doc: &mut PdfDocument) -> Fonts {
         let load = |bytes: &[u8], doc: &mut PdfDocument| {
             let font = ParsedFont::from_bytes(bytes, 0, &mut Vec::new())
                 .expect("the shipped Noto Sans parses");
-            let id = doc.add_font(&font);
+            let id = add_font(doc, &font);
             Face::new(font, id, None)
         };
         Fonts {
@@ -162,7 +199,7 @@ impl Fonts {
             let Some(font) = ParsedFont::from_bytes(&bytes, 0, &mut Vec::new()) else {
                 continue;
             };
-            let id = doc.add_font(&font);
+            let id = add_font(doc, &font);
             let face = Face::new(font, id, Some(path));
             if face.covers(c) {
                 self.fallbacks.push(face);
@@ -273,6 +310,18 @@ impl Fonts {
             }
         }
     }
+}
+
+/// The font's PostScript name, from its name table.
+fn postscript_name(bytes: &[u8]) -> Option<String> {
+    use allsorts::binary::read::ReadScope;
+    use allsorts::font_data::FontData;
+    use allsorts::tables::{FontTableProvider, NameTable};
+    let data = ReadScope::new(bytes).read::<FontData<'_>>().ok()?;
+    let provider = data.table_provider(0).ok()?;
+    let table = provider.read_table_data(allsorts::tag::NAME).ok()?;
+    let names = ReadScope::new(&table).read::<NameTable<'_>>().ok()?;
+    names.string_for_id(NameTable::POSTSCRIPT_NAME)
 }
 
 fn subset(bytes: &[u8], glyphs: &[u16]) -> Option<ParsedFont> {

@@ -82,6 +82,15 @@ fn finish(
 ) -> Printed {
     let pages = sheets.len();
     fonts.subset_into(&mut doc);
+    // Honest metadata: when it was made, by what.
+    let now = printpdf::OffsetDateTime::from_unix_timestamp(chrono::Utc::now().timestamp())
+        .unwrap_or_else(|_| printpdf::OffsetDateTime::now_utc());
+    let info = &mut doc.metadata.info;
+    info.creation_date = now;
+    info.modification_date = now;
+    info.metadata_date = now;
+    info.creator = "Journée".into();
+    info.producer = format!("Journée {}", env!("CARGO_PKG_VERSION"));
     let pdf = doc
         .with_pages(sheets.into_iter().map(page::Sheet::into_page).collect())
         .save(
@@ -92,11 +101,26 @@ fn finish(
             &mut Vec::new(),
         );
     Printed {
-        pdf,
+        pdf: without_pdfx_claim(pdf),
         pages,
         findings,
         system_fonts: fonts.system_fonts(),
     }
+}
+
+/// printpdf writes a PDF/X version key into every file's information, empty when the file
+/// claims no standard; prepress checks read any such key as a PDF/X claim. Blanked out with
+/// as many spaces (whitespace between a dictionary's entries), the file's offsets stay.
+/// The same for the empty « Identifier », a key of printpdf's own that tools list as custom.
+fn without_pdfx_claim(mut pdf: Vec<u8>) -> Vec<u8> {
+    // The information dictionary is written last, before the cross-reference table.
+    let from = pdf.len().saturating_sub(64 * 1024);
+    for key in [&b"/GTS_PDFXVersion()"[..], b"/Identifier()"] {
+        if let Some(at) = pdf[from..].windows(key.len()).position(|w| w == key) {
+            pdf[from + at..from + at + key.len()].fill(b' ');
+        }
+    }
+    pdf
 }
 
 impl Project {
