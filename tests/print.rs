@@ -744,3 +744,55 @@ fn names_written_right_to_left_are_flagged_for_a_proof_check() {
     );
     assert_eq!(rtl[0]["severity"], "warning");
 }
+
+#[test]
+fn the_preflight_knows_what_the_grid_knows() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = demo(dir.path());
+    let findings: Vec<Value> =
+        serde_json::from_str(&ok(journee(&["preflight", s(&file), "--json"]))).unwrap();
+    let of =
+        |code: &str| -> Vec<&Value> { findings.iter().filter(|f| f["code"] == code).collect() };
+
+    // Someone in two places at once: as many as the grid's warnings, as errors.
+    let warnings: Vec<Value> =
+        serde_json::from_str(&ok(journee(&["check", s(&file), "--json"]))).unwrap();
+    let clashes = warnings
+        .iter()
+        .filter(|w| w["code"] == "person_clash")
+        .count();
+    assert!(clashes > 0);
+    assert_eq!(of("person_clash").len(), clashes);
+    assert!(of("person_clash").iter().all(|f| f["severity"] == "error"));
+
+    // Tables without an animateur, and the plans of a session not on the grid.
+    let sessions: Vec<Value> =
+        serde_json::from_str(&ok(journee(&["session", "list", s(&file), "--json"]))).unwrap();
+    let mut empty = 0;
+    let mut unplaced = 0;
+    for session in sessions.iter().filter(|s| s["kind"] == "centrifugeuse") {
+        let id = session["id"].as_i64().unwrap().to_string();
+        let plan: Value =
+            serde_json::from_str(&ok(journee(&["tables", "show", s(&file), &id, "--json"])))
+                .unwrap();
+        empty += plan["tables"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|t| t["animateur"].is_null())
+            .count();
+        if session["placement"].is_null() {
+            unplaced += 1;
+            assert!(of("unplaced_printed")
+                .iter()
+                .any(|f| f["session"] == session["id"]));
+        }
+    }
+    assert!(empty > 0 && unplaced > 0);
+    assert_eq!(of("empty_animateur").len(), empty);
+    assert_eq!(of("unplaced_printed").len(), unplaced);
+    assert!(of("empty_animateur")[0]["message"]
+        .as_str()
+        .unwrap()
+        .contains("(place libre)"));
+}

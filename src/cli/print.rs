@@ -155,7 +155,14 @@ pub fn preflight(file: &Path, json: bool) -> Result<(), Error> {
         for f in &findings {
             sayln!("{} {:<22} {}", level(f.severity), f.code, f.message);
         }
-        sayln!("{} points à vérifier", findings.len());
+        sayln!(
+            "{}",
+            crate::words::plural(
+                findings.len() as i64,
+                "point à vérifier",
+                "points à vérifier"
+            )
+        );
     }
     Ok(())
 }

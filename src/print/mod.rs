@@ -108,6 +108,68 @@ fn finish(
     }
 }
 
+impl Project {
+    /// Someone printed in two places at once (the grid's person clashes).
+    fn clash_findings(&self) -> Result<Vec<Finding>> {
+        Ok(self
+            .check()?
+            .into_iter()
+            .filter(|w| w.code == "person_clash")
+            .map(|w| Finding {
+                code: "person_clash",
+                severity: Severity::Error,
+                document: "programme",
+                message: format!(
+                    "{} Le programme et les badges l’imprimeraient ainsi.",
+                    w.message
+                ),
+                person: None,
+                session: w.sessions.first().copied(),
+            })
+            .collect())
+    }
+
+    /// Tables printed without their animateur, plans of a session not on the grid.
+    fn table_findings(&self, only: Option<i64>) -> Result<Vec<Finding>> {
+        let mut findings = Vec::new();
+        for session in self
+            .centrifugeuse_sessions()?
+            .into_iter()
+            .filter(|s| only.is_none_or(|id| id == s.id))
+        {
+            let quoted = format!("«\u{a0}{}\u{a0}»", session.title);
+            if session.placement.is_none() {
+                findings.push(Finding {
+                    code: "unplaced_printed",
+                    severity: Severity::Warning,
+                    document: "tables",
+                    message: format!(
+                        "{quoted} n’est pas placée sur la grille\u{a0}: ses plans de table s’impriment sans heure ni salle."
+                    ),
+                    person: None,
+                    session: Some(session.id),
+                });
+            }
+            for table in self.seating(session.id)?.tables {
+                if table.animateur.is_none() {
+                    findings.push(Finding {
+                        code: "empty_animateur",
+                        severity: Severity::Warning,
+                        document: "tables",
+                        message: format!(
+                            "Table\u{a0}{} de {quoted}\u{a0}: pas d’animateur·rice, le plan imprimera «\u{a0}(place libre)\u{a0}».",
+                            table.number
+                        ),
+                        person: None,
+                        session: Some(session.id),
+                    });
+                }
+            }
+        }
+        Ok(findings)
+    }
+}
+
 /// printpdf writes a PDF/X version key into every file's information, empty when the file
 /// claims no standard; prepress checks read any such key as a PDF/X claim. Blanked out with
 /// as many spaces (whitespace between a dictionary's entries), the file's offsets stay.
@@ -201,7 +263,8 @@ impl Project {
         }
         let mut doc = PdfDocument::new(&format!("Plans de table · {}", day.event.title));
         let mut fonts = Fonts::new(&mut doc);
-        let (sheets, findings) = tables::draw(&mut doc, &mut fonts, &day, &plans);
+        let (sheets, mut findings) = tables::draw(&mut doc, &mut fonts, &day, &plans);
+        findings.extend(self.table_findings(session)?);
         Ok(finish(doc, &fonts, sheets, findings))
     }
 
@@ -215,7 +278,8 @@ impl Project {
         if format == Format::Booklet {
             sheets = programme::impose(sheets);
         }
-        Ok(finish(doc, &fonts, sheets, Vec::new()))
+        let findings = self.clash_findings()?;
+        Ok(finish(doc, &fonts, sheets, findings))
     }
 
     /// Everything that would print badly, across the documents.
@@ -223,6 +287,7 @@ impl Project {
         let mut findings = self.print_badges(&BadgeOptions::default())?.findings;
         findings.extend(self.print_signs()?.findings);
         findings.extend(self.print_tables(None)?.findings);
+        findings.extend(self.clash_findings()?);
         for session in self.sessions()? {
             if session.placement.is_some()
                 && session.contributions.iter().all(|c| c.speakers.is_empty())

@@ -12,7 +12,7 @@ use crate::programme::Severity;
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Finding {
     /// Stable: small_text, missing_organisation, uncovered_characters, right_to_left,
-    /// no_speaker, table_rule.
+    /// no_speaker, table_rule, person_clash, empty_animateur, unplaced_printed.
     pub code: &'static str,
     pub severity: Severity,
     /// badges, tables, programme or signs.
