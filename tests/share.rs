@@ -641,3 +641,61 @@ for row in range(2, ws.max_row + 1):
         }
     }
 }
+
+#[test]
+fn workbook_rows_are_as_tall_as_their_text_and_pages_say_what_they_are() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = demo(dir.path());
+    let info = json(&["info", s(&file), "--json"]);
+    let title = info["event"]["title"].as_str().unwrap().to_string();
+    for (document, name) in [
+        ("cese", "pack.xlsx"),
+        ("contributions", "contributions.xlsx"),
+    ] {
+        let xlsx = export(&file, document, name);
+        // openpyxl reads what was written: each sheet's header and footer, and for every
+        // row the longest text of a wrapped column against the row's height.
+        let read = r#"
+import json, math, sys, openpyxl
+book = openpyxl.load_workbook(sys.argv[1])
+out = {}
+for ws in book.worksheets:
+    short = []
+    for row in ws.iter_rows(min_row=2):
+        need = 1
+        for cell in row:
+            merged = any(cell.coordinate in r for r in ws.merged_cells.ranges)
+            if cell.alignment.wrap_text and isinstance(cell.value, str) and not merged:
+                # Columns of one width are written as one range (D:I).
+                width = next((d.width for d in ws.column_dimensions.values()
+                              if d.min and d.max and d.min <= cell.column <= d.max), None) or 8.43
+                per_line = max(1, int(width * 0.9))
+                lines = sum(max(1, math.ceil(len(l) / per_line)) for l in cell.value.split("\n"))
+                # A summary shows its first six lines (clipped in its cell, not over the next).
+                if ws.cell(1, cell.column).value == "Résumé":
+                    lines = min(lines, 6)
+                need = max(need, lines)
+        height = ws.row_dimensions[row[0].row].height
+        if need > 1 and (height is None or height < 15 * min(need, 20) - 0.1):
+            short.append([row[0].row, need, height])
+    out[ws.title] = {"header": ws.oddHeader.left.text, "sheet": ws.oddHeader.right.text,
+                     "footer": ws.oddFooter.center.text, "short": short}
+print(json.dumps(out))
+"#;
+        let sheets: Value = serde_json::from_str(&tool(PYTHON, &["-c", read, s(&xlsx)])).unwrap();
+        for (sheet, found) in sheets.as_object().unwrap() {
+            assert_eq!(
+                found["header"],
+                title.replace('&', "&&"),
+                "{document} {sheet}"
+            );
+            assert_eq!(found["sheet"], "&A", "{document} {sheet}");
+            assert_eq!(found["footer"], "Page &P sur &N", "{document} {sheet}");
+            assert_eq!(
+                found["short"],
+                serde_json::json!([]),
+                "{document} {sheet}: rows too short"
+            );
+        }
+    }
+}

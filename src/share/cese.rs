@@ -51,6 +51,7 @@ fn write(
     tables(&mut workbook, &formats, placed, seatings)?;
     badge_list(&mut workbook, &formats, badges)?;
     catering(&mut workbook, &formats, day, badges)?;
+    super::sheet::print_titles(&mut workbook, &day.event.title);
     workbook.save_to_buffer()
 }
 

@@ -64,12 +64,13 @@ pub fn workbook(project: &Project) -> Result<Vec<u8>> {
     let sessions = project.sessions()?;
     let placed = placed(&day, &sessions);
     let by_submission = by_submission(&placed);
-    Ok(write(&submissions, &by_submission)?)
+    Ok(write(&submissions, &by_submission, &day.event.title)?)
 }
 
 fn write(
     submissions: &[SubmissionView],
     placed: &HashMap<i64, &Placed>,
+    event: &str,
 ) -> Result<Vec<u8>, XlsxError> {
     let mut workbook = Workbook::new();
     let formats = Formats::default();
@@ -143,23 +144,19 @@ fn write(
             at.map_or(Cell::Empty, |p| Cell::DateTime(p.start)),
             Cell::Text(&s.summary),
         ];
-        // Tall enough for the title, the names and the reviews; a long summary shows
-        // its first lines, the rest when the row is opened.
-        let lines = [
-            lines_in(&s.title, 40.0),
-            s.contributors.len().saturating_sub(1),
-            lines_in(&s.notes, 30.0),
-            s.reviews.len(),
-            lines_in(&s.summary, 60.0).min(6),
-        ]
-        .into_iter()
-        .max()
-        .unwrap_or(1);
+        // Tall enough for every wrapped text but the summary, which shows its first six
+        // lines (a row of a set height clips the rest, in the cell, never over the next).
+        let summary_width = COLUMNS.last().map_or(60.0, |c| c.width);
+        let lines = list
+            .lines_for(&cells[..cells.len() - 1])
+            .max(lines_in(&s.summary, summary_width).min(6))
+            .max(s.reviews.len());
         for (c, cell) in cells.iter().enumerate() {
             list.cell(c as u16, cell)?;
         }
         list.next_row(lines)?;
     }
     list.finish()?;
+    super::sheet::print_titles(&mut workbook, event);
     workbook.save_to_buffer()
 }

@@ -179,12 +179,30 @@ impl<'w> List<'w> {
         })
     }
 
-    /// Writes one row, a value per column in order.
+    /// Writes one row, a value per column in order, as tall as its longest wrapped text
+    /// (a wrapped row without a height prints over the next one in LibreOffice).
     pub fn row<'a>(&mut self, cells: impl IntoIterator<Item = Cell<'a>>) -> Result<(), XlsxError> {
-        for (c, cell) in cells.into_iter().enumerate() {
-            self.cell(c as u16, &cell)?;
+        let cells: Vec<Cell<'a>> = cells.into_iter().collect();
+        let lines = self.lines_for(&cells);
+        for (c, cell) in cells.iter().enumerate() {
+            self.cell(c as u16, cell)?;
         }
-        self.next_row(1)
+        self.next_row(lines)
+    }
+
+    /// The lines the longest wrapped text of these cells (in column order) takes.
+    pub fn lines_for(&self, cells: &[Cell]) -> usize {
+        cells
+            .iter()
+            .zip(self.columns)
+            .filter(|(_, column)| column.kind == Kind::Wrapped)
+            .filter_map(|(cell, column)| match cell {
+                Cell::Text(t) => Some(lines_in(t, column.width)),
+                Cell::Owned(t) => Some(lines_in(t, column.width)),
+                _ => None,
+            })
+            .max()
+            .unwrap_or(1)
     }
 
     /// One cell of the current row, in its column's format.
@@ -284,4 +302,15 @@ pub fn lines_in(text: &str, width: f64) -> usize {
         .map(|l| l.chars().count().div_ceil(per_line).max(1))
         .sum::<usize>()
         .max(1)
+}
+
+/// A print header and footer on every sheet: the event and the sheet's name at the top,
+/// the page and the page count at the bottom.
+pub fn print_titles(workbook: &mut rust_xlsxwriter::Workbook, event: &str) {
+    // In a header, « & » starts a code: written « && ». Excel takes 255 characters at most.
+    let event: String = event.replace('&', "&&").chars().take(180).collect();
+    for sheet in workbook.worksheets_mut() {
+        sheet.set_header(&format!("&L{event}&R&A"));
+        sheet.set_footer("&CPage &P sur &N");
+    }
 }
