@@ -310,7 +310,7 @@ pub fn print_titles(workbook: &mut rust_xlsxwriter::Workbook, event: &str) {
     // In a header, « & » starts a code: written « && ». Excel takes 255 characters at most.
     let event: String = event.replace('&', "&&").chars().take(180).collect();
     for sheet in workbook.worksheets_mut() {
-        sheet.set_header(&format!("&L{event}&R&A"));
+        sheet.set_header(format!("&L{event}&R&A"));
         sheet.set_footer("&CPage &P sur &N");
     }
 }
