@@ -796,3 +796,104 @@ fn the_preflight_knows_what_the_grid_knows() {
         .unwrap()
         .contains("(place libre)"));
 }
+
+/// Every word of a PDF with its page and box in millimetres (pdftotext -bbox).
+fn words(pdf: &Path) -> Vec<(usize, String, [f64; 4])> {
+    let html = tool("pdftotext", &["-bbox", s(pdf), "-"]);
+    let mm = |pt: &str| pt.parse::<f64>().unwrap() * 25.4 / 72.0;
+    let attr = |line: &str, name: &str| -> String {
+        let at = line.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
+        line[at..at + line[at..].find('"').unwrap()].to_string()
+    };
+    let mut page = 0;
+    let mut out = Vec::new();
+    for line in html.lines() {
+        if line.trim_start().starts_with("<page") {
+            page += 1;
+        } else if line.trim_start().starts_with("<word") {
+            let text =
+                line[line.find('>').unwrap() + 1..line.rfind("</word>").unwrap()].to_string();
+            let b = [
+                mm(&attr(line, "xMin")),
+                mm(&attr(line, "yMin")),
+                mm(&attr(line, "xMax")),
+                mm(&attr(line, "yMax")),
+            ];
+            out.push((page, text, b));
+        }
+    }
+    out
+}
+
+#[test]
+fn badges_90_by_55_read_at_two_metres_and_nothing_runs_under_the_qr_code() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = demo(dir.path());
+    let out = dir.path().join("badges.pdf");
+    ok(journee(&[
+        "export",
+        s(&file),
+        "badges",
+        "--layout",
+        "single",
+        "--qr",
+        "vcard",
+        "--sessions",
+        "--out",
+        s(&out),
+    ]));
+    let pdf = read(&out);
+    assert_eq!(pdf.pages, badges(&file).len());
+    let words = words(&out);
+    // Noto Sans' box is 1.362 em tall (ascent 1069, descent 293 of 1000): a word's box
+    // height in mm gives its size in points.
+    let size = |b: &[f64; 4]| (b[3] - b[1]) / 1.362 * 72.0 / 25.4;
+    let listed = badges(&file);
+    let mut checked = 0;
+    for page in 1..=pdf.pages {
+        let on_page: Vec<_> = words.iter().filter(|w| w.0 == page).collect();
+        // The badge of this page: the person whose first and last names are both on it.
+        let Some(badge) = listed.iter().find(|b| {
+            let has = |k: &str| {
+                // Printed with the typographic apostrophe (N’Diaye).
+                let name = b[k].as_str().unwrap().replace('\'', "’");
+                name.split(' ')
+                    .all(|part| on_page.iter().any(|w| w.1 == part))
+            };
+            has("first_name") && has("last_name")
+        }) else {
+            panic!(
+                "page {page}: whose badge? {:?}",
+                on_page.iter().map(|w| &w.1).collect::<Vec<_>>()
+            );
+        };
+        let first = badge["first_name"].as_str().unwrap().replace('\'', "’");
+        let last = badge["last_name"].as_str().unwrap().replace('\'', "’");
+        let (first, last) = (first.as_str(), last.as_str());
+        // Short names (most): the first name at 24 pt, the last name at 16 pt.
+        if first.chars().count() <= 9
+            && !first.contains(' ')
+            && last.chars().count() <= 12
+            && !last.contains(' ')
+        {
+            let f = on_page.iter().find(|w| w.1 == first).unwrap();
+            let l = on_page.iter().find(|w| w.1 == last).unwrap();
+            assert!(size(&f.2) >= 23.5, "{first}: {:.1} pt", size(&f.2));
+            assert!(size(&l.2) >= 15.5, "{last}: {:.1} pt", size(&l.2));
+            checked += 1;
+        }
+        // The QR code: 17 mm square at the right, above the 10 mm band (4 mm margins).
+        let qr = [
+            90.0 - 4.0 - 17.0,
+            55.0 - 10.0 - 1.0 - 17.0,
+            90.0 - 4.0,
+            55.0 - 11.0,
+        ];
+        for w in &on_page {
+            let b = w.2;
+            let overlaps = b[0] < qr[2] && b[2] > qr[0] && b[1] < qr[3] && b[3] > qr[1];
+            assert!(!overlaps, "page {page}: «{}» {:?} over the QR code", w.1, b);
+        }
+    }
+    assert!(checked > listed.len() / 2, "{checked} of {}", listed.len());
+}

@@ -22,8 +22,8 @@ pub struct Badge {
     pub organisation: String,
     pub email: String,
     pub role: BadgeRole,
-    /// For speakers and hosts: their (first) session, its time and room.
-    pub session: Option<String>,
+    /// For speakers and hosts: each of their sessions, its time and room, in time order.
+    pub sessions: Vec<String>,
 }
 
 impl Badge {
@@ -40,13 +40,13 @@ impl Badge {
 pub fn badges(project: &Project) -> Result<Vec<Badge>> {
     let day = project.day()?;
     let people = project.people(false)?;
-    let mut roles: HashMap<i64, (BadgeRole, Option<(usize, String)>)> = HashMap::new();
+    let mut roles: HashMap<i64, (BadgeRole, Vec<(usize, String)>)> = HashMap::new();
     let mut give = |id: i64, role: BadgeRole, session: Option<(usize, String)>| {
-        let entry = roles.entry(id).or_insert((role, None));
+        let entry = roles.entry(id).or_insert((role, Vec::new()));
         entry.0 = entry.0.min(role);
         if let Some(session) = session {
-            if entry.1.as_ref().is_none_or(|(order, _)| session.0 < *order) {
-                entry.1 = Some(session);
+            if !entry.1.contains(&session) {
+                entry.1.push(session);
             }
         }
     };
@@ -87,7 +87,8 @@ pub fn badges(project: &Project) -> Result<Vec<Badge>> {
     Ok(people
         .into_iter()
         .filter_map(|p| {
-            let (role, session) = roles.remove(&p.id)?;
+            let (role, mut sessions) = roles.remove(&p.id)?;
+            sessions.sort();
             Some(Badge {
                 person_id: p.id,
                 first_name: p.first_name,
@@ -95,7 +96,7 @@ pub fn badges(project: &Project) -> Result<Vec<Badge>> {
                 organisation: p.organisation,
                 email: p.email,
                 role,
-                session: session.map(|(_, line)| line),
+                sessions: sessions.into_iter().map(|(_, line)| line).collect(),
             })
         })
         .collect())
@@ -433,8 +434,8 @@ fn draw_badge(
         Fit {
             weight: Weight::Bold,
             width: name_width,
-            height: room(cursor).min(text::line_height(20.0 * s) * 2.0),
-            size: 20.0 * s,
+            height: room(cursor).min(text::line_height(24.0 * s) * 2.0),
+            size: 24.0 * s,
             readable: 11.0,
             max_lines: 2,
         },
@@ -447,8 +448,8 @@ fn draw_badge(
         Fit {
             weight: Weight::Regular,
             width: name_width,
-            height: room(cursor).min(text::line_height(13.0 * s) * 2.0),
-            size: 13.0 * s,
+            height: room(cursor).min(text::line_height(16.0 * s) * 2.0),
+            size: 16.0 * s,
             readable: 8.0,
             max_lines: 2,
         },
@@ -456,42 +457,43 @@ fn draw_badge(
         &mut cursor,
     );
     cursor += 0.8 * s;
-    let reserve_session = if options.sessions && badge.session.is_some() {
-        text::line_height(6.0 * s)
+    // Room kept for the sessions' lines (at most three) under the organisation.
+    let session_lines = if options.sessions {
+        badge.sessions.len().min(3)
     } else {
-        0.0
+        0
     };
+    let reserve_session = session_lines as f32 * text::line_height(6.5 * s);
     fitted(
         "l'organisation",
         &text::french(&badge.organisation),
         Fit {
             weight: Weight::Regular,
             width: name_width,
-            height: (room(cursor) - reserve_session).min(text::line_height(8.5 * s) * 2.0),
-            size: 8.5 * s,
+            height: (room(cursor) - reserve_session).min(text::line_height(10.0 * s) * 2.0),
+            size: 10.0 * s,
             readable: 6.0,
             max_lines: 2,
         },
-        MUTED,
+        INK,
         &mut cursor,
     );
-    if options.sessions {
-        if let Some(session) = &badge.session {
-            fitted(
-                "la session",
-                &text::french(session),
-                Fit {
-                    weight: Weight::Regular,
-                    width: inner,
-                    height: room(cursor),
-                    size: 6.5 * s,
-                    readable: 5.0,
-                    max_lines: 1,
-                },
-                MUTED,
-                &mut cursor,
-            );
-        }
+    // Beside the QR code like the names, never under it.
+    for session in badge.sessions.iter().take(session_lines) {
+        fitted(
+            "la session",
+            &text::french(session),
+            Fit {
+                weight: Weight::Regular,
+                width: name_width,
+                height: room(cursor),
+                size: 6.5 * s,
+                readable: 5.0,
+                max_lines: 1,
+            },
+            MUTED,
+            &mut cursor,
+        );
     }
 
     if let Some(qr) = options.qr {

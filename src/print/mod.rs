@@ -194,11 +194,12 @@ impl Project {
         let mut fonts = Fonts::new(&mut doc);
         let mut findings = Vec::new();
         for badge in &chosen {
+            let sessions = badge.sessions.join(" ");
             let texts = [
                 badge.first_name.as_str(),
                 &badge.last_name,
                 &badge.organisation,
-                badge.session.as_deref().unwrap_or(""),
+                &sessions,
             ];
             let label = format!("Badge de {}", badge.name());
             let about = preflight::About {

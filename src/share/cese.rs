@@ -296,7 +296,7 @@ static BADGE_COLUMNS: [Column; 6] = [
     column("Organisation", 26.0, Kind::Wrapped),
     column("Badge", 15.0, Kind::Text),
     column("Courriel", 26.0, Kind::Text),
-    column("Session", 40.0, Kind::Wrapped),
+    column("Sessions", 40.0, Kind::Wrapped),
 ];
 
 fn badge_list(
@@ -312,7 +312,7 @@ fn badge_list(
             Cell::Text(&badge.organisation),
             Cell::Text(badge.role.label()),
             Cell::Text(&badge.email),
-            badge.session.as_deref().map_or(Cell::Empty, Cell::Text),
+            Cell::Owned(badge.sessions.join("\n")),
         ])?;
     }
     list.finish()?;
