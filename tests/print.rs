@@ -897,3 +897,50 @@ fn badges_90_by_55_read_at_two_metres_and_nothing_runs_under_the_qr_code() {
     }
     assert!(checked > listed.len() / 2, "{checked} of {}", listed.len());
 }
+
+#[test]
+fn a6_badges_have_a_lanyard_zone_the_name_up_high_and_printable_margins() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = demo(dir.path());
+    let out = dir.path().join("a6.pdf");
+    ok(journee(&[
+        "export",
+        s(&file),
+        "badges",
+        "--layout",
+        "a6-4",
+        "--qr",
+        "id",
+        "--sessions",
+        "--out",
+        s(&out),
+    ]));
+    let pdf = read(&out);
+    assert_eq!(pdf.size, (595.276, 841.89));
+    let words = words(&out);
+    let size = |b: &[f64; 4]| (b[3] - b[1]) / 1.362 * 72.0 / 25.4;
+    let listed = badges(&file);
+    let firsts: std::collections::HashSet<String> = listed
+        .iter()
+        .map(|b| b["first_name"].as_str().unwrap().replace('\'', "’"))
+        .collect();
+    // Four badges of 100 × 140 mm, centred: 5 mm and 8.5 mm from the paper's edges.
+    let tops = [8.5, 148.5];
+    let mut names = 0;
+    for (_, word, b) in &words {
+        assert!(
+            b[0] >= 5.0 && b[2] <= 205.0 && b[1] >= 5.0 && b[3] <= 292.0,
+            "«{word}» {b:?} in the printer's margins"
+        );
+        let top = if b[1] < tops[1] { tops[0] } else { tops[1] };
+        // The top 14 mm of each badge is for the lanyard's slot.
+        assert!(b[1] - top >= 14.0, "«{word}» {b:?} in the lanyard zone");
+        if firsts.contains(word) && size(b) > 20.0 {
+            // The first name: large, in the upper half.
+            assert!(size(b) >= 30.0, "«{word}»: {:.1} pt", size(b));
+            assert!(b[3] - top < 70.0, "«{word}» {b:?} below the upper half");
+            names += 1;
+        }
+    }
+    assert!(names > listed.len() / 2, "{names} of {}", listed.len());
+}

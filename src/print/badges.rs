@@ -152,8 +152,10 @@ impl Layout {
         let (page, badge, cols, rows, cut_marks) = match self {
             Layout::A4x8 => ((210.0, 297.0), (90.0, 55.0), 2, 4, true),
             Layout::A4x10 => ((210.0, 297.0), (85.0, 54.0), 2, 5, true),
-            Layout::A6x4 => ((210.0, 297.0), (105.0, 148.5), 2, 2, false),
-            Layout::A6 => ((105.0, 148.0), (105.0, 148.0), 1, 1, false),
+            // Inside office printers' 5 mm margins, cut out along the marks.
+            Layout::A6x4 => ((210.0, 297.0), (100.0, 140.0), 2, 2, true),
+            // On A6 card, inside the printer's 5 mm margins: nothing to cut.
+            Layout::A6 => ((105.0, 148.0), (95.0, 138.0), 1, 1, false),
             Layout::Single => ((90.0, 55.0), (90.0, 55.0), 1, 1, false),
         };
         Grid {
@@ -337,6 +339,9 @@ fn draw_badge(
     options: &BadgeOptions,
     event: &EventLines,
 ) -> Vec<Finding> {
+    if h > 100.0 {
+        return draw_tall_badge(sheet, fonts, badge, (x, y), (w, h), options, event);
+    }
     let mut findings = Vec::new();
     // Sizes are set for a 90 x 55 badge and follow the badge's width.
     let s = (w / 90.0).min(h / 55.0 * 1.6).max(0.5);
@@ -399,33 +404,15 @@ fn draw_badge(
     cursor += text::line_height(6.0 * s) + 1.5 * s;
 
     let body_bottom = y + h - band - 1.0 * s;
+    let mut pen = Pen {
+        sheet,
+        fonts,
+        badge,
+        findings: &mut findings,
+        x: x + pad,
+    };
     let mut fitted = |label: &str, value: &str, spec: Fit, colour: u32, cursor: &mut f32| {
-        if value.trim().is_empty() {
-            return;
-        }
-        let f = text::fit(fonts, value, spec);
-        if f.too_small {
-            findings.push(Finding::badge(
-                badge,
-                "small_text",
-                format!(
-                    "Badge de {}\u{a0}: {label} imprimé en {:.1}\u{a0}pt, sous la taille lisible ({}\u{a0}pt).",
-                    badge.name(),
-                    f.size,
-                    spec.readable
-                ),
-            ));
-        }
-        sheet.lines(
-            fonts,
-            (x + pad, *cursor),
-            &f.lines,
-            spec.weight,
-            f.size,
-            colour,
-            Align::Left,
-        );
-        *cursor += text::line_height(f.size) * f.lines.len() as f32;
+        pen.fitted(label, value, spec, colour, cursor)
     };
     let room = |cursor: f32| (body_bottom - cursor).max(1.0);
     fitted(
@@ -496,6 +483,190 @@ fn draw_badge(
         );
     }
 
+    qr_and_band(
+        sheet,
+        fonts,
+        badge,
+        options,
+        (x, y, w, h),
+        (qr_size, pad, band, body_bottom),
+        11.0 * s,
+    );
+    findings
+}
+
+/// An A6 badge, a design of its own: a zone for the lanyard's slot at the top, the event,
+/// the name large in the upper half, the sessions and the QR code below, the role's band.
+fn draw_tall_badge(
+    sheet: &mut Sheet,
+    fonts: &Fonts,
+    badge: &Badge,
+    (x, y): (f32, f32),
+    (w, h): (f32, f32),
+    options: &BadgeOptions,
+    event: &EventLines,
+) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    let pad = 7.0;
+    let band = 16.0;
+    let inner = w - 2.0 * pad;
+    let qr_size = if options.qr.is_some() { 26.0 } else { 0.0 };
+    // Where the lanyard's slot is punched: kept free, and marked.
+    let slot = (16.0, 4.0);
+    sheet.stroke_rect(
+        x + (w - slot.0) / 2.0,
+        y + 6.0,
+        slot.0,
+        slot.1,
+        0.3,
+        0xb8c0cc,
+    );
+    let mut cursor = y + 15.0;
+    let logo_box = (26.0, 13.0);
+    let head_width = match &event.logo {
+        Some((id, pixels)) => {
+            sheet.image(id, *pixels, (x + w - pad - logo_box.0, cursor), logo_box);
+            inner - logo_box.0 - 3.0
+        }
+        None => inner,
+    };
+    let body_bottom = y + h - band - 2.0;
+    let mut pen = Pen {
+        sheet,
+        fonts,
+        badge,
+        findings: &mut findings,
+        x: x + pad,
+    };
+    let spec = |size: f32, readable: f32, width: f32, lines: usize, weight: Weight| Fit {
+        weight,
+        width,
+        height: text::line_height(size) * lines as f32,
+        size,
+        readable,
+        max_lines: lines,
+    };
+    pen.fitted(
+        "l’événement",
+        &event.title,
+        spec(9.0, 6.0, head_width, 2, Weight::Regular),
+        MUTED,
+        &mut cursor,
+    );
+    pen.fitted(
+        "la date",
+        &event.date,
+        spec(8.5, 6.0, head_width, 1, Weight::Regular),
+        MUTED,
+        &mut cursor,
+    );
+    cursor = cursor.max(y + 15.0 + logo_box.1) + 4.0;
+    pen.fitted(
+        "le prénom",
+        &text::french(&badge.first_name),
+        spec(36.0, 14.0, inner, 2, Weight::Bold),
+        INK,
+        &mut cursor,
+    );
+    pen.fitted(
+        "le nom",
+        &text::french(&badge.last_name),
+        spec(24.0, 10.0, inner, 2, Weight::Regular),
+        INK,
+        &mut cursor,
+    );
+    cursor += 1.5;
+    pen.fitted(
+        "l’organisation",
+        &text::french(&badge.organisation),
+        spec(14.0, 8.0, inner, 2, Weight::Regular),
+        INK,
+        &mut cursor,
+    );
+    cursor += 3.0;
+    if options.sessions {
+        // Beside the QR code, never under it.
+        let width = if qr_size > 0.0 {
+            inner - qr_size - 3.0
+        } else {
+            inner
+        };
+        for session in badge.sessions.iter().take(4) {
+            let room = (body_bottom - cursor).max(1.0);
+            let mut fit = spec(9.0, 6.0, width, 2, Weight::Regular);
+            fit.height = fit.height.min(room);
+            pen.fitted(
+                "la session",
+                &text::french(session),
+                fit,
+                MUTED,
+                &mut cursor,
+            );
+        }
+    }
+    qr_and_band(
+        sheet,
+        fonts,
+        badge,
+        options,
+        (x, y, w, h),
+        (qr_size, pad, band, body_bottom),
+        16.0,
+    );
+    findings
+}
+
+/// Writes fitted text down a badge, reporting text shrunk below its readable size.
+struct Pen<'a> {
+    sheet: &'a mut Sheet,
+    fonts: &'a Fonts,
+    badge: &'a Badge,
+    findings: &'a mut Vec<Finding>,
+    x: f32,
+}
+
+impl Pen<'_> {
+    fn fitted(&mut self, label: &str, value: &str, spec: Fit, colour: u32, cursor: &mut f32) {
+        if value.trim().is_empty() {
+            return;
+        }
+        let f = text::fit(self.fonts, value, spec);
+        if f.too_small {
+            self.findings.push(Finding::badge(
+                self.badge,
+                "small_text",
+                format!(
+                    "Badge de {}\u{a0}: {label} imprimé en {:.1}\u{a0}pt, sous la taille lisible ({}\u{a0}pt).",
+                    self.badge.name(),
+                    f.size,
+                    spec.readable
+                ),
+            ));
+        }
+        self.sheet.lines(
+            self.fonts,
+            (self.x, *cursor),
+            &f.lines,
+            spec.weight,
+            f.size,
+            colour,
+            Align::Left,
+        );
+        *cursor += text::line_height(f.size) * f.lines.len() as f32;
+    }
+}
+
+/// The QR code above the band at the bottom right, and the role, white on its colour,
+/// across the bottom.
+fn qr_and_band(
+    sheet: &mut Sheet,
+    fonts: &Fonts,
+    badge: &Badge,
+    options: &BadgeOptions,
+    (x, y, w, h): (f32, f32, f32, f32),
+    (qr_size, pad, band, body_bottom): (f32, f32, f32, f32),
+    role_size: f32,
+) {
     if let Some(qr) = options.qr {
         let data = match qr {
             Qr::VCard => vcard(badge),
@@ -508,19 +679,16 @@ fn draw_badge(
             qr_size,
         );
     }
-
-    // The role, white on its colour, across the bottom.
     sheet.fill_rect(x, y + h - band, w, band, band_colour(badge.role));
     sheet.text(
         fonts,
-        (x + w / 2.0, y + h - band / 2.0 + 1.6 * s),
+        (x + w / 2.0, y + h - band / 2.0 + role_size * 0.145),
         badge.role.label(),
         Weight::Bold,
-        11.0 * s,
+        role_size,
         0xffffff,
         Align::Centre,
     );
-    findings
 }
 
 fn vcard(badge: &Badge) -> String {
