@@ -944,3 +944,57 @@ fn a6_badges_have_a_lanyard_zone_the_name_up_high_and_printable_margins() {
     }
     assert!(names > listed.len() / 2, "{names} of {}", listed.len());
 }
+
+#[test]
+fn the_programme_sets_each_title_in_its_own_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = demo(dir.path());
+    for (title, language, slot) in [
+        ("Open data: what \"works\"?", "en", "14:30"),
+        ("Données ouvertes: ce qui marche?", "fr", "16:30"),
+    ] {
+        let made: Value = serde_json::from_str(&ok(journee(&[
+            "session",
+            "add",
+            s(&file),
+            "--title",
+            title,
+            "--type",
+            "atelier",
+            "--language",
+            language,
+            "--json",
+        ])))
+        .unwrap();
+        let id = made["id"].as_i64().unwrap().to_string();
+        ok(journee(&[
+            "place",
+            s(&file),
+            &id,
+            "--room",
+            "Atelier 3",
+            "--slot",
+            slot,
+        ]));
+    }
+    let out = dir.path().join("programme.pdf");
+    ok(journee(&[
+        "export",
+        s(&file),
+        "programme",
+        "--out",
+        s(&out),
+    ]));
+    let text = tool("pdftotext", &[s(&out), "-"]).replace('\n', " ");
+    // English: no space before « : » and « ? », curly quotes.
+    assert!(text.contains("Open data: what “works”?"), "{text}");
+    // French: a (no-break) space before « : » and « ? », where the title had none.
+    let text = text.replace('\u{a0}', " ");
+    assert!(
+        text.contains("Données ouvertes : ce qui marche ?"),
+        "{text}"
+    );
+    // Headings and names: the typographic apostrophe.
+    assert!(text.contains("La journée d’un coup d’œil"), "{text}");
+    assert!(!text.contains("N'Diaye"), "{text}");
+}

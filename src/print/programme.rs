@@ -147,23 +147,25 @@ fn block(flow: &Flow, day: &Day, session: &SessionView) -> Block {
     let s = flow.scale;
     let width = flow.width - 2.0 * flow.margin;
     let mut lines = Vec::new();
-    let mut fitted = |text: &str, weight: Weight, size: f32, colour: u32, max_lines: usize| {
-        let f = text::fit(
-            flow.fonts,
-            &text::french(text),
-            Fit {
-                weight,
-                width,
-                height: text::line_height(size) * max_lines as f32,
-                size,
-                readable: size * 0.75,
-                max_lines,
-            },
-        );
-        for line in f.lines {
-            lines.push((line, weight, f.size, colour));
-        }
-    };
+    // The session's own words in its language's typography; the programme's in French.
+    let mut fitted =
+        |text: &str, lang: &str, weight: Weight, size: f32, colour: u32, max_lines: usize| {
+            let f = text::fit(
+                flow.fonts,
+                &text::typeset(text, lang),
+                Fit {
+                    weight,
+                    width,
+                    height: text::line_height(size) * max_lines as f32,
+                    size,
+                    readable: size * 0.75,
+                    max_lines,
+                },
+            );
+            for line in f.lines {
+                lines.push((line, weight, f.size, colour));
+            }
+        };
     let kind = SessionKind::parse(&session.kind).map_or("Session", SessionKind::label_fr);
     let room = session
         .placement
@@ -174,8 +176,15 @@ fn block(flow: &Flow, day: &Day, session: &SessionView) -> Block {
     if session.language == "en" {
         meta.push_str(" · EN (in English)");
     }
-    fitted(&session.title, Weight::Bold, 11.5 * s, INK, 3);
-    fitted(&meta, Weight::Regular, 8.5 * s, ACCENT, 1);
+    fitted(
+        &session.title,
+        &session.language,
+        Weight::Bold,
+        11.5 * s,
+        INK,
+        3,
+    );
+    fitted(&meta, "fr", Weight::Regular, 8.5 * s, ACCENT, 1);
     let hosts: Vec<String> = session
         .people
         .iter()
@@ -190,6 +199,7 @@ fn block(flow: &Flow, day: &Day, session: &SessionView) -> Block {
         };
         fitted(
             &format!("{label} : {}", hosts.join(", ")),
+            "fr",
             Weight::Regular,
             8.5 * s,
             INK,
@@ -217,7 +227,7 @@ fn block(flow: &Flow, day: &Day, session: &SessionView) -> Block {
         }
     }
     for (line, _, _) in &speakers {
-        fitted(&format!("— {line}"), Weight::Regular, 8.5 * s, INK, 2);
+        fitted(&format!("— {line}"), "fr", Weight::Regular, 8.5 * s, INK, 2);
     }
     let description = if session.description.trim().is_empty() {
         // The running order, each talk with its time once placed.
@@ -234,7 +244,14 @@ fn block(flow: &Flow, day: &Day, session: &SessionView) -> Block {
         session.description.clone()
     };
     if !description.is_empty() {
-        fitted(&description, Weight::Regular, 8.0 * s, MUTED, 3);
+        fitted(
+            &description,
+            &session.language,
+            Weight::Regular,
+            8.0 * s,
+            MUTED,
+            3,
+        );
     }
     Block { lines, speakers }
 }
@@ -423,7 +440,7 @@ fn at_a_glance(flow: &mut Flow, day: &Day, sessions: &[SessionView]) {
     flow.sheet().text(
         fonts,
         (m, y0 + 5.0),
-        "La journée d'un coup d'œil",
+        "La journée d’un coup d’œil",
         Weight::Bold,
         15.0 * s,
         INK,
@@ -504,7 +521,7 @@ fn at_a_glance(flow: &mut Flow, day: &Day, sessions: &[SessionView]) {
                 })
                 .map(|x| {
                     let en = if x.language == "en" { " (EN)" } else { "" };
-                    format!("{}{en}", x.title)
+                    format!("{}{en}", text::typeset(&x.title, &x.language))
                 })
                 .collect();
             if titles.is_empty() {
@@ -512,7 +529,7 @@ fn at_a_glance(flow: &mut Flow, day: &Day, sessions: &[SessionView]) {
             }
             let f = text::fit(
                 fonts,
-                &text::french(&titles.join(" · ")),
+                &titles.join(" · "),
                 Fit {
                     weight: Weight::Regular,
                     width: col_w - 3.0,
@@ -575,7 +592,7 @@ fn speakers_index(flow: &mut Flow, entries: Vec<(String, String, String, usize)>
         sheet.text(
             fonts,
             (m, y),
-            &format!("{}, {}", last, first),
+            &text::english(&format!("{}, {}", last, first)),
             Weight::Regular,
             8.5 * s,
             INK,

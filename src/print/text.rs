@@ -65,6 +65,34 @@ pub fn french(text: &str) -> String {
     out
 }
 
+/// English typography: the typographic apostrophe and quotes, and none of French's spaces
+/// before « : ; ! ? ».
+pub fn english(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut opening = true;
+    for c in text.chars() {
+        match c {
+            '\'' if out.chars().last().is_some_and(char::is_alphanumeric) => out.push('’'),
+            '\'' => out.push('‘'),
+            '"' => {
+                out.push(if opening { '“' } else { '”' });
+                opening = !opening;
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Typography by the text's language: English for « en », French otherwise.
+pub fn typeset(text: &str, language: &str) -> String {
+    if language == "en" {
+        english(text)
+    } else {
+        french(text)
+    }
+}
+
 /// The part of a last name it is filed under: "de La Tour" under "La Tour", "d'Alembert"
 /// under "Alembert"; "Le Gall" stays under "Le Gall".
 pub fn filing_name(last_name: &str) -> &str {
