@@ -5,12 +5,12 @@
 
 use std::collections::BTreeMap;
 
-use rusqlite::types::Value as Sql;
 use rusqlite::{params, params_from_iter, Connection};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::error::{EditError, Result};
+use crate::review::records::{to_json, to_sql};
 use crate::Project;
 
 /// The tables that hold a person, and the column that names them. Fixed here: the only
@@ -39,28 +39,6 @@ struct PeopleRows {
 #[serde(deny_unknown_fields)]
 struct PeopleStep {
     people_rows: PeopleRows,
-}
-
-fn to_json(value: Sql) -> Value {
-    match value {
-        Sql::Null => Value::Null,
-        Sql::Integer(n) => n.into(),
-        Sql::Real(x) => x.into(),
-        Sql::Text(s) => s.into(),
-        Sql::Blob(_) => Value::Null,
-    }
-}
-
-fn to_sql(value: &Value) -> Sql {
-    match value {
-        Value::Null => Sql::Null,
-        Value::Number(n) => n
-            .as_i64()
-            .map_or(Sql::Real(n.as_f64().unwrap_or(0.0)), Sql::Integer),
-        Value::String(s) => Sql::Text(s.clone()),
-        Value::Bool(b) => Sql::Integer(*b as i64),
-        other => Sql::Text(other.to_string()),
-    }
 }
 
 fn columns(conn: &Connection, table: &str) -> Result<Vec<String>> {

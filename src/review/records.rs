@@ -75,7 +75,8 @@ pub(crate) struct RecordsStep {
     records: Records,
 }
 
-fn to_json(value: Sql) -> Value {
+/// A stored value as JSON, for a step of the history (and back with `to_sql`).
+pub(crate) fn to_json(value: Sql) -> Value {
     match value {
         Sql::Null => Value::Null,
         Sql::Integer(n) => n.into(),
@@ -85,7 +86,7 @@ fn to_json(value: Sql) -> Value {
     }
 }
 
-fn to_sql(value: &Value) -> Sql {
+pub(crate) fn to_sql(value: &Value) -> Sql {
     match value {
         Value::Null => Sql::Null,
         Value::Number(n) => n
