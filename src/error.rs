@@ -60,6 +60,9 @@ pub enum Error {
     #[error(transparent)]
     Logo(#[from] crate::print::logo::LogoError),
 
+    #[error(transparent)]
+    Print(#[from] crate::print::PrintError),
+
     #[error("Impossible de préparer le classeur\u{a0}: {0}")]
     Workbook(#[from] rust_xlsxwriter::XlsxError),
 

@@ -998,3 +998,117 @@ fn the_programme_sets_each_title_in_its_own_language() {
     assert!(text.contains("La journée d’un coup d’œil"), "{text}");
     assert!(!text.contains("N'Diaye"), "{text}");
 }
+
+/// The colour at a point of a page (millimetres from the paper's top left), as poppler
+/// renders it at 72 dpi.
+fn colour_at(pdf: &Path, page: usize, (x, y): (f64, f64)) -> [u8; 3] {
+    let px = |mm: f64| ((mm * 72.0 / 25.4) as u32).to_string();
+    let dir = tempfile::tempdir().unwrap();
+    let stem = dir.path().join("p");
+    let page = page.to_string();
+    tool(
+        "pdftoppm",
+        &[
+            "-f",
+            &page,
+            "-l",
+            &page,
+            "-r",
+            "72",
+            "-x",
+            &px(x),
+            "-y",
+            &px(y),
+            "-W",
+            "1",
+            "-H",
+            "1",
+            "-singlefile",
+            s(pdf),
+            s(&stem),
+        ],
+    );
+    let bytes = std::fs::read(dir.path().join("p.ppm")).unwrap();
+    let pixel = &bytes[bytes.len() - 3..];
+    [pixel[0], pixel[1], pixel[2]]
+}
+
+/// The page's boxes as pdfinfo reads them: name → [x0, y0, x1, y1] in points.
+fn boxes(pdf: &Path) -> std::collections::HashMap<String, [f64; 4]> {
+    tool("pdfinfo", &["-box", s(pdf)])
+        .lines()
+        .filter_map(|l| {
+            let (name, values) = l.split_once(':')?;
+            let name = name.strip_suffix("Box")?;
+            let v: Vec<f64> = values
+                .split_whitespace()
+                .filter_map(|w| w.parse().ok())
+                .collect();
+            Some((name.to_string(), v.try_into().ok()?))
+        })
+        .collect()
+}
+
+#[test]
+fn badges_for_a_print_shop_bleed_three_millimetres_and_say_where_to_trim() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = demo(dir.path());
+    let pt = |mm: f64| mm * 72.0 / 25.4;
+    let near = |a: [f64; 4], b: [f64; 4]| a.iter().zip(b).all(|(x, y)| (x - y).abs() < 0.05);
+    let white = |c: [u8; 3]| c.iter().all(|v| *v > 240);
+
+    // One badge per page: the paper is 96 × 61 mm, the badge trimmed out of its middle.
+    let single = dir.path().join("single.pdf");
+    let export = |out: &Path, extra: &[&str]| {
+        let mut args = vec!["export", s(&file), "badges", "--bleed", "--out", s(out)];
+        args.extend_from_slice(extra);
+        journee(&args)
+    };
+    ok(export(&single, &["--layout", "single"]));
+    let pdf = read(&single);
+    assert!((pdf.size.0 - pt(96.0)).abs() < 0.05 && (pdf.size.1 - pt(61.0)).abs() < 0.05);
+    let b = boxes(&single);
+    assert!(near(b["Media"], [0.0, 0.0, pt(96.0), pt(61.0)]), "{b:?}");
+    assert!(near(b["Bleed"], b["Media"]), "{b:?}");
+    assert!(
+        near(b["Trim"], [pt(3.0), pt(3.0), pt(93.0), pt(58.0)]),
+        "{b:?}"
+    );
+    // The role's band runs into the bleed, left, right and under the badge.
+    for at in [(1.0, 59.0), (95.0, 59.0), (48.0, 60.5)] {
+        assert!(!white(colour_at(&single, 1, at)), "{at:?} white");
+    }
+    // The top of the bleed stays paper.
+    assert!(white(colour_at(&single, 1, (48.0, 1.0))));
+
+    // A6 for a print shop: the whole card, 105 × 148 trimmed from 111 × 154.
+    let a6 = dir.path().join("a6.pdf");
+    ok(export(&a6, &["--layout", "a6"]));
+    let b = boxes(&a6);
+    assert!(
+        near(b["Trim"], [pt(3.0), pt(3.0), pt(108.0), pt(151.0)]),
+        "{b:?}"
+    );
+    assert!(!white(colour_at(&a6, 1, (1.0, 152.5))));
+
+    // Eight to a sheet: 6 mm between badges so that bleeds do not meet, the band in the
+    // gap's first 3 mm, the cut marks outside the bleed, everything inside the margins.
+    let sheet = dir.path().join("a4.pdf");
+    ok(export(&sheet, &[]));
+    let pdf = read(&sheet);
+    assert_eq!(pdf.size, (595.276, 841.89));
+    assert!(near(boxes(&sheet)["Trim"], boxes(&sheet)["Media"]));
+    // Centred: (210 − 186) / 2 = 12 mm; (297 − 238) / 2 = 29.5 mm.
+    let (left, top) = (12.0, 29.5);
+    let band_y = top + 55.0 - 2.0;
+    assert!(!white(colour_at(&sheet, 1, (left - 1.5, band_y))));
+    assert!(!white(colour_at(&sheet, 1, (left + 90.0 + 1.5, band_y))));
+    assert!(white(colour_at(&sheet, 1, (left - 4.0, band_y))));
+    // Ten to a sheet do not fit with bleed gaps: said in French, nothing written.
+    let ten = dir.path().join("ten.pdf");
+    let refused = export(&ten, &["--layout", "a4-10"]);
+    assert!(!refused.status.success());
+    let said = String::from_utf8_lossy(&refused.stderr);
+    assert!(said.contains("ne tiennent pas sur la feuille"), "{said}");
+    assert!(!ten.exists());
+}

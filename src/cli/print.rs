@@ -40,6 +40,10 @@ pub struct ExportArgs {
     /// Badges : sans le logo du projet (voir « journee logo »).
     #[arg(long)]
     no_logo: bool,
+    /// Badges : fonds perdus de 3 mm pour un imprimeur (la couleur déborde la coupe ;
+    /// un badge par page reçoit ses TrimBox et BleedBox).
+    #[arg(long)]
+    bleed: bool,
     /// Tables : une seule session de centrifugeuse.
     #[arg(long)]
     session: Option<i64>,
@@ -74,6 +78,7 @@ pub fn badge_options(args: &ExportArgs) -> Result<BadgeOptions, Error> {
         duplex: args.duplex,
         sessions: args.sessions,
         no_logo: args.no_logo,
+        bleed: args.bleed,
         ..BadgeOptions::default()
     };
     if let Some(layout) = &args.layout {

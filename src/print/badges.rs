@@ -186,10 +186,17 @@ impl Grid {
         self.cols * self.rows
     }
 
+    /// Width and height the badges and the gaps between them take.
+    fn used(&self) -> (f32, f32) {
+        (
+            self.cols as f32 * self.badge.0 + (self.cols - 1) as f32 * self.gap.0,
+            self.rows as f32 * self.badge.1 + (self.rows - 1) as f32 * self.gap.1,
+        )
+    }
+
     fn origin(&self) -> (f32, f32) {
         self.margin.unwrap_or_else(|| {
-            let used_w = self.cols as f32 * self.badge.0 + (self.cols - 1) as f32 * self.gap.0;
-            let used_h = self.rows as f32 * self.badge.1 + (self.rows - 1) as f32 * self.gap.1;
+            let (used_w, used_h) = self.used();
             (
                 ((self.page.0 - used_w) / 2.0).max(0.0),
                 ((self.page.1 - used_h) / 2.0).max(0.0),
@@ -254,6 +261,64 @@ pub struct BadgeOptions {
     /// Leave out the event's logo, when the project has one.
     #[serde(default)]
     pub no_logo: bool,
+    /// For a print shop: colour runs 3 mm past each badge's edge, to be trimmed off; one
+    /// badge per page gets its TrimBox and BleedBox, A6 then fills the whole card.
+    #[serde(default)]
+    pub bleed: bool,
+}
+
+/// How far colour runs past the trim, in millimetres: what print shops ask for.
+pub const BLEED: f32 = 3.0;
+/// What office printers cannot print along each edge of the sheet.
+const PRINTER_MARGIN: f32 = 5.0;
+
+impl BadgeOptions {
+    fn grid(&self) -> Grid {
+        let mut grid = self.layout.grid();
+        if let Some(gap) = self.gap {
+            grid.gap = gap;
+        }
+        grid.margin = self.margin;
+        if self.bleed {
+            if self.layout == Layout::A6 {
+                // A print shop trims to the card's edge: no printer margin to keep.
+                grid.page = (105.0, 148.0);
+                grid.badge = grid.page;
+            }
+            if grid.per_page() > 1 {
+                // Each badge's bleed must not run onto its neighbour.
+                grid.gap = (grid.gap.0.max(2.0 * BLEED), grid.gap.1.max(2.0 * BLEED));
+            }
+        }
+        grid
+    }
+
+    /// The badges fit on the sheet as asked: inside the printer's margins when centred,
+    /// on the paper with the margins given.
+    pub fn check(&self) -> std::result::Result<(), super::PrintError> {
+        let grid = self.grid();
+        if grid.per_page() == 1 {
+            return Ok(());
+        }
+        let bleed = if self.bleed { BLEED } else { 0.0 };
+        let (used_w, used_h) = grid.used();
+        let (room_w, room_h) = match grid.margin {
+            Some((left, top)) => (grid.page.0 - left, grid.page.1 - top),
+            None => (
+                grid.page.0 - 2.0 * PRINTER_MARGIN,
+                grid.page.1 - 2.0 * PRINTER_MARGIN,
+            ),
+        };
+        for (used, room, across) in [
+            (used_w + 2.0 * bleed, room_w, grid.cols),
+            (used_h + 2.0 * bleed, room_h, grid.rows),
+        ] {
+            if used > room + 0.01 {
+                return Err(super::PrintError::BadgesDoNotFit { across, used, room });
+            }
+        }
+        Ok(())
+    }
 }
 
 /// The badges the options ask for, in print order.
@@ -291,11 +356,9 @@ pub fn draw(
     options: &BadgeOptions,
     event: &EventLines,
 ) -> (Vec<Sheet>, Vec<Finding>) {
-    let mut grid = options.layout.grid();
-    if let Some(gap) = options.gap {
-        grid.gap = gap;
-    }
-    grid.margin = options.margin;
+    let grid = options.grid();
+    let one_up = grid.per_page() == 1;
+    let bleed = if options.bleed { BLEED } else { 0.0 };
     let mut sheets = Vec::new();
     let mut findings = Vec::new();
     for chunk in badges.chunks(grid.per_page()) {
@@ -305,7 +368,11 @@ pub fn draw(
             &[false]
         };
         for &back in sides {
-            let mut sheet = Sheet::new(grid.page.0, grid.page.1);
+            let mut sheet = if one_up {
+                Sheet::with_bleed(grid.page.0, grid.page.1, bleed)
+            } else {
+                Sheet::new(grid.page.0, grid.page.1)
+            };
             for (i, badge) in chunk.iter().enumerate() {
                 let at = grid.position(i, back);
                 let found = draw_badge(&mut sheet, fonts, badge, at, grid.badge, options, event);
@@ -314,7 +381,7 @@ pub fn draw(
                 }
             }
             if grid.cut_marks {
-                cut_marks(&mut sheet, &grid, chunk.len(), back);
+                cut_marks(&mut sheet, &grid, chunk.len(), back, bleed);
             }
             sheets.push(sheet);
         }
@@ -679,7 +746,15 @@ fn qr_and_band(
             qr_size,
         );
     }
-    sheet.fill_rect(x, y + h - band, w, band, band_colour(badge.role));
+    // With a bleed, the band runs past the badge's sides and bottom, trimmed off after.
+    let b = if options.bleed { BLEED } else { 0.0 };
+    sheet.fill_rect(
+        x - b,
+        y + h - band,
+        w + 2.0 * b,
+        band + b,
+        band_colour(badge.role),
+    );
     sheet.text(
         fonts,
         (x + w / 2.0, y + h - band / 2.0 + role_size * 0.145),
@@ -747,11 +822,12 @@ fn draw_qr(sheet: &mut Sheet, data: &str, (x, y): (f32, f32), size: f32) {
 }
 
 /// Short lines in the margins where the sheet is to be cut.
-fn cut_marks(sheet: &mut Sheet, grid: &Grid, count: usize, back: bool) {
+fn cut_marks(sheet: &mut Sheet, grid: &Grid, count: usize, back: bool, bleed: f32) {
     if count == 0 {
         return;
     }
-    let (length, offset, thickness) = (5.0, 2.0, 0.3);
+    // Outside the bleed, where no colour runs.
+    let (length, offset, thickness) = (5.0, 2.0 + bleed, 0.3);
     let mut xs: BTreeMap<i64, f32> = BTreeMap::new();
     let mut ys: BTreeMap<i64, f32> = BTreeMap::new();
     for i in 0..grid.per_page() {

@@ -30,6 +30,15 @@ use crate::model::Event;
 use crate::programme::Severity;
 use crate::Project;
 
+/// A document asked for that cannot be laid out as asked.
+#[derive(Debug, thiserror::Error)]
+pub enum PrintError {
+    #[error(
+        "Les badges ne tiennent pas sur la feuille\u{a0}: {across} badges et leurs espaces font {used:.0}\u{a0}mm, il y a {room:.0}\u{a0}mm dans les marges de l’imprimante. Choisissez une autre disposition, des espaces plus petits ou sans fonds perdus."
+    )]
+    BadgesDoNotFit { across: usize, used: f32, room: f32 },
+}
+
 /// A PDF made, and what the preflight found while making it.
 #[derive(Debug, Clone, Serialize)]
 pub struct Printed {
@@ -81,6 +90,7 @@ fn finish(
     findings: Vec<Finding>,
 ) -> Printed {
     let pages = sheets.len();
+    let bleed = sheets.first().map_or(0.0, |s| s.bleed);
     fonts.subset_into(&mut doc);
     // Honest metadata: when it was made, by what.
     let now = printpdf::OffsetDateTime::from_unix_timestamp(chrono::Utc::now().timestamp())
@@ -100,8 +110,12 @@ fn finish(
             },
             &mut Vec::new(),
         );
+    let mut pdf = without_pdfx_claim(pdf);
+    if bleed > 0.0 {
+        pdf = with_bleed_boxes(pdf, bleed);
+    }
     Printed {
-        pdf: without_pdfx_claim(pdf),
+        pdf,
         pages,
         findings,
         system_fonts: fonts.system_fonts(),
@@ -185,9 +199,42 @@ fn without_pdfx_claim(mut pdf: Vec<u8>) -> Vec<u8> {
     pdf
 }
 
+/// A print shop trims each page to its TrimBox, and needs the BleedBox to know how far
+/// the colour runs past it; printpdf writes neither (its TrimBox is the paper).
+fn with_bleed_boxes(pdf: Vec<u8>, bleed: f32) -> Vec<u8> {
+    use lopdf::Object;
+    let Ok(mut doc) = lopdf::Document::load_mem(&pdf) else {
+        return pdf;
+    };
+    let b = printpdf::Pt::from(printpdf::Mm(bleed)).0;
+    let pages: Vec<_> = doc.get_pages().into_values().collect();
+    for id in pages {
+        let Ok(page) = doc.get_object_mut(id).and_then(Object::as_dict_mut) else {
+            continue;
+        };
+        let media: Vec<f32> = page
+            .get(b"MediaBox")
+            .and_then(Object::as_array)
+            .map(|a| a.iter().filter_map(|v| v.as_float().ok()).collect())
+            .unwrap_or_default();
+        let [x0, y0, x1, y1] = media[..] else {
+            continue;
+        };
+        let boxed = |r: [f32; 4]| Object::Array(r.into_iter().map(Object::Real).collect());
+        page.set("BleedBox", boxed([x0, y0, x1, y1]));
+        page.set("TrimBox", boxed([x0 + b, y0 + b, x1 - b, y1 - b]));
+    }
+    let mut out = Vec::with_capacity(pdf.len());
+    match doc.save_to(&mut out) {
+        Ok(()) => out,
+        Err(_) => pdf,
+    }
+}
+
 impl Project {
     /// Badges as the options ask; the findings say which would print badly.
     pub fn print_badges(&self, options: &BadgeOptions) -> Result<Printed> {
+        options.check()?;
         let event = self.day()?.event;
         let chosen = badges::select(badges::badges(self)?, options);
         let mut doc = PdfDocument::new(&format!("Badges · {}", event.title));

@@ -29,10 +29,12 @@ pub enum Align {
     Right,
 }
 
-/// One page being drawn.
+/// One page being drawn. Coordinates are those of the trimmed page; with a bleed, the
+/// paper is larger by the bleed on every side, and its boxes say where to trim.
 pub struct Sheet {
     pub width: f32,
     pub height: f32,
+    pub bleed: f32,
     ops: Vec<Op>,
 }
 
@@ -42,23 +44,31 @@ fn mm(v: f32) -> Pt {
 
 impl Sheet {
     pub fn new(width: f32, height: f32) -> Sheet {
+        Sheet::with_bleed(width, height, 0.0)
+    }
+
+    /// A page trimmed to `width` x `height` after printing on paper larger by `bleed` on
+    /// each side (a print shop's 3 mm).
+    pub fn with_bleed(width: f32, height: f32, bleed: f32) -> Sheet {
         Sheet {
             width,
             height,
+            bleed,
             ops: Vec::new(),
         }
     }
 
     fn point(&self, x: f32, y: f32) -> Point {
         Point {
-            x: mm(x),
-            y: mm(self.height - y),
+            x: mm(x + self.bleed),
+            y: mm(self.height + self.bleed - y),
         }
     }
 
     pub fn fill_rect(&mut self, x: f32, y: f32, w: f32, h: f32, colour: u32) {
         self.ops.push(Op::SetFillColor { col: rgb(colour) });
-        let mut rect = Rect::from_xywh(mm(x), mm(self.height - y - h), mm(w), mm(h));
+        let corner = self.point(x, y + h);
+        let mut rect = Rect::from_xywh(corner.x, corner.y, mm(w), mm(h));
         rect.mode = Some(PaintMode::Fill);
         self.ops.push(Op::DrawRectangle { rectangle: rect });
     }
@@ -169,8 +179,8 @@ impl Sheet {
                 0.0,
                 0.0,
                 -1.0,
-                mm(self.width).0,
-                mm(self.height).0,
+                mm(self.width + 2.0 * self.bleed).0,
+                mm(self.height + 2.0 * self.bleed).0,
             ]),
         });
         draw(self);
@@ -189,11 +199,12 @@ impl Sheet {
         let (pw, ph) = (pixels.0.max(1) as f32, pixels.1.max(1) as f32);
         let per_pixel = (w / pw).min(h / ph);
         let (dw, dh) = (pw * per_pixel, ph * per_pixel);
+        let corner = self.point(x + w - dw, y + dh);
         self.ops.push(Op::UseXobject {
             id: id.clone(),
             transform: XObjectTransform {
-                translate_x: Some(mm(x + w - dw)),
-                translate_y: Some(mm(self.height - y - dh)),
+                translate_x: Some(corner.x),
+                translate_y: Some(corner.y),
                 // printpdf draws an image at one pixel per dot at this resolution.
                 dpi: Some(25.4 / per_pixel),
                 ..Default::default()
@@ -205,13 +216,22 @@ impl Sheet {
     pub fn place(&mut self, page: Sheet, x: f32) {
         self.ops.push(Op::SaveGraphicsState);
         self.ops.push(Op::SetTransformationMatrix {
-            matrix: printpdf::CurTransMat::Translate(mm(x), mm(self.height - page.height)),
+            matrix: printpdf::CurTransMat::Translate(
+                mm(x + self.bleed),
+                mm(self.height + self.bleed - page.height),
+            ),
         });
         self.ops.extend(page.ops);
         self.ops.push(Op::RestoreGraphicsState);
     }
 
     pub fn into_page(self) -> PdfPage {
-        PdfPage::new(Mm(self.width), Mm(self.height), self.ops)
+        // The trim and bleed boxes are written after saving (`print::with_bleed_boxes`).
+        let b = self.bleed;
+        PdfPage::new(
+            Mm(self.width + 2.0 * b),
+            Mm(self.height + 2.0 * b),
+            self.ops,
+        )
     }
 }

@@ -517,6 +517,7 @@ export interface BadgeOptions {
   qr: "vcard" | "id" | null;
   sessions: boolean;
   no_logo: boolean;
+  bleed: boolean;
 }
 
 export type PrintRequest =

@@ -223,6 +223,8 @@ export const en: Record<keyof typeof fr, string> = {
   "print.qr.id": "Check-in id",
   "print.duplex": "Double-sided (mirrored back)",
   "print.sessions": "Speakers' session and time",
+  "print.bleed": "3 mm bleed, for a print shop",
+  "print.bleed.hint": "Colour runs 3 mm past the cut; with one badge per page, the PDF states the trim and bleed boxes.",
   "print.logo": "Logo",
   "print.logo.none": "No logo. A PNG or JPEG image, kept in the project.",
   "print.logo.choose": "Choose a logo…",

@@ -222,6 +222,8 @@ export const fr = {
   "print.qr.id": "Identifiant pour l’accueil",
   "print.duplex": "Recto verso (verso en miroir)",
   "print.sessions": "Session et heure sur les badges des intervenant·es",
+  "print.bleed": "Fonds perdus de 3 mm, pour un imprimeur",
+  "print.bleed.hint": "La couleur déborde de 3 mm au-delà de la coupe ; avec un badge par page, le PDF indique le format fini (TrimBox) et les fonds perdus (BleedBox).",
   "print.logo": "Logo",
   "print.logo.none": "Aucun logo. Une image PNG ou JPEG, gardée dans le projet.",
   "print.logo.choose": "Choisir un logo…",
