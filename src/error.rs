@@ -38,9 +38,14 @@ pub enum Error {
     UnknownList(String),
 
     #[error(
-        "Document inconnu «\u{a0}{0}\u{a0}». Documents\u{a0}: badges, tables, programme, signs, cese, contributions, ics, schedule-xml, schedule-json, mailing."
+        "Document inconnu «\u{a0}{0}\u{a0}». Documents\u{a0}: badges, tables, programme, signs, signin, guests, namecards, cards, runsheet, cese, contributions, ics, schedule-xml, schedule-json, mailing."
     )]
     UnknownDocument(String),
+
+    #[error(
+        "«\u{a0}{0}\u{a0}» n’est pas une liste\u{a0}: il s’exporte en PDF seulement. En classeur\u{a0}: signin, guests, runsheet."
+    )]
+    NotAList(String),
 
     #[error(transparent)]
     Edit(#[from] EditError),

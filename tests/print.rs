@@ -1112,3 +1112,366 @@ fn badges_for_a_print_shop_bleed_three_millimetres_and_say_where_to_trim() {
     assert!(said.contains("ne tiennent pas sur la feuille"), "{said}");
     assert!(!ten.exists());
 }
+
+/// The text of each page, as pdftotext lays it out.
+fn page_texts(pdf: &Path) -> Vec<String> {
+    tool("pdftotext", &["-layout", s(pdf), "-"])
+        .split('\u{c}')
+        .map(str::to_string)
+        .collect()
+}
+
+/// The demo's sessions as `journee session list` gives them.
+fn sessions(file: &Path) -> Vec<Value> {
+    let list: Value =
+        serde_json::from_str(&ok(journee(&["session", "list", s(file), "--json"]))).unwrap();
+    list.as_array().unwrap().clone()
+}
+
+fn on_stage(session: &Value) -> Vec<(String, String)> {
+    let mut people: Vec<(String, String)> = session["contributions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|c| c["speakers"].as_array().unwrap().iter())
+        .chain(session["people"].as_array().unwrap())
+        .map(|p| {
+            (
+                p["first_name"].as_str().unwrap().to_string(),
+                p["last_name"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    people.sort();
+    people.dedup();
+    people
+}
+
+/// A workbook's first sheet, every cell as text.
+fn workbook_rows(path: &Path) -> (String, Vec<Vec<String>>) {
+    use calamine::{open_workbook_auto, Reader};
+    let mut book = open_workbook_auto(path).unwrap();
+    let name = book.sheet_names()[0].clone();
+    let range = book.worksheet_range(&name).unwrap();
+    let rows = range
+        .rows()
+        .map(|r| r.iter().map(|c| c.to_string()).collect())
+        .collect();
+    (name, rows)
+}
+
+#[test]
+fn the_desk_gets_every_guest_in_its_order_with_columns_to_tick() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = demo(dir.path());
+    let listed = badges(&file);
+    let out = dir.path().join("accueil.pdf");
+    ok(journee(&["export", s(&file), "guests", "--out", s(&out)]));
+    let pdf = read(&out);
+    assert_eq!(pdf.size, (841.89, 595.276), "A4 landscape");
+    let pages = page_texts(&out);
+    // Every page has the columns to tick and says which page of how many it is.
+    for (i, page) in pages.iter().take(pdf.pages).enumerate() {
+        assert!(
+            page.contains("Badge remis") && page.contains("vérifiée"),
+            "{page}"
+        );
+        assert!(
+            page.contains(&format!("page {}/{}", i + 1, pdf.pages)),
+            "{page}"
+        );
+    }
+    // Everyone with a badge, in the badges' order (French collation of last names), the
+    // last name in capitals beside the first name, a heading where a letter starts.
+    let text = pdf.text.replace('\u{a0}', " ");
+    let mut at = 0;
+    let mut letters = 0;
+    let mut letter = ' ';
+    for person in &listed {
+        let last = person["last_name"].as_str().unwrap().to_uppercase();
+        let first = person["first_name"].as_str().unwrap();
+        let line = text[at..]
+            .lines()
+            .position(|l| l.contains(&last) && l.contains(first))
+            .unwrap_or_else(|| panic!("{first} {last} missing or out of order"));
+        let skipped: usize = text[at..].lines().take(line).map(|l| l.len() + 1).sum();
+        let filed = initial(&last);
+        if filed != letter {
+            letter = filed;
+            letters += 1;
+            // The heading is the letter alone on a line, before this row.
+            assert!(
+                text[at..at + skipped]
+                    .lines()
+                    .any(|l| l.trim() == letter.to_string()),
+                "no heading {letter} before {first} {last}"
+            );
+        }
+        at += skipped;
+    }
+    assert!(letters > 10, "{letters}");
+    // The same list for the venue's security, as a workbook.
+    let xlsx = dir.path().join("accueil.xlsx");
+    ok(journee(&["export", s(&file), "guests", "--out", s(&xlsx)]));
+    let (name, rows) = workbook_rows(&xlsx);
+    assert_eq!(name, "Accueil");
+    assert_eq!(
+        rows[0],
+        [
+            "Nom",
+            "Prénom",
+            "Organisation",
+            "Qualité",
+            "Accessibilité",
+            "Identité vérifiée",
+            "Badge remis"
+        ]
+    );
+    assert_eq!(rows.len(), listed.len() + 1);
+    for (row, person) in rows[1..].iter().zip(&listed) {
+        assert_eq!(row[0], person["last_name"].as_str().unwrap().to_uppercase());
+        assert_eq!(row[1], person["first_name"].as_str().unwrap());
+        assert_eq!(row[2], person["organisation"].as_str().unwrap());
+        assert!(row[5].is_empty() && row[6].is_empty());
+    }
+}
+
+/// The letter a last name is filed under, as a desk reads it (particles and accents aside).
+fn initial(last_upper: &str) -> char {
+    let filed = ["DE ", "D'", "D’", "DU ", "DES "]
+        .iter()
+        .find_map(|p| last_upper.strip_prefix(p))
+        .unwrap_or(last_upper);
+    deunicode::deunicode(filed)
+        .chars()
+        .find(|c| c.is_alphanumeric())
+        .unwrap()
+}
+
+#[test]
+fn sign_in_sheets_cover_the_day_then_each_session_with_its_people_and_room_to_sign() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = demo(dir.path());
+    let listed = badges(&file);
+    let out = dir.path().join("emargement.pdf");
+    ok(journee(&["export", s(&file), "signin", "--out", s(&out)]));
+    let pdf = read(&out);
+    assert_eq!(pdf.size, (595.276, 841.89));
+    let pages = page_texts(&out);
+    assert!(pages[0].contains("Feuille d’émargement de la journée"));
+    let day = pages
+        .iter()
+        .take_while(|p| !p.contains("Feuille d’émargement ·"))
+        .count();
+    let day_text = pages[..day].join("\n");
+    for person in &listed {
+        let last = person["last_name"].as_str().unwrap().to_uppercase();
+        assert!(day_text.contains(&last), "{last} not on the day's sheet");
+    }
+    // Each placed session: a sheet of its own under its title, its people listed.
+    for session in sessions(&file).iter().filter(|s| !s["placement"].is_null()) {
+        let title = session["title"].as_str().unwrap().replace('\'', "’");
+        let flat = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
+        // The title, then the sheet's subtitle right under it.
+        let heading = flat(&format!("{title} Feuille d’émargement ·"));
+        let start = pages
+            .iter()
+            .position(|p| flat(p).contains(&heading))
+            .unwrap_or_else(|| panic!("no sheet for {title}"));
+        let mut section = pages[start].clone();
+        for page in &pages[start + 1..] {
+            if !page.contains("(suite)") {
+                break;
+            }
+            section.push_str(page);
+        }
+        for (first, last) in on_stage(session) {
+            assert!(
+                section.contains(&last.to_uppercase()) && section.contains(&first),
+                "{first} {last} missing from the sheet of {title}"
+            );
+        }
+    }
+    // Rows tall enough to sign in: 11 mm between rules, read back from the text's places.
+    let words = words(&out);
+    let mut tops: Vec<f64> = words
+        .iter()
+        .filter(|(page, _, _)| *page == 1)
+        .filter(|(_, w, _)| w.chars().all(|c| c.is_uppercase()) && w.len() > 2)
+        .map(|(_, _, b)| b[1])
+        .collect();
+    tops.dedup_by(|a, b| (*a - *b).abs() < 0.5);
+    let gaps: Vec<f64> = tops
+        .windows(2)
+        .map(|w| w[1] - w[0])
+        .filter(|g| *g > 1.0)
+        .collect();
+    assert!(
+        gaps.len() > 10 && gaps.iter().all(|g| *g >= 10.9),
+        "{gaps:?}"
+    );
+}
+
+#[test]
+fn name_cards_say_each_name_large_on_both_faces_for_every_person_on_stage() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = demo(dir.path());
+    let expected: usize = sessions(&file)
+        .iter()
+        .filter(|s| !s["placement"].is_null())
+        .map(|s| on_stage(s).len())
+        .sum();
+    let out = dir.path().join("chevalets.pdf");
+    ok(journee(&[
+        "export",
+        s(&file),
+        "namecards",
+        "--out",
+        s(&out),
+    ]));
+    let pdf = read(&out);
+    assert_eq!(pdf.size, (841.89, 595.276));
+    assert_eq!(pdf.pages, expected);
+    // The name on the lower face at 40 pt at least; the same, upside down, on the upper.
+    let size = |b: &[f64; 4]| (b[3] - b[1]) / 1.362 * 72.0 / 25.4;
+    let words = words(&out);
+    for page in 1..=pdf.pages {
+        let big: Vec<_> = words
+            .iter()
+            .filter(|(p, _, b)| *p == page && size(b) >= 40.0)
+            .collect();
+        assert!(
+            big.iter().any(|(_, _, b)| b[1] > 105.0) && big.iter().any(|(_, _, b)| b[3] < 105.0),
+            "page {page}: {big:?}"
+        );
+    }
+}
+
+/// The QR codes on a page, decoded from poppler's rendering.
+fn qr_codes(pdf: &Path, page: usize) -> Vec<String> {
+    let dir = tempfile::tempdir().unwrap();
+    let stem = dir.path().join("q");
+    let page = page.to_string();
+    tool(
+        "pdftoppm",
+        &[
+            "-f",
+            &page,
+            "-l",
+            &page,
+            "-r",
+            "150",
+            "-gray",
+            "-singlefile",
+            s(pdf),
+            s(&stem),
+        ],
+    );
+    let bytes = std::fs::read(dir.path().join("q.pgm")).unwrap();
+    // P5, width, height, max, one whitespace, then the pixels.
+    let mut fields = Vec::new();
+    let mut at = 0;
+    while fields.len() < 4 {
+        while bytes[at].is_ascii_whitespace() {
+            at += 1;
+        }
+        let start = at;
+        while !bytes[at].is_ascii_whitespace() {
+            at += 1;
+        }
+        fields.push(String::from_utf8_lossy(&bytes[start..at]).to_string());
+    }
+    let (w, h): (usize, usize) = (fields[1].parse().unwrap(), fields[2].parse().unwrap());
+    let pixels = &bytes[at + 1..];
+    let mut image = rqrr::PreparedImage::prepare_from_greyscale(w, h, |x, y| pixels[y * w + x]);
+    let mut found: Vec<String> = image
+        .detect_grids()
+        .into_iter()
+        .filter_map(|g| g.decode().ok().map(|(_, text)| text))
+        .collect();
+    found.sort();
+    found
+}
+
+#[test]
+fn session_cards_carry_their_number_kind_and_a_qr_code_that_reads_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = demo(dir.path());
+    let all = sessions(&file);
+    let out = dir.path().join("fiches.pdf");
+    ok(journee(&["export", s(&file), "cards", "--out", s(&out)]));
+    let pdf = read(&out);
+    assert_eq!(pdf.pages, all.len().div_ceil(4));
+    let mut ids: Vec<i64> = all.iter().map(|s| s["id"].as_i64().unwrap()).collect();
+    ids.sort();
+    let pages = page_texts(&out);
+    for (i, chunk) in ids.chunks(4).enumerate() {
+        let mut expected: Vec<String> = chunk.iter().map(|id| format!("JOURNEE-S{id}")).collect();
+        expected.sort();
+        assert_eq!(qr_codes(&out, i + 1), expected, "page {}", i + 1);
+        for id in chunk {
+            assert!(
+                pages[i].contains(&format!("n° {id}")),
+                "n° {id} on page {}",
+                i + 1
+            );
+        }
+    }
+    // Titles large enough to read on a wall.
+    let size = |b: &[f64; 4]| (b[3] - b[1]) / 1.362 * 72.0 / 25.4;
+    let first = all.iter().find(|s| s["id"] == ids[0]).unwrap();
+    let word = first["title"].as_str().unwrap().split(' ').next().unwrap();
+    // The largest of the words (the kind in the band may be the same word).
+    let title = words(&out)
+        .into_iter()
+        .filter(|(p, w, _)| *p == 1 && w == word)
+        .max_by(|a, b| size(&a.2).total_cmp(&size(&b.2)))
+        .unwrap();
+    assert!(size(&title.2) >= 14.0, "{title:?}");
+}
+
+#[test]
+fn the_run_of_show_gives_each_room_its_sessions_people_and_needs() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = demo(dir.path());
+    let out = dir.path().join("conduite.pdf");
+    ok(journee(&["export", s(&file), "runsheet", "--out", s(&out)]));
+    let pdf = read(&out);
+    assert_eq!(pdf.size, (841.89, 595.276));
+    let text = pdf.text.replace('\u{a0}', " ");
+    let placed: Vec<Value> = sessions(&file)
+        .into_iter()
+        .filter(|s| !s["placement"].is_null())
+        .collect();
+    for session in &placed {
+        for (first, last) in on_stage(session) {
+            let name = format!("{first} {last}").replace('\'', "’");
+            assert!(text.contains(&name), "{name}");
+        }
+    }
+    assert!(text.contains("Conduite · "));
+    assert!(text.contains("micros") || text.contains("tables ("));
+    // The workbook: a row per placed session, in room order, times as times.
+    let xlsx = dir.path().join("conduite.xlsx");
+    ok(journee(&[
+        "export",
+        s(&file),
+        "runsheet",
+        "--out",
+        s(&xlsx),
+    ]));
+    let (name, rows) = workbook_rows(&xlsx);
+    assert_eq!(name, "Conduite");
+    assert_eq!(rows[0][0], "Salle");
+    assert_eq!(rows.len(), placed.len() + 1);
+    // Cards are not a list: no workbook, said in French, nothing written.
+    let refused = journee(&[
+        "export",
+        s(&file),
+        "cards",
+        "--out",
+        s(&dir.path().join("c.xlsx")),
+    ]);
+    assert!(!refused.status.success());
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("n’est pas une liste"));
+}

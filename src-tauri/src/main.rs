@@ -66,6 +66,7 @@ fn main() {
             commands::print::print_preview,
             commands::print::print_pdf,
             commands::print::save_print,
+            commands::print::save_paperwork_workbook,
             commands::print::open_file,
             commands::print::reveal_file,
             commands::share::save_export,

@@ -155,13 +155,15 @@ enum Command {
         #[command(subcommand)]
         command: VersionCommand,
     },
-    /// Exporte : un PDF (badges, tables, programme, signs), un classeur (cese,
-    /// contributions), un calendrier (ics), le programme pour les applications
-    /// (schedule-xml, schedule-json) ou la liste du publipostage (mailing).
+    /// Exporte : un PDF (badges, tables, programme, signs ; pour le jour : signin
+    /// émargement, guests liste d'accueil, namecards chevalets, cards fiches des sessions,
+    /// runsheet conduite par salle, en classeur aussi avec --out …xlsx pour les listes),
+    /// un classeur (cese, contributions), un calendrier (ics), le programme pour les
+    /// applications (schedule-xml, schedule-json) ou la liste du publipostage (mailing).
     Export {
         file: PathBuf,
-        /// badges, tables, programme, signs, cese, contributions, ics, schedule-xml,
-        /// schedule-json ou mailing.
+        /// badges, tables, programme, signs, signin, guests, namecards, cards, runsheet,
+        /// cese, contributions, ics, schedule-xml, schedule-json ou mailing.
         document: String,
         /// Le fichier à écrire.
         #[arg(long)]

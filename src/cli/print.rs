@@ -116,6 +116,19 @@ pub fn badge_options(args: &ExportArgs) -> Result<BadgeOptions, Error> {
 
 pub fn export(file: &Path, document: &str, out: &Path, args: &ExportArgs) -> Result<(), Error> {
     let project = super::open(file)?;
+    if let Some(which) = crate::print::Paperwork::parse(document) {
+        let xlsx = out
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
+        if xlsx {
+            let bytes = project
+                .paperwork_workbook(which)?
+                .ok_or_else(|| Error::NotAList(which.code().to_string()))?;
+            crate::output::write_atomically(out, &bytes)?;
+            sayln!("{}", out.display());
+            return Ok(());
+        }
+    }
     let printed: Printed = match document {
         "badges" => project.print_badges(&badge_options(args)?)?,
         "signs" | "affichettes" => project.print_signs()?,
@@ -127,9 +140,10 @@ pub fn export(file: &Path, document: &str, out: &Path, args: &ExportArgs) -> Res
             };
             project.print_programme(format)?
         }
-        other => {
-            return Err(Error::UnknownDocument(other.to_string()));
-        }
+        other => match crate::print::Paperwork::parse(other) {
+            Some(which) => project.print_paperwork(which)?,
+            None => return Err(Error::UnknownDocument(other.to_string())),
+        },
     };
     crate::output::write_atomically(out, &printed.pdf)?;
     sayln!(

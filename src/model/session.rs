@@ -35,6 +35,17 @@ impl SessionKind {
         }
     }
 
+    /// Its colour on paper, the grid's own (ui/src/app.css).
+    pub fn colour(self) -> u32 {
+        match self {
+            SessionKind::Pleniere | SessionKind::TableRonde => 0x1d4e89,
+            SessionKind::Centrifugeuse => 0x7b3f98,
+            SessionKind::Formation => 0x1f7a5a,
+            SessionKind::Atelier => 0xb35c1e,
+            SessionKind::Autre => 0x5b6675,
+        }
+    }
+
     pub fn parse(text: &str) -> Option<SessionKind> {
         match deunicode::deunicode(text.trim())
             .to_lowercase()

@@ -791,7 +791,7 @@ fn vcard(badge: &Badge) -> String {
 }
 
 /// A QR code as vector squares (runs of dark modules drawn as one rectangle).
-fn draw_qr(sheet: &mut Sheet, data: &str, (x, y): (f32, f32), size: f32) {
+pub(super) fn draw_qr(sheet: &mut Sheet, data: &str, (x, y): (f32, f32), size: f32) {
     let Ok(code) = QrCode::with_error_correction_level(data.as_bytes(), EcLevel::M) else {
         return;
     };

@@ -5,11 +5,18 @@
 //! writes to the project.
 
 pub mod badges;
+mod cards;
 mod fonts;
+pub(crate) mod guests;
+mod listing;
 pub mod logo;
+mod namecards;
 mod page;
+mod paperwork;
 pub mod preflight;
 mod programme;
+pub(crate) mod runsheet;
+mod signin;
 mod signs;
 mod tables;
 pub mod text;
@@ -22,6 +29,7 @@ use serde::Serialize;
 
 pub use badges::{Badge, BadgeOptions, Layout, Qr, Sort};
 use fonts::Fonts;
+pub use paperwork::Paperwork;
 pub use preflight::Finding;
 pub use programme::Format;
 

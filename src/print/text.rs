@@ -170,9 +170,13 @@ pub fn fit(fonts: &Fonts, text: &str, spec: Fit) -> Fitted {
         }
         sizes
     };
-    let one = vec![text.to_string()];
+    // A text written on several lines stays so; on one line as a last resort.
+    let one = vec![text.replace('\n', " ")];
     let shrink_floor = (spec.size * 0.7).max(spec.readable);
     for size in steps(spec.size, shrink_floor) {
+        if text.contains('\n') {
+            break;
+        }
         if unit * size <= spec.width + 0.01 && line_height(size) <= spec.height + 0.01 {
             return Fitted {
                 lines: one,
@@ -209,9 +213,41 @@ pub fn fit(fonts: &Fonts, text: &str, spec: Fit) -> Fitted {
     }
 }
 
-/// Breaks `text` at spaces (or after hyphens) into at most `max_lines` lines no wider
-/// than the box, greedily (one line when it fits); None when it needs more lines.
+/// Fits `text` as a list's cell is read: on more lines at its size before anything
+/// smaller, then as `fit` does.
+pub fn fit_wrapped(fonts: &Fonts, text: &str, spec: Fit) -> Fitted {
+    let text = text.trim();
+    let mut size = spec.size;
+    while size >= spec.readable - 0.001 {
+        if let Some(lines) = wrap(fonts, text, spec, size) {
+            let fits = lines.len() as f32 * line_height(size) <= spec.height + 0.01
+                && lines
+                    .iter()
+                    .all(|l| fonts.width_mm(l, spec.weight, size) <= spec.width + 0.01);
+            if fits {
+                return Fitted {
+                    lines,
+                    size,
+                    too_small: false,
+                };
+            }
+        }
+        size -= 0.5;
+    }
+    fit(fonts, text, spec)
+}
+
+/// Breaks `text` at its line breaks, then at spaces (or after hyphens), into at most
+/// `max_lines` lines no wider than the box, greedily (one line when it fits); None when
+/// it needs more lines.
 fn wrap(fonts: &Fonts, text: &str, spec: Fit, size: f32) -> Option<Vec<String>> {
+    if text.contains('\n') {
+        let mut lines = Vec::new();
+        for paragraph in text.split('\n') {
+            lines.extend(wrap(fonts, paragraph.trim(), spec, size)?);
+        }
+        return (lines.len() <= spec.max_lines).then_some(lines);
+    }
     if spec.max_lines < 2 {
         return Some(vec![text.to_string()]);
     }

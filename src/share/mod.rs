@@ -7,6 +7,7 @@ mod calendar;
 mod cese;
 mod contributions;
 mod mailing;
+mod paperwork;
 pub(crate) mod returned;
 mod schedule;
 pub mod sheet;

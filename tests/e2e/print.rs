@@ -129,3 +129,53 @@ async fn badges_and_the_programme_preview_then_save_through_the_native_dialog() 
     );
     app.quit().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_days_papers_preview_and_the_guest_list_saves_as_a_workbook() {
+    let home = Home::new();
+    let file = home.file("demo.journee");
+    home.journee(&["demo", file.to_str().unwrap()]);
+    let badges: serde_json::Value =
+        serde_json::from_str(&home.journee(&["badges", file.to_str().unwrap(), "--json"])).unwrap();
+    let app = App::launch(&home, &[file.to_str().unwrap()]).await;
+    app.click("[data-screen='print']").await;
+    app.find("[data-testid='page-count']").await;
+
+    // Each of the day's papers is drawn, and said what it is for.
+    for which in ["signin", "guests", "namecards", "cards", "runsheet"] {
+        app.click(&format!("[data-document='{which}']")).await;
+        app.find(&format!(
+            "[data-testid='page-count'][data-document='{which}']"
+        ))
+        .await;
+        app.find("canvas.pdf-page[data-page='1']").await;
+        let help = app
+            .wait_text("[data-testid='document-help']", |t| !t.is_empty())
+            .await;
+        assert!(help.len() > 40, "{which}: {help}");
+    }
+    // Name cards and session cards are not lists: no workbook to save.
+    app.click("[data-document='cards']").await;
+    app.find("[data-testid='page-count'][data-document='cards']")
+        .await;
+    assert!(app
+        .find_all("[data-testid='save-workbook']")
+        .await
+        .is_empty());
+
+    // The guest list as a workbook for the venue's security, through the native dialog.
+    app.click("[data-document='guests']").await;
+    app.find("[data-testid='page-count'][data-document='guests']")
+        .await;
+    app.click("[data-testid='save-workbook']").await;
+    let target = home.file("accueil-cese.xlsx");
+    app.answer_file_dialog("Enregistrer le classeur", &target)
+        .await;
+    app.wait_text("[data-testid='saved']", |t| t.contains("accueil-cese.xlsx"))
+        .await;
+    use calamine::{open_workbook_auto, Reader};
+    let mut book = open_workbook_auto(&target).unwrap();
+    let rows = book.worksheet_range("Accueil").unwrap();
+    assert_eq!(rows.height(), badges.as_array().unwrap().len() + 1);
+    app.quit().await;
+}

@@ -1,7 +1,7 @@
 //! The print screen: make a document, show its pages and what would print badly, save it
 //! where the organiser says, open it in the system's viewer.
 
-use journee::print::{BadgeOptions, Finding, Format, Printed};
+use journee::print::{BadgeOptions, Finding, Format, Paperwork, Printed};
 use serde::{Deserialize, Serialize};
 use tauri::ipc::Response;
 use tauri::{AppHandle, State};
@@ -27,6 +27,10 @@ pub enum PrintRequest {
         format: Format,
     },
     Signs,
+    /// Sign-in sheets, the guest list, name cards, session cards, the run of show.
+    Paperwork {
+        which: Paperwork,
+    },
 }
 
 #[derive(Serialize)]
@@ -43,32 +47,40 @@ pub async fn print_preview(
     state: State<'_, AppState>,
     request: PrintRequest,
 ) -> Result<PrintSummary, String> {
-    let (printed, file_name): (Printed, &str) = {
+    let (printed, file_name): (Printed, String) = {
         let guard = state.project.lock().map_err(|e| e.to_string())?;
         let project = guard.as_ref().ok_or("Aucun projet n’est ouvert.")?;
         let text = |e: journee::Error| e.to_string();
         match request {
-            PrintRequest::Badges { options } => {
-                (project.print_badges(&options).map_err(text)?, "badges.pdf")
-            }
+            PrintRequest::Badges { options } => (
+                project.print_badges(&options).map_err(text)?,
+                "badges.pdf".into(),
+            ),
             PrintRequest::Tables { session } => (
                 project.print_tables(session).map_err(text)?,
-                "plans-de-table.pdf",
+                "plans-de-table.pdf".into(),
             ),
             PrintRequest::Programme { format } => (
                 project.print_programme(format).map_err(text)?,
-                "programme.pdf",
+                "programme.pdf".into(),
             ),
-            PrintRequest::Signs => (project.print_signs().map_err(text)?, "affichettes.pdf"),
+            PrintRequest::Signs => (
+                project.print_signs().map_err(text)?,
+                "affichettes.pdf".into(),
+            ),
+            PrintRequest::Paperwork { which } => (
+                project.print_paperwork(which).map_err(text)?,
+                format!("{}.pdf", which.stem()),
+            ),
         }
     };
     let summary = PrintSummary {
         pages: printed.pages,
         bytes: printed.pdf.len(),
         findings: printed.findings,
-        file_name: file_name.to_string(),
+        file_name: file_name.clone(),
     };
-    *state.printed.lock().map_err(|e| e.to_string())? = Some((printed.pdf, file_name.into()));
+    *state.printed.lock().map_err(|e| e.to_string())? = Some((printed.pdf, file_name));
     Ok(summary)
 }
 
@@ -100,6 +112,26 @@ pub async fn save_print(
         ("PDF", "pdf"),
         &name,
         &pdf,
+    )
+}
+
+/// "Enregistrer le classeur…" for a list (sign-in, guests, run of show): the same rows
+/// as the PDF, for the venue's security or a co-organiser. `None` when cancelled.
+#[tauri::command]
+pub async fn save_paperwork_workbook(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    which: Paperwork,
+) -> Result<Option<String>, String> {
+    let bytes = on_project(&state, |p| p.paperwork_workbook(which))?
+        .ok_or("Ce document n’est pas une liste\u{a0}: il s’enregistre en PDF seulement.")?;
+    save_with_dialog(
+        &app,
+        &state,
+        "Enregistrer le classeur",
+        ("Classeur Excel", "xlsx"),
+        &format!("{}.xlsx", which.stem()),
+        &bytes,
     )
 }
 

@@ -520,11 +520,17 @@ export interface BadgeOptions {
   bleed: boolean;
 }
 
+/** The day's working documents (print::Paperwork). */
+export type Paperwork = "signin" | "guests" | "namecards" | "cards" | "runsheet";
+/** The lists among them, which also save as workbooks. */
+export const PAPERWORK_LISTS: readonly Paperwork[] = ["signin", "guests", "runsheet"];
+
 export type PrintRequest =
   | { document: "badges"; options: BadgeOptions }
   | { document: "tables"; session: number | null }
   | { document: "programme"; format: "a4" | "a5" | "booklet" }
-  | { document: "signs" };
+  | { document: "signs" }
+  | { document: "paperwork"; which: Paperwork };
 
 export interface Finding {
   code: string;
