@@ -683,7 +683,13 @@ fn the_a5_booklet_puts_two_pages_a_side_in_folding_order() {
         }
         text_in(&a5, n, (0, 0, 421, 595))
     };
-    let words = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
+    // The index's dot leaders aside: pdftotext counts them differently in a cropped area.
+    let words = |t: &str| {
+        t.split_whitespace()
+            .filter(|w| w.chars().any(|c| c != '.'))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
     for side in 0..count / 2 {
         let sheet = side / 2;
         let (left, right) = if side % 2 == 0 {
@@ -1316,9 +1322,11 @@ fn sign_in_sheets_cover_the_day_then_each_session_with_its_people_and_room_to_si
 fn name_cards_say_each_name_large_on_both_faces_for_every_person_on_stage() {
     let dir = tempfile::tempdir().unwrap();
     let file = demo(dir.path());
+    // The sessions held on a stage: the plenary and the round tables.
     let expected: usize = sessions(&file)
         .iter()
         .filter(|s| !s["placement"].is_null())
+        .filter(|s| s["kind"] == "pleniere" || s["kind"] == "table_ronde")
         .map(|s| on_stage(s).len())
         .sum();
     let out = dir.path().join("chevalets.pdf");
@@ -1474,4 +1482,139 @@ fn the_run_of_show_gives_each_room_its_sessions_people_and_needs() {
     ]);
     assert!(!refused.status.success());
     assert!(String::from_utf8_lossy(&refused.stderr).contains("n’est pas une liste"));
+}
+
+/// Point size of a word from its box: Noto Sans' box is 1.362 em tall.
+fn point_size(b: &[f64; 4]) -> f64 {
+    (b[3] - b[1]) / 1.362 * 72.0 / 25.4
+}
+
+#[test]
+fn the_programme_is_set_for_its_format_with_the_day_by_room_and_everyone_indexed() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = demo(dir.path());
+    let all = sessions(&file);
+    let placed: Vec<&Value> = all.iter().filter(|s| !s["placement"].is_null()).collect();
+    let rooms: Value = serde_json::from_str(&ok(journee(&["info", s(&file), "--json"]))).unwrap();
+    for format in ["a4", "a5", "livret"] {
+        let out = dir.path().join(format!("programme-{format}.pdf"));
+        ok(journee(&[
+            "export",
+            s(&file),
+            "programme",
+            "--format",
+            format,
+            "--out",
+            s(&out),
+        ]));
+        let pdf = read(&out);
+        let words = words(&out);
+        // Nothing below 7 pt; below the running header, the sessions and the index at 8 pt
+        // at least (A5 is set for A5, not the A4 page shrunk).
+        let pages = page_texts(&out);
+        let glance: Vec<usize> = pages
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.contains("coup d’œil"))
+            .map(|(i, _)| i + 1)
+            .collect();
+        assert!(!glance.is_empty(), "{format}: no day at a glance");
+        for (page, word, b) in &words {
+            assert!(
+                point_size(b) >= 6.9,
+                "{format} p. {page}: «{word}» {:.1} pt",
+                point_size(b)
+            );
+            let header = b[1] < 14.0;
+            let number = word.chars().all(|c| c.is_ascii_digit()) && b[1] > 190.0;
+            if format == "a5" && !glance.contains(page) && *page > 1 && !header && !number {
+                assert!(
+                    point_size(b) >= 7.9,
+                    "a5 p. {page}: «{word}» {:.1} pt",
+                    point_size(b)
+                );
+            }
+        }
+        if format == "livret" {
+            assert_eq!(pdf.size, (841.89, 595.276));
+            continue;
+        }
+        // The day at a glance by room: every room in use named on top; every placed session
+        // in its room's column; times spaced in proportion to the time between them.
+        let glance_words: Vec<&(usize, String, [f64; 4])> = words
+            .iter()
+            .filter(|(p, _, _)| glance.contains(p))
+            .collect();
+        let glance_text = glance
+            .iter()
+            .map(|p| pages[p - 1].clone())
+            .collect::<String>();
+        for room in rooms["rooms"].as_array().unwrap() {
+            let id = room["id"].as_i64().unwrap();
+            if placed.iter().any(|s| s["placement"]["room_id"] == id) {
+                let name = room["name"]
+                    .as_str()
+                    .unwrap()
+                    .split(' ')
+                    .next()
+                    .unwrap()
+                    .to_string();
+                assert!(glance_text.contains(&name), "{format}: room {name}");
+            }
+        }
+        let y_of = |time: &str| {
+            glance_words
+                .iter()
+                .find(|(p, w, _)| *p == glance[0] && w == time)
+                .map(|(_, _, b)| b[1])
+                .unwrap_or_else(|| panic!("{format}: no {time}"))
+        };
+        let hour = y_of("10:00") - y_of("09:00");
+        let ninety = y_of("11:30") - y_of("10:00");
+        assert!(
+            (ninety / hour - 1.5).abs() < 0.03,
+            "{format}: {hour} mm / {ninety} mm"
+        );
+        // Slots that run over a page say so at the top of the next.
+        let index_at = pages.iter().position(|p| p.contains("Index des")).unwrap();
+        for (i, page) in pages.iter().enumerate().take(index_at).skip(1) {
+            if glance.contains(&(i + 1)) {
+                continue;
+            }
+            let first = page
+                .lines()
+                .skip(1)
+                .find(|l| !l.trim().is_empty())
+                .unwrap_or_default();
+            assert!(
+                first
+                    .trim()
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_ascii_digit()),
+                "{format} p. {}: starts with «{first}», not a slot's time",
+                i + 1
+            );
+        }
+        // The index: everyone on stage (speakers, moderators, animateurs), dot leaders to
+        // their pages.
+        let index = pages[index_at..].join("\n").replace('\u{a0}', " ");
+        for session in &placed {
+            let people = session["people"].as_array().unwrap();
+            for p in people {
+                let entry = format!(
+                    "{}, {}",
+                    p["last_name"].as_str().unwrap(),
+                    p["first_name"].as_str().unwrap()
+                )
+                .replace('\'', "’");
+                assert!(index.contains(&entry), "{format}: {entry} not in the index");
+            }
+        }
+        assert!(index.contains("(modération"), "{format}");
+        assert!(
+            index.contains(". . . .") || index.contains("...."),
+            "{format}: leaders"
+        );
+    }
 }

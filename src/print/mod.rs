@@ -1,8 +1,9 @@
-//! Printed material as PDF: name badges, door signs (and, next, table plans and the
-//! programme). Each document is laid out here, on our own small drawing layer over
-//! printpdf (`page`), with the shipped Noto Sans and system fonts for other scripts
-//! (`fonts`), French typography and text fitted to its box (`text`). Nothing here
-//! writes to the project.
+//! Printed material as PDF: name badges, door signs, table plans, the programme, and the
+//! day's papers (`paperwork`: sign-in sheets, guest list, name cards, session cards, run
+//! of show). Each document is laid out here, on our own small drawing layer over printpdf
+//! (`page`, lists through `listing`), with the shipped Noto Sans and system fonts for
+//! other scripts (`fonts`), French typography and text fitted to its box (`text`).
+//! Nothing here writes to the project.
 
 pub mod badges;
 mod cards;
@@ -330,11 +331,12 @@ impl Project {
         let sessions = self.sessions()?;
         let mut doc = PdfDocument::new(&format!("Programme · {}", day.event.title));
         let mut fonts = Fonts::new(&mut doc);
-        let mut sheets = programme::draw(&mut doc, &mut fonts, &day, &sessions, format);
+        let (mut sheets, mut findings) =
+            programme::draw(&mut doc, &mut fonts, &day, &sessions, format);
         if format == Format::Booklet {
             sheets = programme::impose(sheets);
         }
-        let findings = self.clash_findings()?;
+        findings.extend(self.clash_findings()?);
         Ok(finish(doc, &fonts, sheets, findings))
     }
 

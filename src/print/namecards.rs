@@ -1,13 +1,14 @@
 //! Name cards (chevalets) for the people on stage: A4 landscape folded in two along its
 //! length, the name on both faces (the upper one upside down, for the speaker's side),
-//! read from the back of the room. One card per person and session, in time order, so
-//! that the team sets each session's cards out together; the session is written small
-//! at the foot of each face.
+//! read from the back of the room. For the sessions held on a stage (the plenary, the
+//! round tables); one card per person and session, in time order, so that the team sets
+//! each session's cards out together; the session is written small at the foot of each
+//! face.
 
 use super::fonts::{Fonts, Weight};
 use super::page::{Align, Sheet, INK, MUTED};
 use super::text::{self, Fit};
-use crate::model::Day;
+use crate::model::{Day, SessionKind};
 use crate::programme::{SessionPerson, SessionView};
 use crate::share::placed;
 
@@ -23,10 +24,17 @@ pub struct Card<'a> {
     pub session: String,
 }
 
-/// Everyone on stage, session by session, once per session.
+/// Everyone on a stage, session by session, once per session.
 pub fn cards<'a>(day: &'a Day, sessions: &'a [SessionView]) -> Vec<Card<'a>> {
     let mut cards = Vec::new();
     for p in placed(day, sessions) {
+        let staged = matches!(
+            SessionKind::parse(&p.session.kind),
+            Some(SessionKind::Pleniere | SessionKind::TableRonde)
+        );
+        if !staged {
+            continue;
+        }
         let mut seen = std::collections::HashSet::new();
         let line = format!(
             "{} · {} · {}",

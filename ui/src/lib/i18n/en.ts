@@ -207,7 +207,7 @@ export const en: Record<keyof typeof fr, string> = {
   "print.guests": "Guest list (security)",
   "print.guests.help": "Everyone expected, by last name, with a column for the ID check and one for the badge handed over.",
   "print.namecards": "Speakers’ name cards",
-  "print.namecards.help": "An A4 landscape sheet folded in two per person on stage and per session, in the day’s order.",
+  "print.namecards.help": "For the plenary and the round tables: an A4 landscape sheet folded in two per person on stage and per session, in the day’s order.",
   "print.cards": "Session cards",
   "print.cards.help": "An A6 card per session (four to an A4) for planning on a wall: number, kind, duration, audience and a QR code.",
   "print.runsheet": "Run of show per room",

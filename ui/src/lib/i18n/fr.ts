@@ -206,7 +206,7 @@ export const fr = {
   "print.guests": "Liste d’accueil (sécurité)",
   "print.guests.help": "Toutes les personnes attendues par nom de famille, avec une colonne pour la pièce d’identité et une pour le badge remis.",
   "print.namecards": "Chevalets des intervenant·es",
-  "print.namecards.help": "Un A4 paysage plié en deux par personne sur scène et par session, dans l’ordre de la journée.",
+  "print.namecards.help": "Pour la plénière et les tables rondes\u00a0: un A4 paysage plié en deux par personne sur scène et par session, dans l’ordre de la journée.",
   "print.cards": "Fiches des sessions",
   "print.cards.help": "Une fiche A6 par session (quatre par A4) pour planifier au mur\u00a0: numéro, type, durée, public et un code QR.",
   "print.runsheet": "Conduite par salle",
