@@ -1618,3 +1618,82 @@ fn the_programme_is_set_for_its_format_with_the_day_by_room_and_everyone_indexed
         );
     }
 }
+
+#[test]
+fn the_preflight_takes_the_exports_options_and_says_each_thing_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = demo(dir.path());
+    let preflight = |extra: &[&str]| -> Vec<Value> {
+        let mut args = vec!["preflight", s(&file), "--json"];
+        args.extend_from_slice(extra);
+        let list: Value = serde_json::from_str(&ok(journee(&args))).unwrap();
+        list.as_array().unwrap().clone()
+    };
+    // One document, its options as for the export: what the export would say, no file.
+    let badges = preflight(&["badges", "--layout", "a6-4", "--qr", "id", "--sessions"]);
+    assert!(
+        badges.iter().all(|f| f["document"] == "badges"),
+        "{badges:?}"
+    );
+    let out = dir.path().join("b.pdf");
+    let said = journee(&[
+        "export",
+        s(&file),
+        "badges",
+        "--layout",
+        "a6-4",
+        "--qr",
+        "id",
+        "--sessions",
+        "--out",
+        s(&out),
+    ]);
+    let export_lines = String::from_utf8_lossy(&said.stderr).lines().count();
+    assert_eq!(export_lines, badges.len());
+    // Options that cannot be printed are refused as the export refuses them.
+    let refused = journee(&[
+        "preflight",
+        s(&file),
+        "badges",
+        "--layout",
+        "a4-10",
+        "--bleed",
+    ]);
+    assert!(!refused.status.success());
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("ne tiennent pas"));
+    // The programme knows the grid's clashes; the day's papers are checked too; nothing
+    // overlaps on the demo's pages.
+    let programme = preflight(&["programme", "--format", "a5"]);
+    assert_eq!(
+        programme
+            .iter()
+            .filter(|f| f["code"] == "person_clash")
+            .count(),
+        2,
+        "{programme:?}"
+    );
+    for which in [
+        "signin",
+        "guests",
+        "namecards",
+        "cards",
+        "runsheet",
+        "signs",
+        "tables",
+    ] {
+        let found = preflight(&[which]);
+        assert!(
+            found.iter().all(|f| f["code"] != "overlap"),
+            "{which}: {found:?}"
+        );
+    }
+    // Everything: each finding once, though several documents find the grid's clashes.
+    let all = preflight(&[]);
+    for (i, f) in all.iter().enumerate() {
+        assert!(!all[i + 1..].contains(f), "twice: {f}");
+    }
+    assert_eq!(
+        all.iter().filter(|f| f["code"] == "person_clash").count(),
+        2
+    );
+}

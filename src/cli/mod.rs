@@ -172,11 +172,17 @@ enum Command {
         options: print::ExportArgs,
     },
     /// Ce qui s'imprimerait mal : textes réduits, organisations manquantes, caractères
-    /// sans police, sessions sans intervenant.
+    /// sans police, sessions sans intervenant, textes qui se chevauchent. Sans document,
+    /// tous les documents ; avec un document, ses options comme pour « journee export »
+    /// (le PDF n'est pas fabriqué).
     Preflight {
         file: PathBuf,
+        /// badges, tables, programme, signs, signin, guests, namecards, cards, runsheet.
+        document: Option<String>,
         #[arg(long)]
         json: bool,
+        #[command(flatten)]
+        options: print::ExportArgs,
     },
     /// Tables des centrifugeuses : placer les pairs, voir les plans.
     Tables {
@@ -507,7 +513,12 @@ fn run(command: Command) -> Result<(), Error> {
             }
             None => print::export(&file, &document, &out, &options)?,
         },
-        Command::Preflight { file, json } => print::preflight(&file, json)?,
+        Command::Preflight {
+            file,
+            document,
+            json,
+            options,
+        } => print::preflight(&file, document.as_deref(), &options, json)?,
         Command::Tables { command } => print::tables(command)?,
         Command::Badges { file, json } => print::list_badges(&file, json)?,
         Command::Role { file, person, role } => print::set_role(&file, person, &role)?,

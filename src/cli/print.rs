@@ -4,7 +4,7 @@ use std::path::Path;
 
 use super::TablesCommand;
 use crate::model::BadgeRole;
-use crate::print::{BadgeOptions, Layout, Printed, Qr, Sort};
+use crate::print::{BadgeOptions, Document, Layout, Printed, Qr, Sort};
 use crate::programme::Severity;
 use crate::seating::SessionSeating;
 use crate::{EditError, Error, Project};
@@ -114,6 +114,29 @@ pub fn badge_options(args: &ExportArgs) -> Result<BadgeOptions, Error> {
     Ok(options)
 }
 
+/// The document named on the command line, with its options.
+fn asked(document: &str, args: &ExportArgs) -> Result<Document, Error> {
+    Ok(match document {
+        "badges" => Document::Badges {
+            options: badge_options(args)?,
+        },
+        "signs" | "affichettes" => Document::Signs,
+        "tables" => Document::Tables {
+            session: args.session,
+        },
+        "programme" => Document::Programme {
+            format: match &args.format {
+                Some(f) => crate::print::Format::parse(f).ok_or_else(|| bad("--format", f))?,
+                None => crate::print::Format::A4,
+            },
+        },
+        other => match crate::print::Paperwork::parse(other) {
+            Some(which) => Document::Paperwork { which },
+            None => return Err(Error::UnknownDocument(other.to_string())),
+        },
+    })
+}
+
 pub fn export(file: &Path, document: &str, out: &Path, args: &ExportArgs) -> Result<(), Error> {
     let project = super::open(file)?;
     if let Some(which) = crate::print::Paperwork::parse(document) {
@@ -129,22 +152,7 @@ pub fn export(file: &Path, document: &str, out: &Path, args: &ExportArgs) -> Res
             return Ok(());
         }
     }
-    let printed: Printed = match document {
-        "badges" => project.print_badges(&badge_options(args)?)?,
-        "signs" | "affichettes" => project.print_signs()?,
-        "tables" => project.print_tables(args.session)?,
-        "programme" => {
-            let format = match &args.format {
-                Some(f) => crate::print::Format::parse(f).ok_or_else(|| bad("--format", f))?,
-                None => crate::print::Format::A4,
-            };
-            project.print_programme(format)?
-        }
-        other => match crate::print::Paperwork::parse(other) {
-            Some(which) => project.print_paperwork(which)?,
-            None => return Err(Error::UnknownDocument(other.to_string())),
-        },
-    };
+    let printed: Printed = project.print(&asked(document, args)?)?;
     crate::output::write_atomically(out, &printed.pdf)?;
     sayln!(
         "{} : {} page{}",
@@ -166,8 +174,17 @@ fn level(severity: Severity) -> &'static str {
     }
 }
 
-pub fn preflight(file: &Path, json: bool) -> Result<(), Error> {
-    let findings = super::open(file)?.preflight()?;
+pub fn preflight(
+    file: &Path,
+    document: Option<&str>,
+    args: &ExportArgs,
+    json: bool,
+) -> Result<(), Error> {
+    let project = super::open(file)?;
+    let findings = match document {
+        Some(document) => project.preflight_of(&asked(document, args)?)?,
+        None => project.preflight()?,
+    };
     if json {
         super::print_json(&findings);
     } else {

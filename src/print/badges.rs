@@ -795,6 +795,7 @@ pub(super) fn draw_qr(sheet: &mut Sheet, data: &str, (x, y): (f32, f32), size: f
     let Ok(code) = QrCode::with_error_correction_level(data.as_bytes(), EcLevel::M) else {
         return;
     };
+    sheet.mark("le code QR", [x, y, x + size, y + size]);
     let n = code.width();
     let colours = code.to_colors();
     let module = size / n as f32;

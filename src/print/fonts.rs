@@ -27,7 +27,48 @@ struct Face {
     /// Where a system font came from (for the preflight); None for the shipped ones.
     path: Option<PathBuf>,
     /// The characters printed with it: the subset to embed.
-    used: RefCell<BTreeSet<char>>,
+    used: RefCell<Used>,
+}
+
+/// A set of characters, a bit each for those below `CACHED`: recording every character a
+/// badge sheet prints is then a few bit operations, not a tree's.
+struct Used {
+    low: Vec<u64>,
+    high: BTreeSet<char>,
+}
+
+impl Default for Used {
+    fn default() -> Used {
+        Used {
+            low: vec![0; CACHED as usize / 64],
+            high: BTreeSet::new(),
+        }
+    }
+}
+
+impl Used {
+    fn extend(&mut self, text: &str) {
+        for c in text.chars() {
+            let code = c as u32;
+            if code < CACHED {
+                self.low[code as usize / 64] |= 1 << (code % 64);
+            } else {
+                self.high.insert(c);
+            }
+        }
+    }
+
+    fn chars(&self) -> impl Iterator<Item = char> + '_ {
+        self.low
+            .iter()
+            .enumerate()
+            .flat_map(|(i, bits)| {
+                (0..64)
+                    .filter(move |b| bits & (1 << b) != 0)
+                    .filter_map(move |b| char::from_u32((i * 64 + b) as u32))
+            })
+            .chain(self.high.iter().copied())
+    }
 }
 
 /// Latin, Greek, Cyrillic and the punctuation block: what names are mostly made of.
@@ -224,7 +265,7 @@ impl Fonts {
         self.split(text, weight)
             .into_iter()
             .map(|(face, text)| {
-                face.used.borrow_mut().extend(text.chars());
+                face.used.borrow_mut().extend(&text);
                 Run {
                     advance: face.advance(&text),
                     font: &face.id,
@@ -295,8 +336,8 @@ impl Fonts {
         {
             let used = face.used.borrow();
             let mut glyphs: Vec<u16> = used
-                .iter()
-                .filter_map(|c| face.glyph(*c))
+                .chars()
+                .filter_map(|c| face.glyph(c))
                 .map(|(g, _)| g)
                 .collect();
             glyphs.sort_unstable();

@@ -26,7 +26,7 @@ use std::path::PathBuf;
 
 use chrono::{Datelike, NaiveDate};
 use printpdf::{PdfDocument, PdfSaveOptions};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 pub use badges::{Badge, BadgeOptions, Layout, Qr, Sort};
 use fonts::Fonts;
@@ -92,42 +92,132 @@ fn event_lines(event: &Event) -> badges::EventLines {
     }
 }
 
-fn finish(
-    mut doc: PdfDocument,
-    fonts: &Fonts,
+/// A document laid out, before it becomes a PDF: what the preflight looks at, without
+/// the cost of subsetting fonts and writing the file.
+pub(crate) struct Laid {
+    doc: PdfDocument,
+    fonts: Fonts,
     sheets: Vec<page::Sheet>,
     findings: Vec<Finding>,
-) -> Printed {
-    let pages = sheets.len();
-    let bleed = sheets.first().map_or(0.0, |s| s.bleed);
-    fonts.subset_into(&mut doc);
-    // Honest metadata: when it was made, by what.
-    let now = printpdf::OffsetDateTime::from_unix_timestamp(chrono::Utc::now().timestamp())
-        .unwrap_or_else(|_| printpdf::OffsetDateTime::now_utc());
-    let info = &mut doc.metadata.info;
-    info.creation_date = now;
-    info.modification_date = now;
-    info.metadata_date = now;
-    info.creator = "Journée".into();
-    info.producer = format!("Journée {}", env!("CARGO_PKG_VERSION"));
-    let pdf = doc
-        .with_pages(sheets.into_iter().map(page::Sheet::into_page).collect())
-        .save(
-            &PdfSaveOptions {
-                subset_fonts: true,
-                ..PdfSaveOptions::default()
-            },
-            &mut Vec::new(),
-        );
-    let mut pdf = without_pdfx_claim(pdf);
-    if bleed > 0.0 {
-        pdf = with_bleed_boxes(pdf, bleed);
+}
+
+impl Laid {
+    /// The pages of `document`, and what printed badly on them, overlaps included.
+    fn new(
+        document: &'static str,
+        doc: PdfDocument,
+        fonts: Fonts,
+        sheets: Vec<page::Sheet>,
+        mut findings: Vec<Finding>,
+    ) -> Laid {
+        findings.extend(preflight::overlaps(document, &sheets));
+        Laid {
+            doc,
+            fonts,
+            sheets,
+            findings,
+        }
     }
-    Printed {
-        pdf,
-        pages,
-        findings,
-        system_fonts: fonts.system_fonts(),
+
+    fn finish(self) -> Printed {
+        let Laid {
+            mut doc,
+            fonts,
+            sheets,
+            findings,
+        } = self;
+        let pages = sheets.len();
+        let bleed = sheets.first().map_or(0.0, |s| s.bleed);
+        fonts.subset_into(&mut doc);
+        // Honest metadata: when it was made, by what.
+        let now = printpdf::OffsetDateTime::from_unix_timestamp(chrono::Utc::now().timestamp())
+            .unwrap_or_else(|_| printpdf::OffsetDateTime::now_utc());
+        let info = &mut doc.metadata.info;
+        info.creation_date = now;
+        info.modification_date = now;
+        info.metadata_date = now;
+        info.creator = "Journée".into();
+        info.producer = format!("Journée {}", env!("CARGO_PKG_VERSION"));
+        doc.with_pages(sheets.into_iter().map(page::Sheet::into_page).collect());
+        let options = PdfSaveOptions {
+            subset_fonts: true,
+            // Compressed below, faster than printpdf does it.
+            optimize: false,
+            ..PdfSaveOptions::default()
+        };
+        let mut file = printpdf::serialize::to_lopdf_doc(&doc, &options, &mut Vec::new());
+        // The pages' operations are written into the file: their memory goes back now.
+        drop(doc);
+        without_pdfx_claim(&mut file);
+        if bleed > 0.0 {
+            with_bleed_boxes(&mut file, bleed);
+        }
+        compress(&mut file);
+        let mut pdf = Vec::new();
+        // Writing to memory does not fail.
+        let _ = file.save_to(&mut pdf);
+        Printed {
+            pdf,
+            pages,
+            findings,
+            system_fonts: fonts.system_fonts(),
+        }
+    }
+}
+
+/// A document to print, with its options: what the CLI, the print screen and the
+/// preflight all ask for.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(tag = "document", rename_all = "snake_case")]
+pub enum Document {
+    Badges {
+        #[serde(default)]
+        options: BadgeOptions,
+    },
+    /// All the centrifugeuse sessions' plans, or one's.
+    Tables {
+        #[serde(default)]
+        session: Option<i64>,
+    },
+    Programme {
+        #[serde(default)]
+        format: Format,
+    },
+    Signs,
+    /// Sign-in sheets, the guest list, name cards, session cards, the run of show.
+    Paperwork {
+        which: Paperwork,
+    },
+}
+
+impl Document {
+    /// Every document with its default options: what `journee preflight` checks.
+    pub fn all() -> Vec<Document> {
+        let mut all = vec![
+            Document::Badges {
+                options: BadgeOptions::default(),
+            },
+            Document::Tables { session: None },
+            Document::Programme { format: Format::A4 },
+            Document::Signs,
+        ];
+        all.extend(
+            Paperwork::ALL
+                .into_iter()
+                .map(|which| Document::Paperwork { which }),
+        );
+        all
+    }
+
+    /// The name the save dialog offers.
+    pub fn file_name(&self) -> String {
+        match self {
+            Document::Badges { .. } => "badges.pdf".into(),
+            Document::Tables { .. } => "plans-de-table.pdf".into(),
+            Document::Programme { .. } => "programme.pdf".into(),
+            Document::Signs => "affichettes.pdf".into(),
+            Document::Paperwork { which } => format!("{}.pdf", which.stem()),
+        }
     }
 }
 
@@ -194,31 +284,33 @@ impl Project {
 }
 
 /// printpdf writes a PDF/X version key into every file's information, empty when the file
-/// claims no standard; prepress checks read any such key as a PDF/X claim. Blanked out with
-/// as many spaces (whitespace between a dictionary's entries), the file's offsets stay.
-/// The same for the empty « Identifier », a key of printpdf's own that tools list as custom.
-fn without_pdfx_claim(mut pdf: Vec<u8>) -> Vec<u8> {
-    // The information dictionary is written last, before the cross-reference table.
-    let from = pdf.len().saturating_sub(64 * 1024);
-    for key in [&b"/GTS_PDFXVersion()"[..], b"/Identifier()"] {
-        if let Some(at) = pdf[from..].windows(key.len()).position(|w| w == key) {
-            pdf[from + at..from + at + key.len()].fill(b' ');
-        }
+/// claims no standard; prepress checks read any such key as a PDF/X claim. The same for the
+/// empty « Identifier », a key of printpdf's own that tools list as custom.
+fn without_pdfx_claim(file: &mut lopdf::Document) {
+    let Ok(info) = file
+        .trailer
+        .get(b"Info")
+        .and_then(lopdf::Object::as_reference)
+    else {
+        return;
+    };
+    if let Ok(info) = file
+        .get_object_mut(info)
+        .and_then(lopdf::Object::as_dict_mut)
+    {
+        info.remove(b"GTS_PDFXVersion");
+        info.remove(b"Identifier");
     }
-    pdf
 }
 
 /// A print shop trims each page to its TrimBox, and needs the BleedBox to know how far
 /// the colour runs past it; printpdf writes neither (its TrimBox is the paper).
-fn with_bleed_boxes(pdf: Vec<u8>, bleed: f32) -> Vec<u8> {
+fn with_bleed_boxes(file: &mut lopdf::Document, bleed: f32) {
     use lopdf::Object;
-    let Ok(mut doc) = lopdf::Document::load_mem(&pdf) else {
-        return pdf;
-    };
     let b = printpdf::Pt::from(printpdf::Mm(bleed)).0;
-    let pages: Vec<_> = doc.get_pages().into_values().collect();
+    let pages: Vec<_> = file.get_pages().into_values().collect();
     for id in pages {
-        let Ok(page) = doc.get_object_mut(id).and_then(Object::as_dict_mut) else {
+        let Ok(page) = file.get_object_mut(id).and_then(Object::as_dict_mut) else {
             continue;
         };
         let media: Vec<f32> = page
@@ -233,16 +325,65 @@ fn with_bleed_boxes(pdf: Vec<u8>, bleed: f32) -> Vec<u8> {
         page.set("BleedBox", boxed([x0, y0, x1, y1]));
         page.set("TrimBox", boxed([x0 + b, y0 + b, x1 - b, y1 - b]));
     }
-    let mut out = Vec::with_capacity(pdf.len());
-    match doc.save_to(&mut out) {
-        Ok(()) => out,
-        Err(_) => pdf,
-    }
+}
+
+/// Compresses every stream not compressed yet (page contents, fonts), at zlib's fast
+/// level, on every core: lopdf's own pass takes the best level, one stream after another,
+/// three times as long for files a few percent smaller.
+fn compress(file: &mut lopdf::Document) {
+    use flate2::{write::ZlibEncoder, Compression};
+    use std::io::Write;
+    let mut streams: Vec<&mut lopdf::Stream> = file
+        .objects
+        .values_mut()
+        .filter_map(|o| o.as_stream_mut().ok())
+        .filter(|s| s.dict.get(b"Filter").is_err() && s.content.len() > 64)
+        .collect();
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let per_core = streams.len().div_ceil(cores).max(1);
+    std::thread::scope(|scope| {
+        for chunk in streams.chunks_mut(per_core) {
+            scope.spawn(move || {
+                for stream in chunk {
+                    let mut encoder = ZlibEncoder::new(Vec::new(), Compression::fast());
+                    if encoder.write_all(&stream.content).is_err() {
+                        continue;
+                    }
+                    if let Ok(compressed) = encoder.finish() {
+                        if compressed.len() + 19 < stream.content.len() {
+                            stream.dict.set("Filter", "FlateDecode");
+                            stream.set_content(compressed);
+                        }
+                    }
+                }
+            });
+        }
+    });
 }
 
 impl Project {
-    /// Badges as the options ask; the findings say which would print badly.
-    pub fn print_badges(&self, options: &BadgeOptions) -> Result<Printed> {
+    /// Makes the document as asked; the findings say what would print badly.
+    pub fn print(&self, document: &Document) -> Result<Printed> {
+        Ok(self.lay_out(document)?.finish())
+    }
+
+    /// What would print badly in the document as asked, without making the PDF.
+    pub fn preflight_of(&self, document: &Document) -> Result<Vec<Finding>> {
+        Ok(self.lay_out(document)?.findings)
+    }
+
+    fn lay_out(&self, document: &Document) -> Result<Laid> {
+        match document {
+            Document::Badges { options } => self.lay_out_badges(options),
+            Document::Tables { session } => self.lay_out_tables(*session),
+            Document::Programme { format } => self.lay_out_programme(*format),
+            Document::Signs => self.lay_out_signs(),
+            Document::Paperwork { which } => self.lay_out_paperwork(*which),
+        }
+    }
+
+    /// Badges as the options ask.
+    fn lay_out_badges(&self, options: &BadgeOptions) -> Result<Laid> {
         options.check()?;
         let event = self.day()?.event;
         let chosen = badges::select(badges::badges(self)?, options);
@@ -290,22 +431,22 @@ impl Project {
         }
         let (sheets, drawn) = badges::draw(&fonts, &chosen, options, &lines);
         findings.extend(drawn);
-        Ok(finish(doc, &fonts, sheets, findings))
+        Ok(Laid::new("badges", doc, fonts, sheets, findings))
     }
 
     /// One A4 landscape page per room and day: the room's name and its sessions.
-    pub fn print_signs(&self) -> Result<Printed> {
+    fn lay_out_signs(&self) -> Result<Laid> {
         let day = self.day()?;
         let sessions = self.sessions()?;
         let mut doc = PdfDocument::new(&format!("Affichettes de salles · {}", day.event.title));
         let mut fonts = Fonts::new(&mut doc);
         let (sheets, findings) = signs::draw(&mut doc, &mut fonts, &day, &sessions);
-        Ok(finish(doc, &fonts, sheets, findings))
+        Ok(Laid::new("signs", doc, fonts, sheets, findings))
     }
 
     /// Table plans of the centrifugeuse sessions (all, or one): a plan per session, a
     /// tent card per table, and who sits where.
-    pub fn print_tables(&self, session: Option<i64>) -> Result<Printed> {
+    fn lay_out_tables(&self, session: Option<i64>) -> Result<Laid> {
         let day = self.day()?;
         let mut plans = Vec::new();
         for s in self.centrifugeuse_sessions()? {
@@ -322,11 +463,11 @@ impl Project {
         let mut fonts = Fonts::new(&mut doc);
         let (sheets, mut findings) = tables::draw(&mut doc, &mut fonts, &day, &plans);
         findings.extend(self.table_findings(session)?);
-        Ok(finish(doc, &fonts, sheets, findings))
+        Ok(Laid::new("tables", doc, fonts, sheets, findings))
     }
 
     /// The printed programme, A4, A5 or an A5 booklet imposed on A4.
-    pub fn print_programme(&self, format: Format) -> Result<Printed> {
+    fn lay_out_programme(&self, format: Format) -> Result<Laid> {
         let day = self.day()?;
         let sessions = self.sessions()?;
         let mut doc = PdfDocument::new(&format!("Programme · {}", day.event.title));
@@ -337,15 +478,36 @@ impl Project {
             sheets = programme::impose(sheets);
         }
         findings.extend(self.clash_findings()?);
-        Ok(finish(doc, &fonts, sheets, findings))
+        findings.extend(self.speakerless_findings()?);
+        Ok(Laid::new("programme", doc, fonts, sheets, findings))
     }
 
-    /// Everything that would print badly, across the documents.
+    /// Everything that would print badly, across the documents with their default
+    /// options; each finding once.
     pub fn preflight(&self) -> Result<Vec<Finding>> {
-        let mut findings = self.print_badges(&BadgeOptions::default())?.findings;
-        findings.extend(self.print_signs()?.findings);
-        findings.extend(self.print_tables(None)?.findings);
-        findings.extend(self.clash_findings()?);
+        let mut findings: Vec<Finding> = Vec::new();
+        for document in Document::all() {
+            for finding in self.preflight_of(&document)? {
+                // The grid's clashes are found by several documents, and a name no font
+                // can print is in every list: said once, where it is found first.
+                let said = findings.iter().any(|f| {
+                    f == &finding
+                        || (f.code == finding.code
+                            && matches!(f.code, "uncovered_characters" | "right_to_left")
+                            && f.person.is_some()
+                            && f.person == finding.person)
+                });
+                if !said {
+                    findings.push(finding);
+                }
+            }
+        }
+        Ok(findings)
+    }
+
+    /// Placed sessions with nobody to name in the programme.
+    fn speakerless_findings(&self) -> Result<Vec<Finding>> {
+        let mut findings = Vec::new();
         for session in self.sessions()? {
             if session.placement.is_some()
                 && session.contributions.iter().all(|c| c.speakers.is_empty())
@@ -356,7 +518,7 @@ impl Project {
                     severity: Severity::Warning,
                     document: "programme",
                     message: format!(
-                        "La session «\u{a0}{}\u{a0}» n'a ni intervenant ni animateur\u{a0}: le programme n'aura pas de noms à imprimer.",
+                        "La session «\u{a0}{}\u{a0}» n’a ni intervenant ni animateur\u{a0}: le programme n’aura pas de noms à imprimer.",
                         session.title
                     ),
                     person: None,

@@ -10,7 +10,8 @@ use super::fonts::{Fonts, Weight};
 
 /// A colour from its hex code, as designers give them.
 pub fn rgb(hex: u32) -> Color {
-    let channel = |shift: u32| ((hex >> shift) & 0xff) as f32 / 255.0;
+    // Three decimals are finer than any printer's steps of ink.
+    let channel = |shift: u32| (((hex >> shift) & 0xff) as f32 / 255.0 * 1000.0).round() / 1000.0;
     Color::Rgb(Rgb {
         r: channel(16),
         g: channel(8),
@@ -36,10 +37,35 @@ pub struct Sheet {
     pub height: f32,
     pub bleed: f32,
     ops: Vec<Op>,
+    /// What was put on the page and where, for the preflight to find overlaps.
+    pub boxes: Vec<Drawn>,
+    /// Inside `upside_down`: boxes are turned with what is drawn.
+    turned: bool,
+    /// The graphics state already set: a badge sheet sets the same colour and font
+    /// thousands of times, and each operation costs in the file and in writing it.
+    state: State,
 }
 
+#[derive(Default)]
+struct State {
+    fill: Option<u32>,
+    outline: Option<(u32, u32)>,
+    font: Option<(printpdf::FontId, u32)>,
+}
+
+/// Something printed (a text, the logo, a QR code) and the box it takes, in millimetres
+/// from the page's top left: [left, top, right, bottom].
+#[derive(Debug, Clone, PartialEq)]
+pub struct Drawn {
+    pub what: String,
+    pub rect: [f32; 4],
+}
+
+/// Millimetres as points, to a hundredth of a point (3.5 µm): the file writes « 123.45 »,
+/// not « 123.456787 », shorter to write and to compress, the same on paper.
 fn mm(v: f32) -> Pt {
-    Mm(v).into()
+    let pt: Pt = Mm(v).into();
+    Pt((pt.0 * 100.0).round() / 100.0)
 }
 
 impl Sheet {
@@ -55,7 +81,29 @@ impl Sheet {
             height,
             bleed,
             ops: Vec::new(),
+            boxes: Vec::new(),
+            turned: false,
+            state: State::default(),
         }
+    }
+
+    /// Records that `what` takes the box `[left, top, right, bottom]`.
+    pub fn mark(&mut self, what: &str, rect: [f32; 4]) {
+        let rect = if self.turned {
+            let [l, t, r, b] = rect;
+            [
+                self.width - r,
+                self.height - b,
+                self.width - l,
+                self.height - t,
+            ]
+        } else {
+            rect
+        };
+        self.boxes.push(Drawn {
+            what: what.to_string(),
+            rect,
+        });
     }
 
     fn point(&self, x: f32, y: f32) -> Point {
@@ -65,8 +113,25 @@ impl Sheet {
         }
     }
 
+    fn set_fill(&mut self, colour: u32) {
+        if self.state.fill != Some(colour) {
+            self.ops.push(Op::SetFillColor { col: rgb(colour) });
+            self.state.fill = Some(colour);
+        }
+    }
+
+    /// Saves the graphics state; what is set until `restore` is forgotten after it.
+    fn save(&mut self) {
+        self.ops.push(Op::SaveGraphicsState);
+    }
+
+    fn restore(&mut self) {
+        self.ops.push(Op::RestoreGraphicsState);
+        self.state = State::default();
+    }
+
     pub fn fill_rect(&mut self, x: f32, y: f32, w: f32, h: f32, colour: u32) {
-        self.ops.push(Op::SetFillColor { col: rgb(colour) });
+        self.set_fill(colour);
         let corner = self.point(x, y + h);
         let mut rect = Rect::from_xywh(corner.x, corner.y, mm(w), mm(h));
         rect.mode = Some(PaintMode::Fill);
@@ -84,8 +149,12 @@ impl Sheet {
 
     /// `thickness` in points.
     pub fn polyline(&mut self, points: &[(f32, f32)], closed: bool, thickness: f32, colour: u32) {
-        self.ops.push(Op::SetOutlineColor { col: rgb(colour) });
-        self.ops.push(Op::SetOutlineThickness { pt: Pt(thickness) });
+        let outline = (colour, thickness.to_bits());
+        if self.state.outline != Some(outline) {
+            self.ops.push(Op::SetOutlineColor { col: rgb(colour) });
+            self.ops.push(Op::SetOutlineThickness { pt: Pt(thickness) });
+            self.state.outline = Some(outline);
+        }
         let points = points
             .iter()
             .map(|&(x, y)| LinePoint {
@@ -116,22 +185,30 @@ impl Sheet {
         if text.trim().is_empty() {
             return;
         }
-        let width = fonts.width_mm(text, weight, size);
+        let runs = fonts.runs(text, weight);
+        let width = runs.iter().map(|r| r.advance).sum::<f32>() * size * 25.4 / 72.0;
         let left = match align {
             Align::Left => x,
             Align::Centre => x - width / 2.0,
             Align::Right => x - width,
         };
+        // The ink of Latin letters: capitals and accents above, descenders below.
+        let em = size * 25.4 / 72.0;
+        self.mark(text, [left, y - 0.7 * em, left + width, y + 0.2 * em]);
+        self.set_fill(colour);
         self.ops.push(Op::StartTextSection);
-        self.ops.push(Op::SetFillColor { col: rgb(colour) });
         self.ops.push(Op::SetTextCursor {
             pos: self.point(left, y),
         });
-        for run in fonts.runs(text, weight) {
-            self.ops.push(Op::SetFont {
-                font: PdfFontHandle::External(run.font.clone()),
-                size: Pt(size),
-            });
+        for run in runs {
+            let font = (run.font.clone(), size.to_bits());
+            if self.state.font.as_ref() != Some(&font) {
+                self.ops.push(Op::SetFont {
+                    font: PdfFontHandle::External(run.font.clone()),
+                    size: Pt(size),
+                });
+                self.state.font = Some(font);
+            }
             self.ops.push(Op::ShowText {
                 items: vec![TextItem::Text(run.text)],
             });
@@ -172,7 +249,7 @@ impl Sheet {
     /// What `draw` puts on the page is turned upside down (the top half of a folded
     /// table tent, read from the other side of the table).
     pub fn upside_down(&mut self, draw: impl FnOnce(&mut Sheet)) {
-        self.ops.push(Op::SaveGraphicsState);
+        self.save();
         self.ops.push(Op::SetTransformationMatrix {
             matrix: printpdf::CurTransMat::Raw([
                 -1.0,
@@ -183,8 +260,10 @@ impl Sheet {
                 mm(self.height + 2.0 * self.bleed).0,
             ]),
         });
+        self.turned = !self.turned;
         draw(self);
-        self.ops.push(Op::RestoreGraphicsState);
+        self.turned = !self.turned;
+        self.restore();
     }
 
     /// An image added to the document once (`id`), fitted into a box without distortion,
@@ -199,6 +278,7 @@ impl Sheet {
         let (pw, ph) = (pixels.0.max(1) as f32, pixels.1.max(1) as f32);
         let per_pixel = (w / pw).min(h / ph);
         let (dw, dh) = (pw * per_pixel, ph * per_pixel);
+        self.mark("le logo", [x + w - dw, y, x + w, y + dh]);
         let corner = self.point(x + w - dw, y + dh);
         self.ops.push(Op::UseXobject {
             id: id.clone(),
@@ -214,7 +294,7 @@ impl Sheet {
 
     /// Draws another page of the same height on this one, `x` mm from the left edge.
     pub fn place(&mut self, page: Sheet, x: f32) {
-        self.ops.push(Op::SaveGraphicsState);
+        self.save();
         self.ops.push(Op::SetTransformationMatrix {
             matrix: printpdf::CurTransMat::Translate(
                 mm(x + self.bleed),
@@ -222,7 +302,17 @@ impl Sheet {
             ),
         });
         self.ops.extend(page.ops);
-        self.ops.push(Op::RestoreGraphicsState);
+        let down = self.height - page.height;
+        self.boxes.extend(page.boxes.into_iter().map(|mut d| {
+            d.rect = [
+                d.rect[0] + x,
+                d.rect[1] + down,
+                d.rect[2] + x,
+                d.rect[3] + down,
+            ];
+            d
+        }));
+        self.restore();
     }
 
     pub fn into_page(self) -> PdfPage {

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use super::fonts::Fonts;
 use super::listing::Listing;
 use super::preflight::{prepare_text, About, Finding};
-use super::{cards, finish, guests, namecards, runsheet, signin, Printed};
+use super::{cards, guests, namecards, runsheet, signin, Laid};
 use crate::error::Result;
 use crate::programme::Severity;
 use crate::seating::SessionSeating;
@@ -113,7 +113,7 @@ impl Project {
             .collect())
     }
 
-    pub fn print_paperwork(&self, which: Paperwork) -> Result<Printed> {
+    pub(super) fn lay_out_paperwork(&self, which: Paperwork) -> Result<Laid> {
         let day = self.day()?;
         let sessions = self.sessions()?;
         let mut doc = PdfDocument::new(&format!("{} · {}", which.label(), day.event.title));
@@ -329,7 +329,7 @@ impl Project {
                 sheets
             }
         };
-        Ok(finish(doc, &fonts, sheets, findings))
+        Ok(Laid::new(document, doc, fonts, sheets, findings))
     }
 }
 

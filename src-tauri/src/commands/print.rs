@@ -1,8 +1,8 @@
 //! The print screen: make a document, show its pages and what would print badly, save it
 //! where the organiser says, open it in the system's viewer.
 
-use journee::print::{BadgeOptions, Finding, Format, Paperwork, Printed};
-use serde::{Deserialize, Serialize};
+use journee::print::{Document, Finding, Paperwork, Printed};
+use serde::Serialize;
 use tauri::ipc::Response;
 use tauri::{AppHandle, State};
 use tauri_plugin_dialog::DialogExt;
@@ -10,28 +10,6 @@ use tauri_plugin_opener::OpenerExt;
 
 use super::on_project;
 use crate::state::AppState;
-
-#[derive(Deserialize)]
-#[serde(tag = "document", rename_all = "snake_case")]
-pub enum PrintRequest {
-    Badges {
-        #[serde(default)]
-        options: BadgeOptions,
-    },
-    Tables {
-        #[serde(default)]
-        session: Option<i64>,
-    },
-    Programme {
-        #[serde(default)]
-        format: Format,
-    },
-    Signs,
-    /// Sign-in sheets, the guest list, name cards, session cards, the run of show.
-    Paperwork {
-        which: Paperwork,
-    },
-}
 
 #[derive(Serialize)]
 pub struct PrintSummary {
@@ -45,35 +23,10 @@ pub struct PrintSummary {
 #[tauri::command]
 pub async fn print_preview(
     state: State<'_, AppState>,
-    request: PrintRequest,
+    request: Document,
 ) -> Result<PrintSummary, String> {
-    let (printed, file_name): (Printed, String) = {
-        let guard = state.project.lock().map_err(|e| e.to_string())?;
-        let project = guard.as_ref().ok_or("Aucun projet n’est ouvert.")?;
-        let text = |e: journee::Error| e.to_string();
-        match request {
-            PrintRequest::Badges { options } => (
-                project.print_badges(&options).map_err(text)?,
-                "badges.pdf".into(),
-            ),
-            PrintRequest::Tables { session } => (
-                project.print_tables(session).map_err(text)?,
-                "plans-de-table.pdf".into(),
-            ),
-            PrintRequest::Programme { format } => (
-                project.print_programme(format).map_err(text)?,
-                "programme.pdf".into(),
-            ),
-            PrintRequest::Signs => (
-                project.print_signs().map_err(text)?,
-                "affichettes.pdf".into(),
-            ),
-            PrintRequest::Paperwork { which } => (
-                project.print_paperwork(which).map_err(text)?,
-                format!("{}.pdf", which.stem()),
-            ),
-        }
-    };
+    let printed: Printed = on_project(&state, |p| p.print(&request))?;
+    let file_name = request.file_name();
     let summary = PrintSummary {
         pages: printed.pages,
         bytes: printed.pdf.len(),
