@@ -714,7 +714,7 @@ fn the_a5_booklet_puts_two_pages_a_side_in_folding_order() {
 }
 
 #[test]
-fn names_written_right_to_left_are_flagged_for_a_proof_check() {
+fn names_written_right_to_left_print_joined_and_in_reading_order() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("p.journee");
     ok(journee(&["new", s(&file)]));
@@ -722,7 +722,9 @@ fn names_written_right_to_left_are_flagged_for_a_proof_check() {
     let mut csv = csv::Writer::from_path(&csv_path).unwrap();
     csv.write_record(["Prénom", "Nom", "Structure", "Courriel"])
         .unwrap();
-    csv.write_record(["ليلى", "Haddad", "Jasmin", "lh@example.tn"])
+    csv.write_record(["ليلى", "Haddad", "جمعية الياسمين", "lh@example.tn"])
+        .unwrap();
+    csv.write_record(["נועה", "כהן", "עמותת שקיפות", "nc@example.il"])
         .unwrap();
     csv.write_record(["Émile", "Zola", "L'Aurore", "ez@example.org"])
         .unwrap();
@@ -734,21 +736,35 @@ fn names_written_right_to_left_are_flagged_for_a_proof_check() {
         "--kind",
         "registrations",
     ]));
+    // A font has these letters: nothing to say.
     let findings: Value =
         serde_json::from_str(&ok(journee(&["preflight", s(&file), "--json"]))).unwrap();
-    let rtl: Vec<&Value> = findings
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|f| f["code"] == "right_to_left")
+    assert_eq!(findings.as_array().unwrap().len(), 0, "{findings}");
+    let out = dir.path().join("badges.pdf");
+    ok(journee(&["export", s(&file), "badges", "--out", s(&out)]));
+    read(&out);
+    // poppler reads right-to-left runs back into logical order: a name drawn in the
+    // wrong order would come back reversed. Arabic letters come back as the joined forms
+    // the font's shaping chose (initial, medial, final), not as isolated letters.
+    let text: String = tool("pdftotext", &["-raw", s(&out), "-"])
+        .chars()
+        .filter(|c| !matches!(c, '\u{202a}'..='\u{202e}'))
         .collect();
-    assert_eq!(rtl.len(), 1, "{findings}");
-    let message = rtl[0]["message"].as_str().unwrap();
     assert!(
-        message.contains("Haddad") && message.contains("U+0644"),
-        "{message}"
+        text.contains("\u{FEDF}\u{FEF4}\u{FEE0}\u{FEF0}"),
+        "ليلى joined: {text}"
     );
-    assert_eq!(rtl[0]["severity"], "warning");
+    assert!(
+        text.contains("\u{FE9F}\u{FEE4}\u{FECC}\u{FEF4}\u{FE94}"),
+        "جمعية joined: {text}"
+    );
+    assert!(!text.contains("ليلى"), "isolated letters: {text}");
+    for hebrew in ["נועה", "כהן"] {
+        assert!(text.contains(hebrew), "{hebrew} in reading order: {text}");
+    }
+    // Two words: poppler gives the words left to right as they stand on the paper, each
+    // read from the right: « עמותת » is the word on the right, read first.
+    assert!(text.contains("שקיפות עמותת"), "{text}");
 }
 
 #[test]

@@ -121,6 +121,74 @@ impl Face {
     }
 }
 
+/// Written right to left (Hebrew, Arabic, and the blocks after them).
+fn right_to_left(c: char) -> bool {
+    c >= '\u{0590}'
+        && matches!(
+            unicode_bidi::bidi_class(c),
+            unicode_bidi::BidiClass::R | unicode_bidi::BidiClass::AL
+        )
+}
+
+/// Arabic letters, whose shape depends on their neighbours.
+fn arabic(c: char) -> bool {
+    matches!(c, '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' | '\u{08A0}'..='\u{08FF}')
+}
+
+impl Face {
+    /// Arabic `text` (in logical order) shaped with this font: each glyph the font's GSUB
+    /// chose, as the character it stands for (a presentation form, or the letter itself
+    /// when the glyph is its isolated form). None when the font cannot shape it.
+    fn shape_arabic(&self, text: &str) -> Option<String> {
+        use allsorts::binary::read::ReadScope;
+        use allsorts::font::MatchingPresentation;
+        use allsorts::font_data::FontData;
+        use allsorts::gsub::{FeatureMask, FeatureMaskExt};
+        use allsorts::{tag, Font};
+        let bytes = &self.font.original_bytes;
+        let data = ReadScope::new(bytes).read::<FontData<'_>>().ok()?;
+        let mut font = Font::new(data.table_provider(0).ok()?).ok()?;
+        let glyphs = font.map_glyphs(text, tag::ARAB, MatchingPresentation::NotRequired);
+        let infos = match font.shape(
+            glyphs,
+            tag::ARAB,
+            None,
+            FeatureMask::default_mask(),
+            &[],
+            None,
+            true,
+        ) {
+            Ok(infos) => infos,
+            Err((_, infos)) => infos,
+        };
+        // Which character each glyph of the Arabic blocks stands for: the presentation
+        // forms first, then the letters themselves, which win for the glyphs they share.
+        let mut chars: HashMap<u16, char> = HashMap::new();
+        for range in [
+            0xFB50..=0xFDFF,
+            0xFE70..=0xFEFF,
+            0x0600..=0x06FF,
+            0x0750..=0x077F,
+        ] {
+            for code in range {
+                if let Some((glyph, _)) = char::from_u32(code).and_then(|c| self.glyph(c)) {
+                    chars.insert(glyph, char::from_u32(code)?);
+                }
+            }
+        }
+        Some(
+            infos
+                .iter()
+                .flat_map(|info| match chars.get(&info.glyph.glyph_index) {
+                    Some(c) => vec![*c],
+                    // A glyph with no character of its own: the letters it was made from.
+                    None => info.glyph.unicodes.iter().copied().collect(),
+                })
+                .collect(),
+        )
+    }
+}
+
 /// A piece of text in one font.
 pub struct Run<'a> {
     pub text: String,
@@ -258,6 +326,35 @@ impl Fonts {
             .collect()
     }
 
+    /// `text` as it is drawn, left to right: Arabic letters joined by the font's own rules
+    /// (allsorts shapes with the font's GSUB table, the glyphs chosen written back as the
+    /// presentation forms they stand for), then right-to-left runs put in visual order by
+    /// the Unicode bidirectional algorithm. Text with no right-to-left letter is returned
+    /// as it is.
+    pub fn visual<'t>(&self, text: &'t str, weight: Weight) -> std::borrow::Cow<'t, str> {
+        if !text.chars().any(right_to_left) {
+            return std::borrow::Cow::Borrowed(text);
+        }
+        let shaped: String = self
+            .split(text, weight)
+            .into_iter()
+            .map(|(face, run)| {
+                if run.chars().any(arabic) {
+                    face.shape_arabic(&run).unwrap_or(run)
+                } else {
+                    run
+                }
+            })
+            .collect();
+        let bidi = unicode_bidi::BidiInfo::new(&shaped, None);
+        let line: String = bidi
+            .paragraphs
+            .iter()
+            .map(|p| bidi.reorder_line(p, p.range.clone()).into_owned())
+            .collect();
+        std::borrow::Cow::Owned(line)
+    }
+
     /// `text` cut into runs of one font each, to draw: the characters are recorded for the
     /// subset. Characters no font has stay in the main font's run (they print as a blank
     /// box, and the preflight names them).
@@ -392,6 +489,25 @@ fn fontconfig_files(c: char) -> Vec<PathBuf> {
                 .is_some_and(|e| matches!(e.to_str(), Some("ttf" | "otf" | "TTF" | "OTF")))
         })
         .collect();
-    files.sort();
+    // The plain style first (« DejaVuSans-Bold » sorts before « DejaVuSans »): a fallback
+    // serves every weight, and regular text must not come out bold.
+    let styled = |p: &PathBuf| {
+        let name = p
+            .file_stem()
+            .map(|n| n.to_string_lossy().to_lowercase())
+            .unwrap_or_default();
+        [
+            "bold",
+            "italic",
+            "oblique",
+            "condensed",
+            "mono",
+            "light",
+            "black",
+        ]
+        .iter()
+        .any(|s| name.contains(s))
+    };
+    files.sort_by_key(|p| (styled(p), p.clone()));
     files
 }

@@ -493,7 +493,7 @@ impl Project {
                 let said = findings.iter().any(|f| {
                     f == &finding
                         || (f.code == finding.code
-                            && matches!(f.code, "uncovered_characters" | "right_to_left")
+                            && f.code == "uncovered_characters"
                             && f.person.is_some()
                             && f.person == finding.person)
                 });

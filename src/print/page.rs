@@ -185,7 +185,8 @@ impl Sheet {
         if text.trim().is_empty() {
             return;
         }
-        let runs = fonts.runs(text, weight);
+        // Right-to-left names joined and in visual order, as the eye reads them.
+        let runs = fonts.runs(&fonts.visual(text, weight), weight);
         let width = runs.iter().map(|r| r.advance).sum::<f32>() * size * 25.4 / 72.0;
         let left = match align {
             Align::Left => x,

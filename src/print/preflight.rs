@@ -3,7 +3,6 @@
 
 use printpdf::PdfDocument;
 use serde::Serialize;
-use unicode_bidi::{bidi_class, BidiClass};
 
 use super::badges::Badge;
 use super::fonts::Fonts;
@@ -11,8 +10,8 @@ use crate::programme::Severity;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Finding {
-    /// Stable: small_text, missing_organisation, uncovered_characters, right_to_left,
-    /// no_speaker, table_rule, person_clash, empty_animateur, unplaced_printed.
+    /// Stable: small_text, missing_organisation, uncovered_characters, no_speaker,
+    /// table_rule, person_clash, empty_animateur, unplaced_printed, overlap, abridged.
     pub code: &'static str,
     pub severity: Severity,
     /// badges, tables, programme or signs.
@@ -67,9 +66,8 @@ pub struct About<'a> {
     pub session: Option<i64>,
 }
 
-/// Makes the fonts ready for `text`, and says what they cannot draw, or not well:
-/// characters no installed font has, and right-to-left writing (Arabic, Hebrew), whose
-/// letters this layout neither joins nor orders from the right.
+/// Makes the fonts ready for `text`, and says what they cannot draw: characters no
+/// installed font has. (Right-to-left writing is shaped and ordered: `Fonts::visual`.)
 pub fn prepare_text(
     fonts: &mut Fonts,
     doc: &mut PdfDocument,
@@ -86,27 +84,6 @@ pub fn prepare_text(
             about.person,
             about.session,
         ));
-    }
-    // Hebrew is the first block written right to left: below it, no lookup.
-    let mut rtl: Vec<char> = text
-        .chars()
-        .filter(|&c| c >= '\u{0590}' && matches!(bidi_class(c), BidiClass::R | BidiClass::AL))
-        .collect();
-    if !rtl.is_empty() {
-        rtl.dedup();
-        rtl.truncate(3);
-        findings.push(Finding {
-            code: "right_to_left",
-            severity: Severity::Warning,
-            document: about.document,
-            message: format!(
-                "{}\u{a0}: texte écrit de droite à gauche ({}…), imprimé sans lier ses lettres\u{a0}; vérifiez l’épreuve, ou saisissez aussi le nom en alphabet latin.",
-                about.label,
-                quoted_chars(&rtl)
-            ),
-            person: about.person,
-            session: about.session,
-        });
     }
 }
 
