@@ -1133,6 +1133,43 @@ fn badges_for_a_print_shop_bleed_three_millimetres_and_say_where_to_trim() {
     let said = String::from_utf8_lossy(&refused.stderr);
     assert!(said.contains("ne tiennent pas sur la feuille"), "{said}");
     assert!(!ten.exists());
+
+    // The programme for a print shop: every A5 page trimmed out of 154 × 216 mm, the
+    // cover's band running into the bleed; the booklet is the shop's to impose.
+    let programme = dir.path().join("programme.pdf");
+    ok(journee(&[
+        "export",
+        s(&file),
+        "programme",
+        "--format",
+        "a5",
+        "--bleed",
+        "--out",
+        s(&programme),
+    ]));
+    let pdf = read(&programme);
+    assert!((pdf.size.0 - pt(154.0)).abs() < 0.05, "{:?}", pdf.size);
+    let b = boxes(&programme);
+    assert!(
+        near(b["Trim"], [pt(3.0), pt(3.0), pt(151.0), pt(213.0)]),
+        "{b:?}"
+    );
+    for at in [(1.0, 1.0), (153.0, 1.0), (1.0, 40.0)] {
+        assert!(!white(colour_at(&programme, 1, at)), "{at:?}");
+    }
+    assert!(white(colour_at(&programme, 1, (1.0, 150.0))));
+    let refused = journee(&[
+        "export",
+        s(&file),
+        "programme",
+        "--format",
+        "livret",
+        "--bleed",
+        "--out",
+        s(&dir.path().join("livret.pdf")),
+    ]);
+    assert!(!refused.status.success());
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("imposera"));
 }
 
 /// The text of each page, as pdftotext lays it out.

@@ -40,8 +40,8 @@ pub struct ExportArgs {
     /// Badges : sans le logo du projet (voir « journee logo »).
     #[arg(long)]
     no_logo: bool,
-    /// Badges : fonds perdus de 3 mm pour un imprimeur (la couleur déborde la coupe ;
-    /// un badge par page reçoit ses TrimBox et BleedBox).
+    /// Badges, programme : fonds perdus de 3 mm pour un imprimeur (la couleur déborde la
+    /// coupe ; chaque page reçoit ses TrimBox et BleedBox, un badge par page aussi).
     #[arg(long)]
     bleed: bool,
     /// Tables : une seule session de centrifugeuse.
@@ -125,6 +125,7 @@ fn asked(document: &str, args: &ExportArgs) -> Result<Document, Error> {
             session: args.session,
         },
         "programme" => Document::Programme {
+            bleed: args.bleed,
             format: match &args.format {
                 Some(f) => crate::print::Format::parse(f).ok_or_else(|| bad("--format", f))?,
                 None => crate::print::Format::A4,

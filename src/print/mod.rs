@@ -46,6 +46,11 @@ pub enum PrintError {
         "Les badges ne tiennent pas sur la feuille\u{a0}: {across} badges et leurs espaces font {used:.0}\u{a0}mm, il y a {room:.0}\u{a0}mm dans les marges de l’imprimante. Choisissez une autre disposition, des espaces plus petits ou sans fonds perdus."
     )]
     BadgesDoNotFit { across: usize, used: f32, room: f32 },
+
+    #[error(
+        "Le livret imposé ne prend pas de fonds perdus\u{a0}: donnez à l’imprimeur le programme A5 avec fonds perdus, il l’imposera lui-même."
+    )]
+    BookletBleed,
 }
 
 /// A PDF made, and what the preflight found while making it.
@@ -182,6 +187,9 @@ pub enum Document {
     Programme {
         #[serde(default)]
         format: Format,
+        /// A 3 mm bleed for a print shop (A4 and A5; the booklet is imposed by the shop).
+        #[serde(default)]
+        bleed: bool,
     },
     Signs,
     /// Sign-in sheets, the guest list, name cards, session cards, the run of show.
@@ -198,7 +206,10 @@ impl Document {
                 options: BadgeOptions::default(),
             },
             Document::Tables { session: None },
-            Document::Programme { format: Format::A4 },
+            Document::Programme {
+                format: Format::A4,
+                bleed: false,
+            },
             Document::Signs,
         ];
         all.extend(
@@ -376,7 +387,7 @@ impl Project {
         match document {
             Document::Badges { options } => self.lay_out_badges(options),
             Document::Tables { session } => self.lay_out_tables(*session),
-            Document::Programme { format } => self.lay_out_programme(*format),
+            Document::Programme { format, bleed } => self.lay_out_programme(*format, *bleed),
             Document::Signs => self.lay_out_signs(),
             Document::Paperwork { which } => self.lay_out_paperwork(*which),
         }
@@ -467,13 +478,17 @@ impl Project {
     }
 
     /// The printed programme, A4, A5 or an A5 booklet imposed on A4.
-    fn lay_out_programme(&self, format: Format) -> Result<Laid> {
+    fn lay_out_programme(&self, format: Format, bleed: bool) -> Result<Laid> {
+        if bleed && format == Format::Booklet {
+            return Err(PrintError::BookletBleed.into());
+        }
+        let bleed = if bleed { badges::BLEED } else { 0.0 };
         let day = self.day()?;
         let sessions = self.sessions()?;
         let mut doc = PdfDocument::new(&format!("Programme · {}", day.event.title));
         let mut fonts = Fonts::new(&mut doc);
         let (mut sheets, mut findings) =
-            programme::draw(&mut doc, &mut fonts, &day, &sessions, format);
+            programme::draw(&mut doc, &mut fonts, &day, &sessions, format, bleed);
         if format == Format::Booklet {
             sheets = programme::impose(sheets);
         }

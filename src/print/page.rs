@@ -130,7 +130,28 @@ impl Sheet {
         self.state = State::default();
     }
 
+    /// A filled rectangle; one that reaches an edge of the trimmed page runs on into the
+    /// bleed, as print shops ask of colour that goes to the edge.
     pub fn fill_rect(&mut self, x: f32, y: f32, w: f32, h: f32, colour: u32) {
+        let (mut x, mut y, mut w, mut h) = (x, y, w, h);
+        if self.bleed > 0.0 {
+            let b = self.bleed;
+            let at = |a: f32, b: f32| (a - b).abs() < 0.01;
+            if at(x, 0.0) {
+                x -= b;
+                w += b;
+            }
+            if at(y, 0.0) {
+                y -= b;
+                h += b;
+            }
+            if at(x + w, self.width) {
+                w += b;
+            }
+            if at(y + h, self.height) {
+                h += b;
+            }
+        }
         self.set_fill(colour);
         let corner = self.point(x, y + h);
         let mut rect = Rect::from_xywh(corner.x, corner.y, mm(w), mm(h));

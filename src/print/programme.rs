@@ -135,6 +135,8 @@ struct Flow<'a> {
     fonts: &'a Fonts,
     width: f32,
     height: f32,
+    /// Millimetres of colour past the trim, for a print shop; 0 otherwise.
+    bleed: f32,
     style: Style,
     header: String,
     sheets: Vec<Sheet>,
@@ -159,7 +161,7 @@ impl<'a> Flow<'a> {
     }
 
     fn new_page(&mut self) {
-        let mut sheet = Sheet::new(self.width, self.height);
+        let mut sheet = Sheet::with_bleed(self.width, self.height, self.bleed);
         let number = self.sheets.len() + 1;
         let m = self.style.margin;
         sheet.text(
@@ -413,6 +415,7 @@ pub fn draw(
     day: &Day,
     sessions: &[SessionView],
     format: Format,
+    bleed: f32,
 ) -> (Vec<Sheet>, Vec<Finding>) {
     // Every text that may need a system font, before anything is measured.
     for session in sessions {
@@ -434,6 +437,7 @@ pub fn draw(
         fonts,
         width,
         height,
+        bleed,
         style: format.style(),
         header: text::french(&day.event.title),
         sheets: Vec::new(),
@@ -553,7 +557,8 @@ fn programme_finding(session: &SessionView, code: &'static str, message: String)
 
 fn cover(flow: &mut Flow, day: &Day) {
     let (w, h, st) = (flow.width, flow.height, flow.style);
-    let mut sheet = Sheet::new(w, h);
+    // The cover's band runs to the paper's edges, and into the bleed when there is one.
+    let mut sheet = Sheet::with_bleed(w, h, flow.bleed);
     sheet.fill_rect(0.0, 0.0, w, h * 0.42, 0x1b2430);
     let title = text::fit(
         flow.fonts,

@@ -528,7 +528,7 @@ export const PAPERWORK_LISTS: readonly Paperwork[] = ["signin", "guests", "runsh
 export type PrintRequest =
   | { document: "badges"; options: BadgeOptions }
   | { document: "tables"; session: number | null }
-  | { document: "programme"; format: "a4" | "a5" | "booklet" }
+  | { document: "programme"; format: "a4" | "a5" | "booklet"; bleed: boolean }
   | { document: "signs" }
   | { document: "paperwork"; which: Paperwork };
 

@@ -236,6 +236,7 @@ export const en: Record<keyof typeof fr, string> = {
   "print.duplex": "Double-sided (mirrored back)",
   "print.sessions": "Speakers' session and time",
   "print.bleed": "3 mm bleed, for a print shop",
+  "print.bleed.programme.hint": "The cover runs 3\u00a0mm past the cut; each page states its trim and bleed boxes.",
   "print.bleed.hint": "Colour runs 3 mm past the cut; with one badge per page, the PDF states the trim and bleed boxes.",
   "print.logo": "Logo",
   "print.logo.none": "No logo. A PNG or JPEG image, kept in the project.",

@@ -235,6 +235,7 @@ export const fr = {
   "print.duplex": "Recto verso (verso en miroir)",
   "print.sessions": "Session et heure sur les badges des intervenant·es",
   "print.bleed": "Fonds perdus de 3 mm, pour un imprimeur",
+  "print.bleed.programme.hint": "La couverture déborde de 3\u00a0mm au-delà de la coupe\u00a0; chaque page indique son format fini (TrimBox) et ses fonds perdus (BleedBox).",
   "print.bleed.hint": "La couleur déborde de 3 mm au-delà de la coupe ; avec un badge par page, le PDF indique le format fini (TrimBox) et les fonds perdus (BleedBox).",
   "print.logo": "Logo",
   "print.logo.none": "Aucun logo. Une image PNG ou JPEG, gardée dans le projet.",
