@@ -699,3 +699,71 @@ print(json.dumps(out))
         }
     }
 }
+
+#[test]
+fn meals_count_those_who_asked_where_the_registrations_answered() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("p.journee");
+    ok(journee(&["new", s(&file)]));
+    let csv_path = dir.path().join("inscriptions.csv");
+    let mut csv = csv::Writer::from_path(&csv_path).unwrap();
+    csv.write_record(["Prénom", "Nom", "Structure", "Courriel", "Souhaits"])
+        .unwrap();
+    let wishes = [
+        "Déjeuner sur place, Centrifugeuses",
+        "Repas, Soirée",
+        "Ateliers",
+        "Soirée Civic tech",
+        "",
+    ];
+    for (i, w) in wishes.iter().enumerate() {
+        csv.write_record([
+            &format!("Prénom{i}"),
+            &format!("Nom{i}"),
+            "Délibéra",
+            &format!("p{i}@example.org"),
+            w,
+        ])
+        .unwrap();
+    }
+    csv.flush().unwrap();
+    ok(journee(&[
+        "import",
+        s(&file),
+        s(&csv_path),
+        "--kind",
+        "registrations",
+    ]));
+    let xlsx = export(&file, "cese", "pack.xlsx");
+    let mut book = read_xlsx(&xlsx);
+    let sheet = book.worksheet_range("Restauration").unwrap();
+    let (moment, people, participants, basis) = (
+        column(&sheet, "Moment"),
+        column(&sheet, "Personnes attendues"),
+        column(&sheet, "dont participant·es"),
+        column(&sheet, "Base du décompte"),
+    );
+    let row = |name: &str| {
+        sheet
+            .rows()
+            .find(|r| r[moment].to_string().to_lowercase().contains(name))
+            .unwrap_or_else(|| panic!("no {name} row"))
+            .to_vec()
+    };
+    // Two asked for lunch, two for the evening; nobody answered about the break.
+    let lunch = row("déjeuner");
+    assert_eq!(lunch[participants].as_f64(), Some(2.0), "{lunch:?}");
+    assert_eq!(lunch[people].as_f64(), Some(2.0));
+    assert!(
+        lunch[basis].to_string().contains("2 participant·es sur 5"),
+        "{lunch:?}"
+    );
+    let evening = row("soirée");
+    assert_eq!(evening[participants].as_f64(), Some(2.0), "{evening:?}");
+    let pause = row("pause");
+    assert_eq!(pause[participants].as_f64(), Some(5.0), "{pause:?}");
+    assert!(
+        pause[basis].to_string().contains("ne disent rien"),
+        "{pause:?}"
+    );
+}

@@ -50,7 +50,7 @@ fn write(
     speakers(&mut workbook, &formats, placed, people)?;
     tables(&mut workbook, &formats, placed, seatings)?;
     badge_list(&mut workbook, &formats, badges)?;
-    catering(&mut workbook, &formats, day, badges)?;
+    catering(&mut workbook, &formats, day, badges, people)?;
     super::sheet::print_titles(&mut workbook, &day.event.title);
     workbook.save_to_buffer()
 }
@@ -319,7 +319,7 @@ fn badge_list(
     Ok(())
 }
 
-static CATERING_COLUMNS: [Column; 10] = [
+static CATERING_COLUMNS: [Column; 11] = [
     column("Date", 11.0, Kind::Date),
     column("Début", 7.0, Kind::Time),
     column("Fin", 7.0, Kind::Time),
@@ -330,34 +330,78 @@ static CATERING_COLUMNS: [Column; 10] = [
     column("dont participant·es", 12.0, Kind::Number),
     column("dont organisation", 12.0, Kind::Number),
     column("dont presse", 10.0, Kind::Number),
+    column("Base du décompte", 44.0, Kind::Wrapped),
 ];
 
-/// Head counts for each break, lunch and the evening: everyone with a badge.
+/// Whether a registration's wishes (free text, or the options ticked on the form) name
+/// this moment of the day: lunch, the evening, a break.
+fn wants(kind: SlotKind, wishes: &str) -> bool {
+    let words: &[&str] = match kind {
+        SlotKind::Dejeuner => &["dejeuner", "repas", "lunch", "buffet"],
+        SlotKind::Soiree => &["soiree", "cocktail", "evening", "aperitif", "diner"],
+        SlotKind::Pause => &["pause", "cafe", "coffee"],
+        SlotKind::Session => &[],
+    };
+    let wishes = deunicode::deunicode(wishes).to_lowercase();
+    words.iter().any(|w| wishes.contains(w))
+}
+
+/// Head counts for each break, lunch and the evening. Where the registrations answered
+/// for a moment (someone's wishes name it), the participants counted are those who asked
+/// for it; where nobody did, the form did not ask, and everyone with a badge is counted.
+/// Speakers, hosts, the team and the press are always counted. Each row says which.
 fn catering(
     workbook: &mut Workbook,
     formats: &Formats,
     day: &Day,
     badges: &[Badge],
+    people: &HashMap<i64, Person>,
 ) -> Result<(), XlsxError> {
     let mut list = List::new(workbook, formats, "Restauration", &CATERING_COLUMNS)?;
-    let count = |role: BadgeRole| badges.iter().filter(|b| b.role == role).count() as i64;
     for slot in day.slots.iter().filter(|s| s.kind != SlotKind::Session) {
         let label = if slot.label.is_empty() {
             slot.kind.label_fr()
         } else {
             &slot.label
         };
+        let asks = |b: &Badge| {
+            people
+                .get(&b.person_id)
+                .is_some_and(|p| wants(slot.kind, &p.wishes))
+        };
+        let answered = badges
+            .iter()
+            .any(|b| b.role == BadgeRole::Participant && asks(b));
+        let coming: Vec<&Badge> = badges
+            .iter()
+            .filter(|b| !answered || b.role != BadgeRole::Participant || asks(b))
+            .collect();
+        let count = |role: BadgeRole| coming.iter().filter(|b| b.role == role).count() as i64;
+        let participants = badges
+            .iter()
+            .filter(|b| b.role == BadgeRole::Participant)
+            .count();
+        let basis = if answered {
+            format!(
+                "Inscriptions\u{a0}: {} participant·es sur {participants} l’ont demandé\u{a0}; intervenant·es, animation, équipe et presse comptés.",
+                count(BadgeRole::Participant)
+            )
+        } else {
+            "Toutes les personnes attendues\u{a0}: les inscriptions ne disent rien de ce moment."
+                .to_string()
+        };
         list.row([
             Cell::Date(slot.date),
             Cell::Time(slot.start),
             slot.end.map_or(Cell::Empty, Cell::Time),
             Cell::Text(label),
-            Cell::from(badges.len() as i64),
+            Cell::from(coming.len() as i64),
             Cell::from(count(BadgeRole::Intervenant)),
             Cell::from(count(BadgeRole::Animateur)),
             Cell::from(count(BadgeRole::Participant)),
             Cell::from(count(BadgeRole::Organisation)),
             Cell::from(count(BadgeRole::Presse)),
+            Cell::Owned(basis),
         ])?;
     }
     list.finish()?;
