@@ -904,12 +904,13 @@ fn badges_90_by_55_read_at_two_metres_and_nothing_runs_under_the_qr_code() {
             assert!(size(&l.2) >= 15.5, "{last}: {:.1} pt", size(&l.2));
             checked += 1;
         }
-        // The QR code: 17 mm square at the right, above the 10 mm band (4 mm margins).
+        // The QR code: 17 mm square at the right, 3 mm of light paper above the 10 mm
+        // band (4 mm margins).
         let qr = [
             90.0 - 4.0 - 17.0,
-            55.0 - 10.0 - 1.0 - 17.0,
+            55.0 - 10.0 - 3.0 - 17.0,
             90.0 - 4.0,
-            55.0 - 11.0,
+            55.0 - 13.0,
         ];
         for w in &on_page {
             let b = w.2;
@@ -918,6 +919,28 @@ fn badges_90_by_55_read_at_two_metres_and_nothing_runs_under_the_qr_code() {
         }
     }
     assert!(checked > listed.len() / 2, "{checked} of {}", listed.len());
+    // Every code reads back as its person's contact card (the first pages: a scan each).
+    for (page, badge) in listed.iter().enumerate().take(4) {
+        let codes = qr_codes(&out, page + 1);
+        let first = badge["first_name"].as_str().unwrap();
+        assert!(
+            codes.len() == 1 && codes[0].starts_with("BEGIN:VCARD") && codes[0].contains(first),
+            "page {}: {codes:?}",
+            page + 1
+        );
+    }
+    // Speakers' sessions: when and where first, never below 6 pt (a long title is
+    // shortened instead).
+    let sessions: Vec<&(usize, String, [f64; 4])> = words
+        .iter()
+        .filter(|(_, w, b)| w.len() == 5 && w.as_bytes()[2] == b':' && b[1] > 20.0)
+        .collect();
+    assert!(!sessions.is_empty());
+    for (page, w, b) in words.iter() {
+        if b[3] < 55.0 - 10.0 && size(b) < 5.9 {
+            panic!("page {page}: «{w}» at {:.1} pt", size(b));
+        }
+    }
 }
 
 #[test]
@@ -1247,7 +1270,7 @@ fn the_desk_gets_every_guest_in_its_order_with_columns_to_tick() {
     let mut letters = 0;
     let mut letter = ' ';
     for person in &listed {
-        let last = person["last_name"].as_str().unwrap().to_uppercase();
+        let last = desk_name(person["last_name"].as_str().unwrap());
         let first = person["first_name"].as_str().unwrap();
         let line = text[at..]
             .lines()
@@ -1288,20 +1311,28 @@ fn the_desk_gets_every_guest_in_its_order_with_columns_to_tick() {
     );
     assert_eq!(rows.len(), listed.len() + 1);
     for (row, person) in rows[1..].iter().zip(&listed) {
-        assert_eq!(row[0], person["last_name"].as_str().unwrap().to_uppercase());
+        assert_eq!(row[0], desk_name(person["last_name"].as_str().unwrap()));
         assert_eq!(row[1], person["first_name"].as_str().unwrap());
         assert_eq!(row[2], person["organisation"].as_str().unwrap());
         assert!(row[5].is_empty() && row[6].is_empty());
     }
 }
 
-/// The letter a last name is filed under, as a desk reads it (particles and accents aside).
-fn initial(last_upper: &str) -> char {
-    let filed = ["DE ", "D'", "D’", "DU ", "DES "]
-        .iter()
-        .find_map(|p| last_upper.strip_prefix(p))
-        .unwrap_or(last_upper);
-    deunicode::deunicode(filed)
+/// A last name as a desk looks it up: in capitals, the particle after the name filed
+/// (« LA TOUR (de) »), the typographic apostrophe.
+fn desk_name(last: &str) -> String {
+    let last = last.trim().replace('\'', "’");
+    for particle in ["de ", "d’", "du ", "des "] {
+        if let Some(rest) = last.strip_prefix(particle) {
+            return format!("{} ({})", rest.to_uppercase(), particle.trim());
+        }
+    }
+    last.to_uppercase()
+}
+
+/// The letter a name printed by `desk_name` is filed under, accents aside.
+fn initial(desk: &str) -> char {
+    deunicode::deunicode(desk)
         .chars()
         .find(|c| c.is_alphanumeric())
         .unwrap()
@@ -1324,7 +1355,7 @@ fn sign_in_sheets_cover_the_day_then_each_session_with_its_people_and_room_to_si
         .count();
     let day_text = pages[..day].join("\n");
     for person in &listed {
-        let last = person["last_name"].as_str().unwrap().to_uppercase();
+        let last = desk_name(person["last_name"].as_str().unwrap());
         assert!(day_text.contains(&last), "{last} not on the day's sheet");
     }
     // Each placed session: a sheet of its own under its title, its people listed.
@@ -1346,7 +1377,7 @@ fn sign_in_sheets_cover_the_day_then_each_session_with_its_people_and_room_to_si
         }
         for (first, last) in on_stage(session) {
             assert!(
-                section.contains(&last.to_uppercase()) && section.contains(&first),
+                section.contains(&desk_name(&last)) && section.contains(&first),
                 "{first} {last} missing from the sheet of {title}"
             );
         }
@@ -1368,6 +1399,28 @@ fn sign_in_sheets_cover_the_day_then_each_session_with_its_people_and_room_to_si
     assert!(
         gaps.len() > 10 && gaps.iter().all(|g| *g >= 10.9),
         "{gaps:?}"
+    );
+    // The workbook printed is a sheet to sign too: every row 31 pt (11 mm) high, the
+    // signature cells framed.
+    let xlsx = dir.path().join("emargement.xlsx");
+    ok(journee(&["export", s(&file), "signin", "--out", s(&xlsx)]));
+    let part = |name: &str| {
+        tool(
+            "python3",
+            &[
+                "-c",
+                "import sys, zipfile; print(zipfile.ZipFile(sys.argv[1]).read(sys.argv[2]).decode())",
+                s(&xlsx),
+                name,
+            ],
+        )
+    };
+    let sheet = part("xl/worksheets/sheet1.xml");
+    assert_eq!(sheet.matches("<row ").count(), listed.len() + 1);
+    assert_eq!(sheet.matches("ht=\"31\"").count(), listed.len());
+    assert!(
+        part("xl/styles.xml").contains("<left style=\"thin\">"),
+        "no framed cell"
     );
 }
 
@@ -1421,7 +1474,7 @@ fn qr_codes(pdf: &Path, page: usize) -> Vec<String> {
             "-l",
             &page,
             "-r",
-            "150",
+            "300",
             "-gray",
             "-singlefile",
             s(pdf),

@@ -763,7 +763,9 @@ fn meals_count_those_who_asked_where_the_registrations_answered() {
     let pause = row("pause");
     assert_eq!(pause[participants].as_f64(), Some(5.0), "{pause:?}");
     assert!(
-        pause[basis].to_string().contains("ne disent rien"),
+        pause[basis]
+            .to_string()
+            .contains("ne posait pas la question"),
         "{pause:?}"
     );
 }

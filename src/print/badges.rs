@@ -102,16 +102,19 @@ pub fn badges(project: &Project) -> Result<Vec<Badge>> {
         .collect())
 }
 
+/// « 11:30 · Atelier 2 · Retours d’expérience » : when and where first, what a speaker
+/// looks for on their badge; the title last, shortened when the line is too long.
 fn session_line(day: &Day, title: &str, room: i64, slot: i64) -> String {
     let room = day.rooms.iter().find(|r| r.id == room);
     let slot = day.slots.iter().find(|s| s.id == slot);
-    let mut parts = vec![title.to_string()];
+    let mut parts = Vec::new();
     if let Some(slot) = slot {
         parts.push(slot.start.format("%H:%M").to_string());
     }
     if let Some(room) = room {
         parts.push(room.name.clone());
     }
+    parts.push(title.to_string());
     parts.join(" · ")
 }
 
@@ -266,6 +269,9 @@ pub struct BadgeOptions {
     #[serde(default)]
     pub bleed: bool,
 }
+
+/// Light paper kept between a QR code and the band under it, in millimetres.
+const QUIET_ZONE: f32 = 3.0;
 
 /// How far colour runs past the trim, in millimetres: what print shops ask for.
 pub const BLEED: f32 = 3.0;
@@ -532,22 +538,19 @@ fn draw_badge(
         INK,
         &mut cursor,
     );
-    // Beside the QR code like the names, never under it.
+    // Beside the QR code like the names, never under it; the title shortened rather
+    // than the line shrunk below 6 pt.
     for session in badge.sessions.iter().take(session_lines) {
-        fitted(
-            "la session",
-            &text::french(session),
-            Fit {
-                weight: Weight::Regular,
-                width: name_width,
-                height: room(cursor),
-                size: 6.5 * s,
-                readable: 5.0,
-                max_lines: 1,
-            },
-            MUTED,
-            &mut cursor,
-        );
+        let spec = Fit {
+            weight: Weight::Regular,
+            width: name_width,
+            height: room(cursor),
+            size: 6.5 * s,
+            readable: 6.0,
+            max_lines: 1,
+        };
+        let (line, _) = text::abridge(fonts, &text::french(session), spec);
+        fitted("la session", &line, spec, MUTED, &mut cursor);
     }
 
     qr_and_band(
@@ -660,15 +663,10 @@ fn draw_tall_badge(
         };
         for session in badge.sessions.iter().take(4) {
             let room = (body_bottom - cursor).max(1.0);
-            let mut fit = spec(9.0, 6.0, width, 2, Weight::Regular);
+            let mut fit = spec(9.0, 7.0, width, 2, Weight::Regular);
             fit.height = fit.height.min(room);
-            pen.fitted(
-                "la session",
-                &text::french(session),
-                fit,
-                MUTED,
-                &mut cursor,
-            );
+            let (line, _) = text::abridge(fonts, &text::french(session), fit);
+            pen.fitted("la session", &line, fit, MUTED, &mut cursor);
         }
     }
     qr_and_band(
@@ -739,10 +737,13 @@ fn qr_and_band(
             Qr::VCard => vcard(badge),
             Qr::Id => format!("JOURNEE-P{}", badge.person_id),
         };
+        // Scanners need a light margin around the code (four modules by the standard):
+        // 3 mm clear above the band, whatever the text beside it needs.
+        let bottom = body_bottom.min(y + h - band - QUIET_ZONE);
         draw_qr(
             sheet,
             &data,
-            (x + w - pad - qr_size, body_bottom - qr_size),
+            (x + w - pad - qr_size, bottom - qr_size),
             qr_size,
         );
     }

@@ -42,8 +42,16 @@ pub fn facts(day: &Day, session: &SessionView) -> Vec<String> {
         (None, Some(e)) => facts.push(format!("Public estimé\u{a0}: ≈\u{a0}{}", e.people)),
         (None, None) => {}
     }
+    let room = session
+        .placement
+        .and_then(|cell| day.rooms.iter().find(|r| r.id == cell.room_id));
     if session.language == "en" {
-        facts.push("En anglais\u{a0}: interprétation".to_string());
+        facts.push(match room {
+            Some(room) if !room.interpretation => {
+                "En anglais\u{a0}: la salle n’a pas de cabine d’interprétation".to_string()
+            }
+            _ => "En anglais\u{a0}: interprétation".to_string(),
+        });
     }
     let people: Vec<String> = session
         .participants()
@@ -56,14 +64,14 @@ pub fn facts(day: &Day, session: &SessionView) -> Vec<String> {
         .into_iter()
         .collect();
     if !people.is_empty() {
-        facts.push(format!("Sur scène\u{a0}: {}", people.join(", ")));
+        facts.push(format!("Avec\u{a0}: {}", people.join(", ")));
     }
     facts.push(match session.placement {
         Some(cell) => {
             let room = day.rooms.iter().find(|r| r.id == cell.room_id);
             let slot = day.slots.iter().find(|s| s.id == cell.slot_id);
             format!(
-                "Placée\u{a0}: {} · {}",
+                "Quand, où\u{a0}: {} · {}",
                 slot.map(|s| s.time_range()).unwrap_or_default(),
                 room.map(|r| r.name.as_str()).unwrap_or_default()
             )

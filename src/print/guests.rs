@@ -57,9 +57,18 @@ pub fn initial(last_name: &str) -> String {
         .map_or_else(|| "#".to_string(), |c| c.to_uppercase().collect())
 }
 
-/// A last name as lists print it, in capitals so that it stands out from the first name.
+/// A last name as a desk's list prints it: in capitals so that it stands out from the
+/// first name, filed word first with its particle after (« LA TOUR (de) », under L
+/// where the desk looks), with the typographic apostrophe (« N’DIAYE »).
 pub fn last_name_caps(last_name: &str) -> String {
-    last_name.trim().to_uppercase()
+    let last = super::text::french(last_name.trim());
+    let filed = filing_name(&last);
+    let particle = last[..last.len() - filed.len()].trim();
+    if particle.is_empty() {
+        filed.to_uppercase()
+    } else {
+        format!("{} ({particle})", filed.to_uppercase())
+    }
 }
 
 pub fn draw(listing: &mut Listing, guests: &[Guest], title: &str, subtitle: &str) {

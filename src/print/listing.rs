@@ -1,7 +1,8 @@
 //! Lists printed as tables across pages: the sign-in sheets, the guest list, the run of
 //! show. A title on each section's first page, the column headers repeated on every page,
 //! rows as tall as their wrapped text (or the room a signature needs), and « page n/N »
-//! with the event at the foot of each page.
+//! with the event at the foot of each page (numbered within each section: a session's
+//! sheets go to its room on their own).
 
 use super::fonts::{Fonts, Weight};
 use super::page::{Align, Sheet, INK, MUTED};
@@ -53,6 +54,8 @@ pub struct Listing<'a> {
     sheets: Vec<Sheet>,
     cursor: f32,
     title: Option<(String, String)>,
+    /// The first page of each section.
+    sections: Vec<usize>,
     /// The most lines a cell wraps to before its text shrinks.
     pub max_lines: usize,
     pub shrunk: Vec<Shrunk>,
@@ -80,6 +83,7 @@ impl<'a> Listing<'a> {
             sheets: Vec::new(),
             cursor: 0.0,
             title: None,
+            sections: Vec::new(),
             max_lines: 4,
             shrunk: Vec::new(),
         }
@@ -93,6 +97,7 @@ impl<'a> Listing<'a> {
     /// the section's next pages.
     pub fn section(&mut self, title: &str, subtitle: &str) {
         self.title = Some((title.to_string(), subtitle.to_string()));
+        self.sections.push(self.sheets.len());
         self.page(true);
     }
 
@@ -314,10 +319,17 @@ impl<'a> Listing<'a> {
         }
     }
 
-    /// The pages, each with the event and « page n/N » at its foot.
+    /// The pages, each with the event and « page n/N » of its section at its foot.
     pub fn finish(mut self) -> Vec<Sheet> {
-        let total = self.sheets.len();
+        let count = self.sheets.len();
+        let mut starts = self.sections.clone();
+        if starts.first() != Some(&0) {
+            starts.insert(0, 0);
+        }
         for (i, sheet) in self.sheets.iter_mut().enumerate() {
+            let section = starts.iter().rposition(|s| *s <= i).unwrap_or(0);
+            let first = starts[section];
+            let total = starts.get(section + 1).copied().unwrap_or(count) - first;
             let y = self.height - MARGIN;
             sheet.line((MARGIN, y - 5.0), (self.width - MARGIN, y - 5.0), 0.3, RULE);
             sheet.text(
@@ -332,7 +344,7 @@ impl<'a> Listing<'a> {
             sheet.text(
                 self.fonts,
                 (self.width - MARGIN, y),
-                &format!("page\u{a0}{}/{}", i + 1, total),
+                &format!("page\u{a0}{}/{}", i - first + 1, total),
                 Weight::Regular,
                 8.0,
                 MUTED,

@@ -267,8 +267,14 @@ fn block(flow: &Flow, day: &Day, session: &SessionView) -> Block {
         .and_then(|c| day.rooms.iter().find(|r| r.id == c.room_id))
         .map(|r| r.name.clone())
         .unwrap_or_default();
-    let mut meta = format!("{kind} · {room}");
-    if session.language == "en" {
+    // « Atelier 1 » says it is an atelier; a title that says « in English » says it.
+    let fold = |t: &str| deunicode::deunicode(t).to_lowercase();
+    let mut meta = if fold(&room).starts_with(&fold(kind)) {
+        room.clone()
+    } else {
+        format!("{kind} · {room}")
+    };
+    if session.language == "en" && !says_english(&session.title) {
         meta.push_str(" · EN (in English)");
     }
     fitted(
@@ -352,11 +358,17 @@ fn block(flow: &Flow, day: &Day, session: &SessionView) -> Block {
     } else {
         session.description.clone()
     };
-    let (description, abridged) = abridge(
+    let (description, abridged) = text::abridge(
         flow.fonts,
         &text::typeset(&description, &session.language),
-        width,
-        st.detail,
+        Fit {
+            weight: Weight::Regular,
+            width,
+            height: text::line_height(st.detail) * DESCRIPTION_LINES as f32,
+            size: st.detail,
+            readable: st.detail,
+            max_lines: DESCRIPTION_LINES,
+        },
     );
     if !description.is_empty() {
         fitted(
@@ -373,32 +385,6 @@ fn block(flow: &Flow, day: &Day, session: &SessionView) -> Block {
         abridged,
         too_small,
     }
-}
-
-/// The description cut at a word to `DESCRIPTION_LINES` lines at `size`, with « … »;
-/// and whether it was cut.
-fn abridge(fonts: &Fonts, description: &str, width: f32, size: f32) -> (String, bool) {
-    let spec = Fit {
-        weight: Weight::Regular,
-        width,
-        height: text::line_height(size) * DESCRIPTION_LINES as f32,
-        size,
-        readable: size,
-        max_lines: DESCRIPTION_LINES,
-    };
-    let whole = text::fit_wrapped(fonts, description, spec);
-    if !whole.too_small {
-        return (description.trim().to_string(), false);
-    }
-    let mut words: Vec<&str> = description.split_whitespace().collect();
-    while words.len() > 1 {
-        words.pop();
-        let shorter = format!("{}\u{a0}…", words.join(" "));
-        if !text::fit_wrapped(fonts, &shorter, spec).too_small {
-            return (shorter, true);
-        }
-    }
-    (String::new(), true)
 }
 
 fn block_height(b: &Block) -> f32 {
@@ -463,7 +449,9 @@ pub fn draw(
             s.placement
                 .and_then(|c| day.rooms.iter().position(|r| r.id == c.room_id))
         });
-        let heading = if slot.label.is_empty() {
+        // A slot named after its only session (« Plénière d’ouverture ») is not named twice.
+        let named_twice = here.len() == 1 && here[0].title.trim() == slot.label.trim();
+        let heading = if slot.label.is_empty() || named_twice {
             slot.time_range()
         } else {
             format!("{} · {}", slot.time_range(), slot.label)
@@ -620,6 +608,12 @@ fn cover(flow: &mut Flow, day: &Day) {
         y += text::line_height(f.size) * f.lines.len().max(1) as f32 + 2.0;
     }
     flow.sheets.push(sheet);
+}
+
+/// A title that already says it is in English (« International experiences (in English) »).
+fn says_english(title: &str) -> bool {
+    let title = deunicode::deunicode(title).to_lowercase();
+    ["english", "anglais"].iter().any(|w| title.contains(w))
 }
 
 /// A colour mixed with white: `amount` 0 is the colour, 1 white.
@@ -786,7 +780,7 @@ fn at_a_glance(flow: &mut Flow, day: &Day, sessions: &[SessionView], findings: &
                     let (w, h) = (col_w - 0.8, y1 - y0 - 0.8);
                     sheet.fill_rect(x, y0 + 0.4, w, h, tint(kind.colour(), 0.86));
                     sheet.fill_rect(x, y0 + 0.4, 0.9, h, kind.colour());
-                    let en = if session.language == "en" {
+                    let en = if session.language == "en" && !says_english(&session.title) {
                         " (EN)"
                     } else {
                         ""

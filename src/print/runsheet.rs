@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use super::listing::{column, Column, Listing};
 use super::text;
-use crate::model::{Day, Room, SessionKind, SessionRole};
+use crate::model::{Day, Room, SessionKind, SessionRole, SlotKind};
 use crate::programme::SessionView;
 use crate::seating::SessionSeating;
 use crate::share::{placed, Placed};
@@ -135,7 +135,9 @@ pub fn needs(
             "Interprétation (anglais)\u{a0}: pas de cabine dans cette salle".to_string()
         });
     }
-    if let Some(audience) = session.audience() {
+    // At a centrifugeuse the tables are the audience: their seats say it.
+    let tables = seating.is_some_and(|s| !s.tables.is_empty());
+    if let Some(audience) = session.audience().filter(|_| !tables) {
         let estimated = session.expected_audience.is_none();
         needs.push(format!(
             "Public{}\u{a0}: {}{audience} pour {} places",
@@ -189,7 +191,7 @@ pub fn draw(
         about.push(if room.interpretation {
             "cabines d’interprétation".to_string()
         } else {
-            "sans interprétation".to_string()
+            "sans cabine d’interprétation".to_string()
         });
         if !room.notes.trim().is_empty() {
             about.push(room.notes.trim().to_string());
@@ -198,20 +200,55 @@ pub fn draw(
             &format!("Conduite · {}", room.name),
             &text::french(&about.join(" · ")),
         );
+        // The room's sessions and the day's breaks, in time order: the team plans its
+        // changeovers around the breaks.
+        let mut rows: Vec<(chrono::NaiveDateTime, [String; 5])> = list
+            .iter()
+            .map(|p| {
+                let l = line(p, seatings, access);
+                (
+                    p.start,
+                    [
+                        l.time,
+                        l.session,
+                        text::french(&l.hosts),
+                        text::french(&l.speakers),
+                        text::french(&l.needs),
+                    ],
+                )
+            })
+            .collect();
+        let dates: Vec<chrono::NaiveDate> = list.iter().map(|p| p.slot.date).collect();
+        for slot in day
+            .slots
+            .iter()
+            .filter(|s| s.kind != SlotKind::Session && dates.contains(&s.date))
+        {
+            let label = if slot.label.is_empty() {
+                let l = slot.kind.label_fr();
+                l[..1].to_uppercase() + &l[1..]
+            } else {
+                slot.label.clone()
+            };
+            rows.push((
+                slot.date.and_time(slot.start),
+                [
+                    slot.time_range(),
+                    text::french(&label),
+                    String::new(),
+                    String::new(),
+                    String::new(),
+                ],
+            ));
+        }
+        rows.sort_by_key(|(at, _)| *at);
         let mut date = None;
-        for p in &list {
-            if date != Some(p.slot.date) && day.event.end_date > day.event.start_date {
-                listing.heading(&super::french_dates(p.slot.date, p.slot.date));
+        for (at, row) in rows {
+            if date != Some(at.date()) && day.event.end_date > day.event.start_date {
+                listing.heading(&super::french_dates(at.date(), at.date()));
             }
-            date = Some(p.slot.date);
-            let l = line(p, seatings, access);
-            listing.row(&[
-                l.time,
-                l.session,
-                text::french(&l.hosts),
-                text::french(&l.speakers),
-                text::french(&l.needs),
-            ]);
+            date = Some(at.date());
+            listing.row(&row);
         }
     }
 }

@@ -15,9 +15,6 @@ use crate::share::placed;
 pub const ROW: f32 = 11.0;
 /// Rows left for people who come without being listed, at the least.
 const WALK_INS: usize = 10;
-/// The most empty rows a session's sheet gets for its audience (three pages): a plenary's
-/// hall signs the day's sheet.
-const AUDIENCE_ROWS: usize = 60;
 
 pub fn columns() -> Vec<Column> {
     let mut name = column("Nom", 42.0);
@@ -86,9 +83,10 @@ pub fn draw(
                     first_name: person.first_name.clone(),
                     last_name: person.last_name.clone(),
                     organisation: person.organisation.clone(),
-                    role: SessionRole::parse(&person.role)
-                        .map_or("intervenant·e", SessionRole::label_fr)
-                        .to_string(),
+                    role: capitalised(
+                        SessionRole::parse(&person.role)
+                            .map_or("intervenant·e", SessionRole::label_fr),
+                    ),
                 });
             }
         }
@@ -106,7 +104,11 @@ pub fn draw(
                             first_name: seat.first_name.clone(),
                             last_name: seat.last_name.clone(),
                             organisation: seat.organisation.clone(),
-                            role: format!("{}, table\u{a0}{}", seat_label(seat.role), table.number),
+                            role: format!(
+                                "{}, table\u{a0}{}",
+                                capitalised(seat_label(seat.role)),
+                                table.number
+                            ),
                         });
                     }
                 }
@@ -137,13 +139,13 @@ pub fn draw(
                 String::new(),
             ]);
         }
+        // A row for each person expected, up to the room's seats.
         let listed = on_stage.len() + seated.len();
-        let audience = session.audience().unwrap_or(0).max(0) as usize;
-        listing.blank_rows(
-            audience
-                .saturating_sub(listed)
-                .clamp(WALK_INS, AUDIENCE_ROWS),
-        );
+        let audience = session
+            .audience()
+            .unwrap_or(0)
+            .clamp(0, p.room.capacity.max(0)) as usize;
+        listing.blank_rows(audience.saturating_sub(listed).max(WALK_INS));
     }
 }
 
@@ -155,4 +157,13 @@ fn seat_label(role: &str) -> &str {
         "animateur" => "animateur·rice",
         other => other,
     }
+}
+
+/// « Intervenant·e », as the day's sheet writes the badge's roles.
+fn capitalised(label: &str) -> String {
+    let mut chars = label.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().collect::<String>() + chars.as_str())
+        .unwrap_or_default()
 }

@@ -65,7 +65,8 @@ fn sign(
 ) -> Sheet {
     let mut sheet = Sheet::new(W, H);
     let inner = W - 2.0 * MARGIN;
-    sheet.fill_rect(0.0, 0.0, W, 8.0, 0x1b2430);
+    // Inside the 5 mm office printers leave blank: a band to the edge prints clipped.
+    sheet.fill_rect(5.0, 5.0, W - 10.0, 5.0, 0x1b2430);
     let name = text::fit(
         fonts,
         &room.name,
@@ -169,9 +170,10 @@ fn sign(
         );
         y += per;
     }
+    // Above the 5 mm office printers leave blank, the descenders included.
     sheet.text(
         fonts,
-        (MARGIN, H - 6.0),
+        (MARGIN, H - 8.0),
         &text::french(&day.event.title),
         Weight::Regular,
         10.0,

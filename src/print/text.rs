@@ -237,6 +237,24 @@ pub fn fit_wrapped(fonts: &Fonts, text: &str, spec: Fit) -> Fitted {
     fit(fonts, text, spec)
 }
 
+/// `text` cut at a word, with « … », so that it fits the box without going below
+/// `spec.readable`; and whether it was cut. (A badge's session line, a description in
+/// the programme: better shortened than unreadable.)
+pub fn abridge(fonts: &Fonts, text: &str, spec: Fit) -> (String, bool) {
+    if !fit_wrapped(fonts, text, spec).too_small {
+        return (text.trim().to_string(), false);
+    }
+    let mut words: Vec<&str> = text.split_whitespace().collect();
+    while words.len() > 1 {
+        words.pop();
+        let shorter = format!("{}\u{a0}…", words.join(" "));
+        if !fit_wrapped(fonts, &shorter, spec).too_small {
+            return (shorter, true);
+        }
+    }
+    (String::new(), true)
+}
+
 /// Breaks `text` at its line breaks, then at spaces (or after hyphens), into at most
 /// `max_lines` lines no wider than the box, greedily (one line when it fits); None when
 /// it needs more lines.

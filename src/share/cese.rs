@@ -193,7 +193,7 @@ static SPEAKER_COLUMNS: [Column; 12] = [
     column("Nom", 18.0, Kind::Text),
     column("Prénom", 14.0, Kind::Text),
     column("Organisation", 24.0, Kind::Wrapped),
-    column("Type d'acteur", 14.0, Kind::Text),
+    column("Type d’acteur", 14.0, Kind::Text),
     column("Courriel", 26.0, Kind::Text),
     column("Téléphone", 16.0, Kind::Text),
     column("Rôle", 15.0, Kind::Text),
@@ -290,12 +290,12 @@ fn tables(
     Ok(())
 }
 
-static BADGE_COLUMNS: [Column; 6] = [
+// No email: the venue needs to know who comes, not how to write to every participant.
+static BADGE_COLUMNS: [Column; 5] = [
     column("Nom", 18.0, Kind::Text),
     column("Prénom", 14.0, Kind::Text),
     column("Organisation", 26.0, Kind::Wrapped),
     column("Badge", 15.0, Kind::Text),
-    column("Courriel", 26.0, Kind::Text),
     column("Sessions", 40.0, Kind::Wrapped),
 ];
 
@@ -311,7 +311,6 @@ fn badge_list(
             Cell::Text(&badge.first_name),
             Cell::Text(&badge.organisation),
             Cell::Text(badge.role.label()),
-            Cell::Text(&badge.email),
             Cell::Owned(badge.sessions.join("\n")),
         ])?;
     }
@@ -387,7 +386,7 @@ fn catering(
                 count(BadgeRole::Participant)
             )
         } else {
-            "Toutes les personnes attendues\u{a0}: les inscriptions ne disent rien de ce moment."
+            "Toutes les personnes attendues\u{a0}: le formulaire d’inscription ne posait pas la question."
                 .to_string()
         };
         list.row([

@@ -16,8 +16,8 @@ static GUESTS: [Column; 7] = [
     column("Organisation", 34.0, Kind::Wrapped),
     column("Qualité", 16.0, Kind::Text),
     column("Accessibilité", 28.0, Kind::Wrapped),
-    column("Identité vérifiée", 12.0, Kind::Text),
-    column("Badge remis", 12.0, Kind::Text),
+    column("Identité vérifiée", 12.0, Kind::Box),
+    column("Badge remis", 12.0, Kind::Box),
 ];
 
 static SIGNIN: [Column; 5] = [
@@ -25,7 +25,7 @@ static SIGNIN: [Column; 5] = [
     column("Prénom", 18.0, Kind::Text),
     column("Organisation", 34.0, Kind::Wrapped),
     column("Qualité", 16.0, Kind::Text),
-    column("Signature", 30.0, Kind::Text),
+    column("Signature", 30.0, Kind::Box),
 ];
 
 static RUNSHEET: [Column; 8] = [
@@ -99,6 +99,12 @@ fn people(
     guests: &[Guest],
 ) -> Result<()> {
     let mut list = List::new(workbook, formats, name, columns)?;
+    // Printed, a row is a line to sign or tick: as tall as in the PDF (11 mm, 8 mm).
+    list.row_height = if columns.len() == SIGNIN.len() {
+        31.0
+    } else {
+        23.0
+    };
     for g in guests {
         let mut cells = vec![
             Cell::Owned(guests::last_name_caps(&g.last_name)),

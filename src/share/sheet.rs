@@ -25,6 +25,8 @@ pub enum Kind {
     Date,
     Time,
     DateTime,
+    /// A box to sign or tick on paper: empty, framed.
+    Box,
 }
 
 #[derive(Debug, Clone)]
@@ -88,6 +90,7 @@ pub struct Formats {
     date: Format,
     time: Format,
     datetime: Format,
+    boxed: Format,
     pub title: Format,
     pub merged: Format,
 }
@@ -109,6 +112,7 @@ impl Default for Formats {
             date: top.clone().set_num_format("dd/mm/yyyy"),
             time: top.clone().set_num_format("hh:mm"),
             datetime: top.clone().set_num_format("dd/mm/yyyy hh:mm"),
+            boxed: top.clone().set_border(FormatBorder::Thin),
             title: Format::new().set_bold().set_font_size(14),
             merged: Format::new()
                 .set_text_wrap()
@@ -128,6 +132,7 @@ impl Formats {
             Kind::Date => &self.date,
             Kind::Time => &self.time,
             Kind::DateTime => &self.datetime,
+            Kind::Box => &self.boxed,
         }
     }
 }
@@ -138,6 +143,8 @@ pub struct List<'w> {
     formats: &'w Formats,
     columns: &'w [Column],
     row: u32,
+    /// The least height of a row in points (a signature needs room); 15, one line, else.
+    pub row_height: f64,
 }
 
 impl<'w> List<'w> {
@@ -176,6 +183,7 @@ impl<'w> List<'w> {
             formats,
             columns,
             row: 1,
+            row_height: 15.0,
         })
     }
 
@@ -228,9 +236,9 @@ impl<'w> List<'w> {
     /// Moves to the next row; `lines` of wrapped text make the row that much taller
     /// (Excel does not grow rows by itself when it opens a file).
     pub fn next_row(&mut self, lines: usize) -> Result<(), XlsxError> {
-        if lines > 1 {
-            self.sheet
-                .set_row_height(self.row, 15.0 * lines.min(20) as f64)?;
+        let height = (15.0 * lines.min(20) as f64).max(self.row_height);
+        if height > 15.0 {
+            self.sheet.set_row_height(self.row, height)?;
         }
         self.row += 1;
         Ok(())
