@@ -816,7 +816,7 @@ fn the_preflight_knows_what_the_grid_knows() {
     assert!(of("empty_animateur")[0]["message"]
         .as_str()
         .unwrap()
-        .contains("(place libre)"));
+        .contains("animateur·rice à trouver"));
 }
 
 /// Every word of a PDF with its page and box in millimetres (pdftotext -bbox).

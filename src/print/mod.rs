@@ -281,7 +281,7 @@ impl Project {
                         severity: Severity::Warning,
                         document: "tables",
                         message: format!(
-                            "Table\u{a0}{} de {quoted}\u{a0}: pas d’animateur·rice, le plan imprimera «\u{a0}(place libre)\u{a0}».",
+                            "Table\u{a0}{} de {quoted}\u{a0}: pas d’animateur·rice, le plan imprimera «\u{a0}animateur·rice à trouver\u{a0}».",
                             table.number
                         ),
                         person: None,

@@ -79,7 +79,8 @@ pub fn draw(
     let mut sheets: Vec<Sheet> = plans.iter().map(|p| plan_page(fonts, day, p)).collect();
     for plan in plans {
         for table in &plan.tables {
-            sheets.push(tent(fonts, table));
+            let session = format!("{} · {}", plan.title, where_when(day, plan));
+            sheets.push(tent(fonts, table, &session));
         }
     }
     sheets.extend(who_sits_where(fonts, day, plans));
@@ -135,12 +136,21 @@ fn plan_page(fonts: &Fonts, day: &Day, plan: &SessionSeating) -> Sheet {
             MARGIN + cell_w * (col as f32 + 0.5),
             top + cell_h * (row as f32 + 0.5),
         );
-        draw_table(&mut sheet, fonts, table, centre, (cell_h * 0.22).min(20.0));
+        // As large as the cell allows: names read on a wall at the room's door.
+        let r = (cell_h * 0.22).min(cell_w * 0.17).min(24.0);
+        draw_table(&mut sheet, fonts, table, centre, r, cell_w);
     }
     sheet
 }
 
-fn draw_table(sheet: &mut Sheet, fonts: &Fonts, table: &TablePlan, (cx, cy): (f32, f32), r: f32) {
+fn draw_table(
+    sheet: &mut Sheet,
+    fonts: &Fonts,
+    table: &TablePlan,
+    (cx, cy): (f32, f32),
+    r: f32,
+    cell_w: f32,
+) {
     sheet.circle((cx, cy), r, 1.2, INK);
     sheet.text(
         fonts,
@@ -200,7 +210,11 @@ fn draw_table(sheet: &mut Sheet, fonts: &Fonts, table: &TablePlan, (cx, cy): (f3
         } else {
             Align::Centre
         };
-        let name = seat.map_or_else(|| "(place libre)".to_string(), |s| s.name());
+        let name = match (seat, *role) {
+            (Some(s), _) => s.name(),
+            (None, "animateur·rice") => "animateur·rice à trouver".to_string(),
+            (None, _) => "(place libre)".to_string(),
+        };
         let weight = if *role == "pair" {
             Weight::Regular
         } else {
@@ -211,19 +225,25 @@ fn draw_table(sheet: &mut Sheet, fonts: &Fonts, table: &TablePlan, (cx, cy): (f3
             &name,
             Fit {
                 weight,
-                width: 38.0,
-                height: 8.0,
-                size: 8.0,
-                readable: 5.5,
+                // Above and below the circle, the table's whole share of the room;
+                // beside it, what is left of that share.
+                width: if align == Align::Centre {
+                    cell_w - 6.0
+                } else {
+                    (cell_w / 2.0 - r - 7.0).clamp(26.0, 46.0)
+                },
+                height: text::line_height(10.5) * 2.0,
+                size: 10.5,
+                readable: 8.0,
                 max_lines: 2,
             },
         );
         let y = if angle.sin() < -0.5 {
-            y - 6.0
+            y - 9.0
         } else if angle.sin() > 0.5 {
             y + 1.0
         } else {
-            y - 2.5
+            y - 3.5
         };
         sheet.lines(
             fonts,
@@ -234,16 +254,30 @@ fn draw_table(sheet: &mut Sheet, fonts: &Fonts, table: &TablePlan, (cx, cy): (f3
             if seat.is_some() { INK } else { MUTED },
             align,
         );
-        if *role != "pair" {
+        // « animateur·rice à trouver » says the role already.
+        if *role != "pair" && seat.is_some() {
             let below = y + text::line_height(fitted.size) * fitted.lines.len() as f32 + 2.3;
-            sheet.text(fonts, (x, below), role, Weight::Regular, 6.0, MUTED, align);
+            sheet.text(fonts, (x, below), role, Weight::Regular, 8.0, MUTED, align);
         }
     }
 }
 
 /// A4 landscape folded in two along its length: the lower half reads from one side of
-/// the table, the upper half (upside down) from the other.
-fn tent(fonts: &Fonts, table: &TablePlan) -> Sheet {
+/// the table, the upper half (upside down) from the other. The session, small at the foot,
+/// tells the team which of the day's « Table 1 » cards this is.
+fn tent(fonts: &Fonts, table: &TablePlan, session: &str) -> Sheet {
+    let session = text::fit(
+        fonts,
+        &text::french(session),
+        Fit {
+            weight: Weight::Regular,
+            width: W - 40.0,
+            height: text::line_height(9.0),
+            size: 9.0,
+            readable: 7.0,
+            max_lines: 1,
+        },
+    );
     let mut sheet = Sheet::new(W, H);
     let face = |sheet: &mut Sheet| {
         let top = H / 2.0 + 14.0;
@@ -275,6 +309,15 @@ fn tent(fonts: &Fonts, table: &TablePlan) -> Sheet {
             Weight::Regular,
             project.size,
             INK,
+            Align::Centre,
+        );
+        sheet.lines(
+            fonts,
+            (W / 2.0, H - 12.0),
+            &session.lines,
+            Weight::Regular,
+            session.size,
+            MUTED,
             Align::Centre,
         );
     };
