@@ -1044,37 +1044,41 @@ fn the_programme_sets_each_title_in_its_own_language() {
     assert!(!text.contains("N'Diaye"), "{text}");
 }
 
+/// A page as poppler renders it at `dpi`, with `more` of pdftoppm's options: its width,
+/// height and pixels (grey bytes with -gray, else RGB triples).
+fn render(pdf: &Path, page: usize, dpi: u32, more: &[&str]) -> (usize, usize, Vec<u8>) {
+    let dir = tempfile::tempdir().unwrap();
+    let stem = dir.path().join("p");
+    let (page, dpi) = (page.to_string(), dpi.to_string());
+    let mut args = vec!["-f", &page, "-l", &page, "-r", &dpi, "-singlefile"];
+    args.extend_from_slice(more);
+    args.extend([s(pdf), s(&stem)]);
+    tool("pdftoppm", &args);
+    let gray = more.contains(&"-gray");
+    let bytes = std::fs::read(dir.path().join(if gray { "p.pgm" } else { "p.ppm" })).unwrap();
+    // P5 or P6, width, height, max, one whitespace, then the pixels.
+    let mut fields = Vec::new();
+    let mut at = 0;
+    while fields.len() < 4 {
+        while bytes[at].is_ascii_whitespace() {
+            at += 1;
+        }
+        let start = at;
+        while !bytes[at].is_ascii_whitespace() {
+            at += 1;
+        }
+        fields.push(String::from_utf8_lossy(&bytes[start..at]).to_string());
+    }
+    let (w, h) = (fields[1].parse().unwrap(), fields[2].parse().unwrap());
+    (w, h, bytes[at + 1..].to_vec())
+}
+
 /// The colour at a point of a page (millimetres from the paper's top left), as poppler
 /// renders it at 72 dpi.
 fn colour_at(pdf: &Path, page: usize, (x, y): (f64, f64)) -> [u8; 3] {
     let px = |mm: f64| ((mm * 72.0 / 25.4) as u32).to_string();
-    let dir = tempfile::tempdir().unwrap();
-    let stem = dir.path().join("p");
-    let page = page.to_string();
-    tool(
-        "pdftoppm",
-        &[
-            "-f",
-            &page,
-            "-l",
-            &page,
-            "-r",
-            "72",
-            "-x",
-            &px(x),
-            "-y",
-            &px(y),
-            "-W",
-            "1",
-            "-H",
-            "1",
-            "-singlefile",
-            s(pdf),
-            s(&stem),
-        ],
-    );
-    let bytes = std::fs::read(dir.path().join("p.ppm")).unwrap();
-    let pixel = &bytes[bytes.len() - 3..];
+    let (x, y) = (px(x), px(y));
+    let (_, _, pixel) = render(pdf, page, 72, &["-x", &x, "-y", &y, "-W", "1", "-H", "1"]);
     [pixel[0], pixel[1], pixel[2]]
 }
 
@@ -1463,40 +1467,7 @@ fn name_cards_say_each_name_large_on_both_faces_for_every_person_on_stage() {
 
 /// The QR codes on a page, decoded from poppler's rendering.
 fn qr_codes(pdf: &Path, page: usize) -> Vec<String> {
-    let dir = tempfile::tempdir().unwrap();
-    let stem = dir.path().join("q");
-    let page = page.to_string();
-    tool(
-        "pdftoppm",
-        &[
-            "-f",
-            &page,
-            "-l",
-            &page,
-            "-r",
-            "300",
-            "-gray",
-            "-singlefile",
-            s(pdf),
-            s(&stem),
-        ],
-    );
-    let bytes = std::fs::read(dir.path().join("q.pgm")).unwrap();
-    // P5, width, height, max, one whitespace, then the pixels.
-    let mut fields = Vec::new();
-    let mut at = 0;
-    while fields.len() < 4 {
-        while bytes[at].is_ascii_whitespace() {
-            at += 1;
-        }
-        let start = at;
-        while !bytes[at].is_ascii_whitespace() {
-            at += 1;
-        }
-        fields.push(String::from_utf8_lossy(&bytes[start..at]).to_string());
-    }
-    let (w, h): (usize, usize) = (fields[1].parse().unwrap(), fields[2].parse().unwrap());
-    let pixels = &bytes[at + 1..];
+    let (w, h, pixels) = render(pdf, page, 300, &["-gray"]);
     let mut image = rqrr::PreparedImage::prepare_from_greyscale(w, h, |x, y| pixels[y * w + x]);
     let mut found: Vec<String> = image
         .detect_grids()

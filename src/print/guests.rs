@@ -73,6 +73,18 @@ pub fn last_name_caps(last_name: &str) -> String {
 
 pub fn draw(listing: &mut Listing, guests: &[Guest], title: &str, subtitle: &str) {
     listing.section(title, subtitle);
+    by_letter(listing, guests, |guest| {
+        vec![
+            guest.accessibility.trim().to_string(),
+            String::new(),
+            String::new(),
+        ]
+    });
+}
+
+/// Everyone in the desk's order, a letter heading where each letter starts: the name,
+/// first name, organisation and role, then the columns `more` gives.
+pub fn by_letter(listing: &mut Listing, guests: &[Guest], more: impl Fn(&Guest) -> Vec<String>) {
     let mut letter = String::new();
     for guest in guests {
         let initial = initial(&guest.last_name);
@@ -80,15 +92,14 @@ pub fn draw(listing: &mut Listing, guests: &[Guest], title: &str, subtitle: &str
             listing.heading(&initial);
             letter = initial;
         }
-        listing.row(&[
+        let mut row = vec![
             last_name_caps(&guest.last_name),
             guest.first_name.clone(),
             super::text::french(&guest.organisation),
             guest.role.label().to_string(),
-            guest.accessibility.trim().to_string(),
-            String::new(),
-            String::new(),
-        ]);
+        ];
+        row.extend(more(guest));
+        listing.row(&row);
     }
 }
 

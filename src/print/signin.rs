@@ -4,7 +4,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::guests::{initial, last_name_caps, Guest};
+use super::guests::{by_letter, last_name_caps, Guest};
 use super::listing::{column, Column, Listing};
 use super::text::{self, NameOrder};
 use crate::model::{Day, SessionRole};
@@ -56,21 +56,7 @@ pub fn draw(
             )
         ),
     );
-    let mut letter = String::new();
-    for guest in guests {
-        let initial = initial(&guest.last_name);
-        if initial != letter {
-            listing.heading(&initial);
-            letter = initial;
-        }
-        listing.row(&[
-            last_name_caps(&guest.last_name),
-            guest.first_name.clone(),
-            text::french(&guest.organisation),
-            guest.role.label().to_string(),
-            String::new(),
-        ]);
-    }
+    by_letter(listing, guests, |_| vec![String::new()]);
     listing.blank_rows(WALK_INS);
 
     for p in placed(day, sessions) {
