@@ -188,6 +188,11 @@ impl Project {
         self.backups = Some(shelf);
     }
 
+    /// Where this project's backups go, when they are kept.
+    pub fn backup_dir(&self) -> Option<&Path> {
+        self.backups.as_ref().map(Shelf::dir)
+    }
+
     /// This project's backups, newest first (none when backups are not kept).
     pub fn backups(&self) -> Result<Vec<Backup>> {
         match &self.backups {

@@ -625,3 +625,13 @@ fn session_edit_adds_and_removes_contributions_in_one_undoable_step() {
     assert_eq!(found[0]["severity"], "error");
     assert_eq!(found[0]["sessions"], serde_json::json!([1]));
 }
+
+#[test]
+fn the_version_is_the_packages() {
+    let out = journee(&["--version"]);
+    assert!(out.status.success());
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout).trim(),
+        format!("journee {}", env!("CARGO_PKG_VERSION"))
+    );
+}

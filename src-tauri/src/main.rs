@@ -47,6 +47,7 @@ fn main() {
             commands::backups::backup_now,
             commands::backups::restore_backup,
             commands::backups::project_changed,
+            commands::backups::about,
             commands::day::get_day,
             commands::day::update_event,
             commands::day::add_room,

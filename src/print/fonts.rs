@@ -1,11 +1,12 @@
 //! The fonts the printed material uses: Noto Sans, shipped with the app (assets/fonts, OFL),
 //! and for scripts it does not cover (a Taiwanese speaker's name in Chinese), a system font
-//! that fontconfig finds. Text is cut into runs, each in the first font that has its glyphs.
+//! found by fontdb in the system's font folders (Linux, Windows, macOS alike). Text is cut
+//! into runs, each in the first font that has its glyphs.
 
 use std::cell::RefCell;
 use std::collections::{BTreeSet, HashMap};
 use std::path::PathBuf;
-use std::process::Command;
+use std::sync::OnceLock;
 
 use printpdf::{FontId, ParsedFont, PdfDocument};
 
@@ -26,6 +27,8 @@ struct Face {
     id: FontId,
     /// Where a system font came from (for the preflight); None for the shipped ones.
     path: Option<PathBuf>,
+    /// The face's number in its file (a collection, .ttc, holds several).
+    index: usize,
     /// The characters printed with it: the subset to embed.
     used: RefCell<Used>,
 }
@@ -75,7 +78,7 @@ impl Used {
 const CACHED: u32 = 0x2100;
 
 impl Face {
-    fn new(font: ParsedFont, id: FontId, path: Option<PathBuf>) -> Face {
+    fn new(font: ParsedFont, id: FontId, path: Option<PathBuf>, index: usize) -> Face {
         let em = f32::from(font.units_per_em.max(1));
         let cache = (0..CACHED)
             .map(|c| {
@@ -91,6 +94,7 @@ impl Face {
             cache,
             id,
             path,
+            index,
             used: RefCell::default(),
         }
     }
@@ -147,7 +151,7 @@ impl Face {
         use allsorts::{tag, Font};
         let bytes = &self.font.original_bytes;
         let data = ReadScope::new(bytes).read::<FontData<'_>>().ok()?;
-        let mut font = Font::new(data.table_provider(0).ok()?).ok()?;
+        let mut font = Font::new(data.table_provider(self.index).ok()?).ok()?;
         let glyphs = font.map_glyphs(text, tag::ARAB, MatchingPresentation::NotRequired);
         let infos = match font.shape(
             glyphs,
@@ -203,7 +207,7 @@ pub struct Fonts {
     bold: Face,
     /// System fonts found for characters Noto Sans lacks.
     fallbacks: Vec<Face>,
-    /// What fontconfig said for each character asked about (None: nothing has it).
+    /// Which fallback has each character asked about (None: no system font has it).
     asked: HashMap<char, Option<usize>>,
 }
 
@@ -211,10 +215,10 @@ pub struct Fonts {
 /// capitals, « + », its PostScript name (« KQMBWE+NotoSans-Regular »). Prepress tools read
 /// the tag to know the font is a subset, and the name to say which font it is; printpdf
 /// names the font with its id.
-fn add_font(doc: &mut PdfDocument, font: &ParsedFont) -> FontId {
+fn add_font(doc: &mut PdfDocument, font: &ParsedFont, index: usize) -> FontId {
     use std::hash::{Hash, Hasher};
     let n = doc.resources.fonts.map.len();
-    let name: String = postscript_name(&font.original_bytes)
+    let name: String = postscript_name(&font.original_bytes, index)
         .or_else(|| font.font_name.clone())
         .unwrap_or_default()
         .chars()
@@ -249,8 +253,8 @@ impl Fonts {
         let load = |bytes: &[u8], doc: &mut PdfDocument| {
             let font = ParsedFont::from_bytes(bytes, 0, &mut Vec::new())
                 .expect("the shipped Noto Sans parses");
-            let id = add_font(doc, &font);
-            Face::new(font, id, None)
+            let id = add_font(doc, &font, 0);
+            Face::new(font, id, None, 0)
         };
         Fonts {
             regular: load(REGULAR, doc),
@@ -294,22 +298,22 @@ impl Fonts {
     }
 
     fn find_system_font(&mut self, doc: &mut PdfDocument, c: char) -> Option<usize> {
-        for path in fontconfig_files(c) {
-            if let Some(index) = self
+        for (path, index) in system_files_with(c) {
+            if let Some(known) = self
                 .fallbacks
                 .iter()
-                .position(|f| f.path.as_ref() == Some(&path))
+                .position(|f| f.path.as_ref() == Some(&path) && f.index == index)
             {
-                return Some(index);
+                return Some(known);
             }
             let Ok(bytes) = std::fs::read(&path) else {
                 continue;
             };
-            let Some(font) = ParsedFont::from_bytes(&bytes, 0, &mut Vec::new()) else {
+            let Some(font) = ParsedFont::from_bytes(&bytes, index, &mut Vec::new()) else {
                 continue;
             };
-            let id = add_font(doc, &font);
-            let face = Face::new(font, id, Some(path));
+            let id = add_font(doc, &font, index);
+            let face = Face::new(font, id, Some(path), index);
             if face.covers(c) {
                 self.fallbacks.push(face);
                 return Some(self.fallbacks.len() - 1);
@@ -440,7 +444,7 @@ impl Fonts {
             glyphs.sort_unstable();
             glyphs.dedup();
             glyphs.insert(0, 0);
-            if let Some(font) = subset(&face.font.original_bytes, &glyphs) {
+            if let Some(font) = subset(&face.font.original_bytes, face.index, &glyphs) {
                 doc.resources
                     .fonts
                     .map
@@ -451,63 +455,67 @@ impl Fonts {
 }
 
 /// The font's PostScript name, from its name table.
-fn postscript_name(bytes: &[u8]) -> Option<String> {
+fn postscript_name(bytes: &[u8], index: usize) -> Option<String> {
     use allsorts::binary::read::ReadScope;
     use allsorts::font_data::FontData;
     use allsorts::tables::{FontTableProvider, NameTable};
     let data = ReadScope::new(bytes).read::<FontData<'_>>().ok()?;
-    let provider = data.table_provider(0).ok()?;
+    let provider = data.table_provider(index).ok()?;
     let table = provider.read_table_data(allsorts::tag::NAME).ok()?;
     let names = ReadScope::new(&table).read::<NameTable<'_>>().ok()?;
     names.string_for_id(NameTable::POSTSCRIPT_NAME)
 }
 
-fn subset(bytes: &[u8], glyphs: &[u16]) -> Option<ParsedFont> {
+fn subset(bytes: &[u8], index: usize, glyphs: &[u16]) -> Option<ParsedFont> {
     use allsorts::binary::read::ReadScope;
     use allsorts::font_data::FontData;
     use allsorts::subset::{subset, CmapTarget, SubsetProfile};
     let data = ReadScope::new(bytes).read::<FontData<'_>>().ok()?;
-    let provider = data.table_provider(0).ok()?;
+    let provider = data.table_provider(index).ok()?;
     let subset = subset(&provider, glyphs, &SubsetProfile::Pdf, CmapTarget::Unicode).ok()?;
     ParsedFont::from_bytes(&subset, 0, &mut Vec::new())
 }
 
-/// Font files fontconfig knows that have `c`, outline fonts first.
-fn fontconfig_files(c: char) -> Vec<PathBuf> {
-    let Ok(out) = Command::new("fc-list")
-        .arg(format!(":charset={:x}", c as u32))
-        .arg("file")
-        .output()
-    else {
-        return Vec::new();
-    };
-    let mut files: Vec<PathBuf> = String::from_utf8_lossy(&out.stdout)
-        .lines()
-        .map(|l| PathBuf::from(l.trim().trim_end_matches(':')))
-        .filter(|p| {
-            p.extension()
-                .is_some_and(|e| matches!(e.to_str(), Some("ttf" | "otf" | "TTF" | "OTF")))
-        })
-        .collect();
-    // The plain style first (« DejaVuSans-Bold » sorts before « DejaVuSans »): a fallback
-    // serves every weight, and regular text must not come out bold.
-    let styled = |p: &PathBuf| {
-        let name = p
-            .file_stem()
-            .map(|n| n.to_string_lossy().to_lowercase())
-            .unwrap_or_default();
-        [
-            "bold",
-            "italic",
-            "oblique",
-            "condensed",
-            "mono",
-            "light",
-            "black",
-        ]
-        .iter()
-        .any(|s| name.contains(s))
-    };
-    files.sort_by_key(|p| (styled(p), p.clone()));
-    files
+/// The system's fonts, read once per process by fontdb from the font folders of Linux,
+/// Windows or macOS: the plain styles first (a fallback serves every weight, and regular
+/// text must not come out bold), then by file.
+fn system_fonts() -> &'static (fontdb::Database, Vec<fontdb::ID>) {
+    static FONTS: OnceLock<(fontdb::Database, Vec<fontdb::ID>)> = OnceLock::new();
+    FONTS.get_or_init(|| {
+        let mut db = fontdb::Database::new();
+        db.load_system_fonts();
+        let mut faces: Vec<&fontdb::FaceInfo> = db.faces().collect();
+        let styled = |f: &fontdb::FaceInfo| {
+            f.style != fontdb::Style::Normal
+                || f.weight != fontdb::Weight::NORMAL
+                || f.stretch != fontdb::Stretch::Normal
+                || f.monospaced
+        };
+        let path = |f: &fontdb::FaceInfo| match &f.source {
+            fontdb::Source::File(p) | fontdb::Source::SharedFile(p, _) => Some(p.clone()),
+            fontdb::Source::Binary(_) => None,
+        };
+        faces.sort_by_key(|f| (styled(f), path(f), f.index));
+        let order = faces.iter().map(|f| f.id).collect();
+        (db, order)
+    })
+}
+
+/// The system's font files (and face in the file) that have `c`, in the order above.
+fn system_files_with(c: char) -> impl Iterator<Item = (PathBuf, usize)> {
+    let (db, order) = system_fonts();
+    order.iter().filter_map(move |id| {
+        let face = db.face(*id)?;
+        let path = match &face.source {
+            fontdb::Source::File(p) | fontdb::Source::SharedFile(p, _) => p.clone(),
+            fontdb::Source::Binary(_) => return None,
+        };
+        let has = db.with_face_data(*id, |data, index| {
+            ttf_parser::Face::parse(data, index)
+                .ok()
+                .and_then(|f| f.glyph_index(c))
+                .is_some_and(|g| g.0 != 0)
+        })?;
+        has.then_some((path, face.index as usize))
+    })
 }

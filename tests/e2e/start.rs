@@ -103,3 +103,27 @@ async fn the_guide_opens_from_the_project_menu_with_its_pictures() {
         .is_empty());
     app.quit().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn about_says_the_version_and_where_the_project_and_its_backups_are() {
+    let home = Home::new();
+    let file = home.file("demo.journee");
+    home.journee(&["demo", file.to_str().unwrap()]);
+    let app = App::launch(&home, &[file.to_str().unwrap()]).await;
+    app.click("[data-testid='project-menu'] > button").await;
+    app.click("[data-testid='about-open']").await;
+    let version = app
+        .wait_text("[data-testid='about-version']", |t| !t.is_empty())
+        .await;
+    assert_eq!(version, format!("Version {}", env!("CARGO_PKG_VERSION")));
+    let text = app.text("dialog[open][data-testid='about']").await;
+    assert!(text.contains("AGPL-3.0-or-later"), "{text}");
+    let project = app.text("[data-testid='about-project']").await;
+    assert_eq!(project, file.to_str().unwrap());
+    let backups = app.text("[data-testid='about-project-backups']").await;
+    assert!(
+        backups.starts_with(home.data_dir().to_str().unwrap()) && backups.contains("demo"),
+        "{backups}"
+    );
+    app.quit().await;
+}

@@ -1,5 +1,6 @@
 //! The project menu's backups: the list, a backup now, a restore (one undoable step),
-//! and whether another program changed the project since the window last looked.
+//! whether another program changed the project since the window last looked, and
+//! « À propos » (where the backups are).
 
 use journee::backup::{Backup, Reason};
 use tauri::State;
@@ -30,4 +31,11 @@ pub fn restore_backup(state: State<AppState>, name: String) -> Result<ProjectVie
 #[tauri::command]
 pub fn project_changed(state: State<AppState>) -> Result<bool, String> {
     on_project(&state, |p| p.changed_elsewhere())
+}
+
+/// « À propos » : the version, the licence, where the project and its backups are kept.
+#[tauri::command]
+pub fn about(state: State<AppState>) -> Result<journee::user_data::About, String> {
+    let guard = state.project.lock().map_err(|e| e.to_string())?;
+    Ok(journee::user_data::about(guard.as_ref()))
 }

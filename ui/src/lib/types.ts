@@ -520,6 +520,16 @@ export interface BadgeOptions {
   bleed: boolean;
 }
 
+/** « À propos » (user_data::About). */
+export interface About {
+  version: string;
+  licence: string;
+  data_dir: string | null;
+  backups_dir: string | null;
+  project: string | null;
+  project_backups: string | null;
+}
+
 /** The day's working documents (print::Paperwork). */
 export type Paperwork = "signin" | "guests" | "namecards" | "cards" | "runsheet";
 /** The lists among them, which also save as workbooks. */
