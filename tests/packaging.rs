@@ -36,6 +36,11 @@ fn the_file_type_is_declared_once_for_the_bundler_the_desktop_and_the_mime_datab
     let template = deb["desktopTemplate"].as_str().unwrap();
     let desktop = std::fs::read_to_string(root().join("src-tauri").join(template)).unwrap();
     assert!(desktop.contains("Exec={{exec}} %f"), "{desktop}");
+    assert!(desktop.contains("Name=Journée\n"), "{desktop}");
+    // The package's name comes from productName; dpkg refuses « journée »: the script
+    // gives the bundler an ASCII one.
+    let script = std::fs::read_to_string(root().join("scripts/package")).unwrap();
+    assert!(script.contains(r#"--config '{"productName": "journee"}'"#));
     assert!(desktop.contains(&format!("MimeType={mime};")), "{desktop}");
 
     // What the package installs besides the app: the command, the type's definition.
