@@ -82,7 +82,9 @@ def run(binary, data):
                JOURNEE_CONFIG_DIR=os.path.join(data, "config"), HOME=data)
     blank, _ = frame()
     start = time.perf_counter()
-    proc = subprocess.Popen([binary] + (["--demo"] if "journee" in binary else []), env=env,
+    # Journée on its demo project (BENCH_JOURNEE_ARGS to try another start, "" the start screen).
+    args = os.environ.get("BENCH_JOURNEE_ARGS", "--demo").split()
+    proc = subprocess.Popen([binary] + (args if "journee" in binary else []), env=env,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     last, changed = blank, None
     while time.perf_counter() - start < 15:
