@@ -13,8 +13,7 @@ fn root() -> &'static Path {
 }
 
 fn config() -> Value {
-    serde_json::from_str(&std::fs::read_to_string(root().join("tauri.conf.json")).unwrap())
-        .unwrap()
+    serde_json::from_str(&std::fs::read_to_string(root().join("tauri.conf.json")).unwrap()).unwrap()
 }
 
 #[test]
@@ -46,7 +45,9 @@ fn the_file_type_is_declared_once_for_the_bundler_the_desktop_and_the_mime_datab
     // What the package installs besides the app: the command, the type's definition.
     let files = deb["files"].as_object().unwrap();
     assert_eq!(files["/usr/bin/journee"], "../target/release/journee");
-    let definition = files["/usr/share/mime/packages/journee.xml"].as_str().unwrap();
+    let definition = files["/usr/share/mime/packages/journee.xml"]
+        .as_str()
+        .unwrap();
     assert!(root().join("src-tauri").join(definition).exists());
     assert_eq!(config["mainBinaryName"], "journee-app");
 }
