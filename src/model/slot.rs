@@ -63,6 +63,20 @@ pub struct Slot {
 }
 
 impl Slot {
+    /// What the programme calls it: its label, else its kind (« Déjeuner »).
+    pub fn name(&self) -> String {
+        if self.label.trim().is_empty() {
+            let kind = self.kind.label_fr();
+            let mut chars = kind.chars();
+            chars
+                .next()
+                .map(|c| c.to_uppercase().collect::<String>() + chars.as_str())
+                .unwrap_or_default()
+        } else {
+            self.label.clone()
+        }
+    }
+
     /// "10:00–11:30", or "18:30" for an open-ended slot.
     pub fn time_range(&self) -> String {
         match self.end {

@@ -133,9 +133,6 @@ pub fn draw(fonts: &Fonts, card: &Card) -> (Sheet, text::Fitted) {
             Align::Centre,
         );
     };
-    face(&mut sheet);
-    sheet.upside_down(face);
-    // Where to fold.
-    sheet.line((8.0, H / 2.0), (W - 8.0, H / 2.0), 0.3, 0xc8ccd2);
+    sheet.folded(face);
     (sheet, name)
 }

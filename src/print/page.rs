@@ -288,6 +288,16 @@ impl Sheet {
         self.restore();
     }
 
+    /// A sheet folded in two along its length (a tent on a table): `face` drawn on the
+    /// lower half, again upside down on the upper half, read from the other side, and
+    /// the fold marked.
+    pub fn folded(&mut self, face: impl Fn(&mut Sheet)) {
+        face(self);
+        self.upside_down(&face);
+        let middle = self.height / 2.0;
+        self.line((8.0, middle), (self.width - 8.0, middle), 0.3, 0xc8ccd2);
+    }
+
     /// An image added to the document once (`id`), fitted into a box without distortion,
     /// against the box's top right corner.
     pub fn image(

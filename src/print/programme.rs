@@ -738,12 +738,7 @@ fn at_a_glance(flow: &mut Flow, day: &Day, sessions: &[SessionView], findings: &
                     Align::Left,
                 );
                 if slot.kind != SlotKind::Session {
-                    let label = if slot.label.is_empty() {
-                        let l = slot.kind.label_fr();
-                        l[..1].to_uppercase() + &l[1..]
-                    } else {
-                        slot.label.clone()
-                    };
+                    let label = slot.name();
                     sheet.fill_rect(
                         m + time_w,
                         y0 + 0.4,

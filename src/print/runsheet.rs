@@ -224,12 +224,7 @@ pub fn draw(
             .iter()
             .filter(|s| s.kind != SlotKind::Session && dates.contains(&s.date))
         {
-            let label = if slot.label.is_empty() {
-                let l = slot.kind.label_fr();
-                l[..1].to_uppercase() + &l[1..]
-            } else {
-                slot.label.clone()
-            };
+            let label = slot.name();
             rows.push((
                 slot.date.and_time(slot.start),
                 [

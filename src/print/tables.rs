@@ -321,10 +321,7 @@ fn tent(fonts: &Fonts, table: &TablePlan, session: &str) -> Sheet {
             Align::Centre,
         );
     };
-    face(&mut sheet);
-    sheet.upside_down(face);
-    // The fold.
-    sheet.line((8.0, H / 2.0), (W - 8.0, H / 2.0), 0.3, 0xc8ccd2);
+    sheet.folded(face);
     sheet
 }
 
