@@ -6,6 +6,7 @@
 mod common;
 mod harness;
 
+mod access;
 mod bench;
 mod day;
 mod exports;
