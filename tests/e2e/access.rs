@@ -308,6 +308,17 @@ async fn the_focus_comes_back_after_a_panel_an_undo_and_a_closed_project() {
     })
     .await;
 
+    // « À propos », opened from the project's menu and closed with Escape: back on the
+    // menu's button (the item that opened it went with the menu).
+    app.click("[data-testid='project-menu'] > button").await;
+    app.click("[data-testid='about-open']").await;
+    app.find("dialog[open]").await;
+    press(&app, ESCAPE).await;
+    wait_focus(&app, "after the dialog", |f| {
+        f.starts_with("BUTTON|") && f.ends_with("Projet ▾")
+    })
+    .await;
+
     // Closing the project: the start screen has the keyboard, on the project just closed.
     app.click("[data-testid='project-menu'] > button").await;
     app.click_button("Fermer le projet").await;
