@@ -1774,3 +1774,48 @@ fn the_preflight_takes_the_exports_options_and_says_each_thing_once() {
         2
     );
 }
+
+/// The badges as the print screen asks for them (its JSON, word for word), with the
+/// contact-card QR option: every code on the page decodes (zbar, a reader we did not
+/// write) to a vCard of a person on that page.
+#[test]
+fn the_screens_vcard_option_prints_codes_that_decode_to_the_peoples_cards() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = demo(dir.path());
+    let asked: journee::print::Document = serde_json::from_str(
+        r#"{"document": "badges", "options": {"layout": "a4-8", "roles": [], "sort": "name",
+            "duplex": false, "qr": "vcard", "sessions": false, "no_logo": false, "bleed": false}}"#,
+    )
+    .expect("the screen's words for the vCard option");
+    let project = journee::Project::open(&file).unwrap();
+    let printed = project.print(&asked).unwrap();
+    let pdf = dir.path().join("badges.pdf");
+    std::fs::write(&pdf, &printed.pdf).unwrap();
+    let page = dir.path().join("page");
+    tool(
+        "pdftoppm",
+        &["-r", "300", "-f", "1", "-l", "1", "-png", s(&pdf), s(&page)],
+    );
+    let png = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|e| e == "png"))
+        .unwrap();
+    let decoded = tool("zbarimg", &["--quiet", "--raw", "-Sqrcode.enable", s(&png)]);
+    let cards: Vec<&str> = decoded
+        .split("BEGIN:VCARD")
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .collect();
+    assert_eq!(cards.len(), 8, "eight badges, eight codes:\n{decoded}");
+    let text = tool("pdftotext", &["-f", "1", "-l", "1", s(&pdf), "-"]);
+    for card in cards {
+        assert!(card.contains("END:VCARD"), "{card}");
+        let name = card
+            .lines()
+            .find_map(|l| l.strip_prefix("FN:"))
+            .unwrap_or_else(|| panic!("no FN in {card}"));
+        let first = name.split_whitespace().next().unwrap();
+        assert!(text.contains(first), "{name} is not on the page:\n{text}");
+    }
+}

@@ -92,11 +92,11 @@ pub fn badge_options(args: &ExportArgs) -> Result<BadgeOptions, Error> {
             .collect::<Result<_, _>>()?;
     }
     if let Some(qr) = &args.qr {
-        options.qr = Some(match qr.as_str() {
-            "vcard" => Qr::VCard,
-            "id" => Qr::Id,
-            _ => return Err(bad("--qr", qr)),
-        });
+        // The names the screen sends, read the same way (serde's), so the two agree.
+        options.qr = Some(
+            serde_json::from_value::<Qr>(serde_json::Value::String(qr.clone()))
+                .map_err(|_| bad("--qr", qr))?,
+        );
     }
     if let Some(sort) = &args.sort {
         options.sort = match sort.as_str() {

@@ -225,7 +225,9 @@ impl Grid {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Qr {
-    /// The person's contact card (name, organisation, email).
+    /// The person's contact card (name, organisation, email). Named "vcard" everywhere:
+    /// the screen and the command line send that word (snake_case would say "v_card").
+    #[serde(rename = "vcard")]
     VCard,
     /// An id for checking people in at the entrance.
     Id,
@@ -791,9 +793,31 @@ fn vcard(badge: &Badge) -> String {
     card
 }
 
+/// The QR code of `data`. Text beyond ASCII (« Chloé ») is marked as UTF-8 (ECI 26):
+/// without the mark, readers guess, and some guess Shift-JIS (zbar reads « Chlo矇 »).
+fn qr_code(data: &str) -> qrcode::types::QrResult<QrCode> {
+    if data.is_ascii() {
+        return QrCode::with_error_correction_level(data.as_bytes(), EcLevel::M);
+    }
+    // The smallest version that holds it, as `with_error_correction_level` chooses.
+    let mut last = qrcode::types::QrError::DataTooLong;
+    for version in 1..=40 {
+        let mut bits = qrcode::bits::Bits::new(qrcode::Version::Normal(version));
+        let pushed = bits
+            .push_eci_designator(26)
+            .and_then(|()| bits.push_byte_data(data.as_bytes()))
+            .and_then(|()| bits.push_terminator(EcLevel::M));
+        match pushed {
+            Ok(()) => return QrCode::with_bits(bits, EcLevel::M),
+            Err(e) => last = e,
+        }
+    }
+    Err(last)
+}
+
 /// A QR code as vector squares (runs of dark modules drawn as one rectangle).
 pub(super) fn draw_qr(sheet: &mut Sheet, data: &str, (x, y): (f32, f32), size: f32) {
-    let Ok(code) = QrCode::with_error_correction_level(data.as_bytes(), EcLevel::M) else {
+    let Ok(code) = qr_code(data) else {
         return;
     };
     sheet.mark("le code QR", [x, y, x + size, y + size]);

@@ -179,3 +179,125 @@ async fn the_days_papers_preview_and_the_guest_list_saves_as_a_workbook() {
     assert_eq!(rows.height(), badges.as_array().unwrap().len() + 1);
     app.quit().await;
 }
+
+/// A fingerprint of the first page as drawn, once the preview is made; "error: …" when
+/// the screen says the preview failed.
+async fn first_page(app: &App) -> String {
+    let script = "if (document.querySelector('[data-testid=preview-error]')) \
+           return 'error: ' + document.querySelector('[data-testid=preview-error]').textContent; \
+         if (document.querySelector('.print-preview').getAttribute('aria-busy') === 'true') return ''; \
+         const c = document.querySelector(\"canvas.pdf-page[data-page='1']\"); if (!c) return ''; \
+         const u = c.toDataURL(); let h = 0; for (let i = 0; i < u.length; i++) h = (h * 31 + u.charCodeAt(i)) | 0; \
+         return document.querySelectorAll('canvas.pdf-page').length + ':' + c.width + 'x' + c.height + ':' + h;";
+    app.client
+        .execute(script, vec![])
+        .await
+        .expect("fingerprint")
+        .as_str()
+        .unwrap_or_default()
+        .to_string()
+}
+
+/// Chooses option `index` of the select `testid`, as a person would (a change event),
+/// and waits for a preview different from `before`.
+async fn choose(app: &App, testid: &str, index: usize, before: &str) -> String {
+    let script = format!(
+        "const s = document.querySelector('[data-testid={testid}]'); s.selectedIndex = {index}; \
+         s.dispatchEvent(new Event('change')); return s.options[{index}].text;"
+    );
+    let label = app.client.execute(&script, vec![]).await.expect("choose");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    loop {
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+        let now = first_page(app).await;
+        assert!(!now.starts_with("error"), "{testid} «{label}»: {now}");
+        if !now.is_empty() && now != before {
+            return now;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "{testid} «{label}»: the preview did not change"
+        );
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn every_qr_option_and_every_layout_changes_the_preview_and_vcards_decode() {
+    let home = Home::new();
+    let file = home.file("demo.journee");
+    home.journee(&["demo", file.to_str().unwrap()]);
+    let app = App::launch(&home, &[file.to_str().unwrap()]).await;
+    app.click("[data-screen='print']").await;
+    app.find("canvas.pdf-page[data-page='1']").await;
+    let mut now = String::new();
+    while now.is_empty() {
+        now = first_page(&app).await;
+    }
+
+    // Each QR option (none, vCard, id, none again), then each sheet layout.
+    for index in [1, 2, 0] {
+        now = choose(&app, "qr", index, &now).await;
+    }
+    let layouts = app.find_all("[data-testid='layout'] option").await.len();
+    assert!(layouts >= 5, "{layouts} layouts");
+    for index in (1..layouts).chain([0]) {
+        now = choose(&app, "layout", index, &now).await;
+    }
+
+    // The contact cards, saved: zbar reads a vCard of a person on the page in each code.
+    choose(&app, "qr", 1, &now).await;
+    app.click_button("Enregistrer le PDF…").await;
+    let target = home.file("badges-vcard.pdf");
+    app.answer_file_dialog("Enregistrer le PDF", &target).await;
+    app.wait_text("[data-testid='saved']", |t| t.contains("badges-vcard.pdf"))
+        .await;
+    let run = |program: &str, args: &[&str]| {
+        let out = std::process::Command::new(program)
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{program}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let png = home.file("page");
+    let pdf = target.to_str().unwrap();
+    run(
+        "pdftoppm",
+        &[
+            "-r",
+            "300",
+            "-f",
+            "1",
+            "-l",
+            "1",
+            "-png",
+            "-singlefile",
+            pdf,
+            png.to_str().unwrap(),
+        ],
+    );
+    let codes = run(
+        "zbarimg",
+        &[
+            "--quiet",
+            "--raw",
+            "-Sqrcode.enable",
+            &format!("{}.png", png.display()),
+        ],
+    );
+    let text = run("pdftotext", &["-f", "1", "-l", "1", pdf, "-"]);
+    let names: Vec<&str> = codes
+        .lines()
+        .filter_map(|l| l.strip_prefix("FN:"))
+        .collect();
+    assert_eq!(names.len(), 8, "{codes}");
+    for name in names {
+        let first = name.split_whitespace().next().unwrap();
+        assert!(text.contains(first), "{name} not on the page");
+    }
+    app.quit().await;
+}

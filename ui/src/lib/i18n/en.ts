@@ -275,7 +275,7 @@ export const en: Record<keyof typeof fr, string> = {
   "print.page.alt": "Page {n} of {total}: {text}",
   "print.page.blank": "blank page",
   "zoom.level": "Application zoom: {n}%",
-  "print.preview.keys": "With the keyboard, on the preview: ← → previous and next pages, ↑ ↓ scroll, + − size.",
+  "print.preview.keys": "With the keyboard, on the preview: ← → previous and next pages, ↑ ↓ and Shift+← → scroll, + − size.",
   "print.preview": "Preview",
   "print.findings": "To check before printing",
   "print.findings.none": "Nothing to report.",

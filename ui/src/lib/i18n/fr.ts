@@ -274,7 +274,7 @@ export const fr = {
   "print.page.alt": "Page {n} sur {total}\u00a0: {text}",
   "print.page.blank": "page blanche",
   "zoom.level": "Zoom de l’application\u00a0: {n}\u00a0%",
-  "print.preview.keys": "Au clavier, sur l’aperçu\u00a0: ← → pages précédentes et suivantes, ↑ ↓ défilement, + − taille.",
+  "print.preview.keys": "Au clavier, sur l’aperçu\u00a0: ← → pages précédentes et suivantes, ↑ ↓ et Maj+← → défilement, + − taille.",
   "print.preview": "Aperçu",
   "print.findings": "À vérifier avant d’imprimer",
   "print.findings.none": "Rien à signaler.",
