@@ -65,9 +65,33 @@ impl FileIdentity {
         })
     }
 
-    #[cfg(not(unix))]
+    /// The volume's serial number and the file's index, which NTFS keeps for the file's
+    /// life, as the inode on Unix.
+    #[cfg(windows)]
     fn of(path: &Path) -> Option<FileIdentity> {
-        // Without inode numbers, only the file's presence is checked.
+        use std::os::windows::io::AsRawHandle;
+        use windows_sys::Win32::Storage::FileSystem::{
+            GetFileInformationByHandle, BY_HANDLE_FILE_INFORMATION,
+        };
+        let file = std::fs::File::open(path).ok()?;
+        // SAFETY: the handle is the open file's; the structure is ours, zeroed, written
+        // by the call.
+        let info = unsafe {
+            let mut info: BY_HANDLE_FILE_INFORMATION = std::mem::zeroed();
+            if GetFileInformationByHandle(file.as_raw_handle(), &mut info) == 0 {
+                return None;
+            }
+            info
+        };
+        Some(FileIdentity {
+            device: u64::from(info.dwVolumeSerialNumber),
+            inode: (u64::from(info.nFileIndexHigh) << 32) | u64::from(info.nFileIndexLow),
+        })
+    }
+
+    #[cfg(not(any(unix, windows)))]
+    fn of(path: &Path) -> Option<FileIdentity> {
+        // Without file numbers on this system, only the file's presence is checked.
         std::fs::metadata(path).ok().map(|_| FileIdentity {
             device: 0,
             inode: 0,

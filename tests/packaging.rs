@@ -56,6 +56,18 @@ fn the_file_type_is_declared_once_for_the_bundler_the_desktop_and_the_mime_datab
         .unwrap();
     assert!(root().join("src-tauri").join(definition).exists());
     assert_eq!(config["mainBinaryName"], "journee-app");
+
+    // The licence the crates declare, in full, shown by the installers and installed as
+    // the package's copyright.
+    assert_eq!(config["bundle"]["license"], env!("CARGO_PKG_LICENSE"));
+    let licence = config["bundle"]["licenseFile"].as_str().unwrap();
+    let text = std::fs::read_to_string(root().join("src-tauri").join(licence)).unwrap();
+    assert!(
+        text.starts_with("GNU AFFERO GENERAL PUBLIC LICENSE\nVersion 3"),
+        "{}",
+        &text[..80]
+    );
+    assert_eq!(files["/usr/share/doc/journee/copyright"], licence);
 }
 
 #[test]
