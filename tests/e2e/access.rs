@@ -507,3 +507,55 @@ async fn the_print_preview_scrolls_with_the_keyboard_and_says_what_each_page_hol
     assert_eq!(js(&app, scroll).await, 0);
     app.quit().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn english_is_chosen_remembered_and_said_to_be_english() {
+    let home = Home::new();
+    let file = home.file("demo.journee");
+    let path = file.to_str().unwrap();
+    home.journee(&["demo", path]);
+    let app = App::launch(&home, &[path]).await;
+    app.find("table.grid").await;
+    assert_eq!(
+        js(&app, "return document.documentElement.lang;").await,
+        "fr"
+    );
+    assert_eq!(app.text(".lang").await, "English");
+    assert_eq!(
+        app.find(".lang")
+            .await
+            .attr("lang")
+            .await
+            .unwrap()
+            .as_deref(),
+        Some("en")
+    );
+    app.click(".lang").await;
+    app.wait_text("[data-screen='day']", |t| t == "Day").await;
+    app.wait_text(".lang", |t| t == "Français").await;
+    assert_eq!(
+        js(&app, "return document.documentElement.lang;").await,
+        "en"
+    );
+    assert_eq!(
+        app.find(".lang")
+            .await
+            .attr("lang")
+            .await
+            .unwrap()
+            .as_deref(),
+        Some("fr")
+    );
+    app.quit().await;
+
+    // Started again: English from the first paint (its words load before the app shows).
+    let app = App::launch(&home, &[path]).await;
+    assert_eq!(app.text("[data-screen='day']").await, "Day");
+    assert_eq!(
+        js(&app, "return document.documentElement.lang;").await,
+        "en"
+    );
+    app.click(".lang").await;
+    app.wait_text(".lang", |t| t == "English").await;
+    app.quit().await;
+}
