@@ -155,7 +155,12 @@ fn answer(
 /// The whole programme, rooms and slots included: what the grid starts from.
 #[tauri::command]
 pub fn programme_state(state: State<AppState>) -> Result<ProgrammeView, String> {
-    answer(&state, true, |_| Ok(None))
+    whole(&state)
+}
+
+/// The whole programme; what the screen was sent is forgotten.
+pub(crate) fn whole(state: &State<AppState>) -> Result<ProgrammeView, String> {
+    answer(state, true, |_| Ok(None))
 }
 
 #[tauri::command]

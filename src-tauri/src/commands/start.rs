@@ -29,6 +29,9 @@ pub struct StartState {
     pub error: Option<String>,
     /// A spreadsheet given with `--import`, for the import screen to open (once).
     pub pending_import: Option<String>,
+    /// The grid's whole programme, when a project was opened at launch: the first paint
+    /// is then the grid with its sessions, without a second round trip.
+    pub programme: Option<super::programme::ProgrammeView>,
 }
 
 fn entry(path: &Path) -> RecentEntry {
@@ -64,10 +67,19 @@ pub fn start_state(app: AppHandle, state: State<AppState>) -> Result<StartState,
             }
         }
     }
-    let guard = state.project.lock().map_err(|e| e.to_string())?;
+    let project = {
+        let guard = state.project.lock().map_err(|e| e.to_string())?;
+        guard.as_ref().map(ProjectView::of).transpose()?
+    };
+    // Not with a spreadsheet to import: the import screen comes first, and changes it.
+    let programme = match (&project, first_call && state.launch.import.is_none()) {
+        (Some(_), true) => Some(super::programme::whole(&state)?),
+        _ => None,
+    };
     Ok(StartState {
         recent: state.recent().existing().iter().map(|p| entry(p)).collect(),
-        project: guard.as_ref().map(ProjectView::of).transpose()?,
+        project,
+        programme,
         error: state.launch_error.lock().map_err(|e| e.to_string())?.take(),
         pending_import: if first_call {
             state

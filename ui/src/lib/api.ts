@@ -1,7 +1,7 @@
 // The one place that knows the names of the shell's commands. Every call returns what
 // the core returned, or rejects with the core's French message.
 
-import { invoke } from "@tauri-apps/api/core";
+import { invoke as tauriInvoke } from "@tauri-apps/api/core";
 import type {
   Backup,
   Event,
@@ -34,6 +34,16 @@ import type {
   SubmissionView,
 } from "./types";
 
+// The grid's programme, when it came with the start state (a project opened at launch):
+// the grid's first call takes it instead of asking again. Any other call to the core
+// may change the project, so it is dropped then.
+let launchProgramme: ProgrammeAnswer | null = null;
+
+function invoke<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+  launchProgramme = null;
+  return tauriInvoke<T>(command, args);
+}
+
 export const api = {
   printPreview: (request: PrintRequest) => invoke<PrintSummary>("print_preview", { request }),
   printPdf: () => invoke<ArrayBuffer>("print_pdf"),
@@ -53,7 +63,11 @@ export const api = {
     invoke<SessionSeating>("move_seat", { session, person, target }),
   assignTables: (session: number) => invoke<SessionSeating>("assign_tables", { session }),
 
-  startState: () => invoke<StartState>("start_state"),
+  startState: async () => {
+    const start = await invoke<StartState>("start_state");
+    launchProgramme = start.programme;
+    return start;
+  },
   openProject: (path: string) => invoke<ProjectView>("open_project", { path }),
   openProjectDialog: () => invoke<ProjectView | null>("open_project_dialog"),
   newProjectDialog: (template: string) =>
@@ -76,7 +90,10 @@ export const api = {
   updateSlot: (id: number, patch: SlotPatch) => invoke<ProjectView>("update_slot", { id, patch }),
   removeSlot: (id: number) => invoke<ProjectView>("remove_slot", { id }),
 
-  programmeState: () => invoke<ProgrammeAnswer>("programme_state"),
+  programmeState: () => {
+    const ready = launchProgramme;
+    return ready ? ((launchProgramme = null), Promise.resolve(ready)) : invoke<ProgrammeAnswer>("programme_state");
+  },
   placeSession: (session: number, room: number, slot: number) =>
     invoke<ProgrammeAnswer>("place_session", { session, room, slot }),
   unplaceSession: (session: number) => invoke<ProgrammeAnswer>("unplace_session", { session }),

@@ -91,6 +91,7 @@ export interface StartState {
   project: ProjectView | null;
   error: string | null;
   pending_import: string | null;
+  programme: ProgrammeAnswer | null;
 }
 
 export interface NewRoom {

@@ -18,9 +18,10 @@ async function apply(z: number) {
   await getCurrentWebview().setZoom(z);
 }
 
-/** At start: the zoom chosen last time. */
-export function restoreZoom(): Promise<void> {
-  return apply(saved());
+/** At start: the zoom chosen last time (the web view starts at 100 %). */
+export async function restoreZoom(): Promise<void> {
+  const z = saved();
+  if (z !== 1) await apply(z);
 }
 
 /** The zoom keys; returns the new zoom when one of them was pressed. */
