@@ -9,6 +9,18 @@ use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
 
+/// The time written into a document (a PDF's dates, a calendar's stamps, a workbook's
+/// creation date): now, or `SOURCE_DATE_EPOCH` when set (the reproducible-builds
+/// convention), so that the same project gives the same bytes, as a refactoring's
+/// before-and-after comparison needs (`scripts/demo-outputs`).
+pub fn made_at() -> chrono::DateTime<chrono::Utc> {
+    std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.trim().parse::<i64>().ok())
+        .and_then(|secs| chrono::DateTime::from_timestamp(secs, 0))
+        .unwrap_or_else(chrono::Utc::now)
+}
+
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
     refuse_project_file(path)?;
     let io = |source| Error::Io {

@@ -769,3 +769,41 @@ fn meals_count_those_who_asked_where_the_registrations_answered() {
         "{pause:?}"
     );
 }
+
+/// With `SOURCE_DATE_EPOCH` set, the same project gives the same bytes: the PDF's dates,
+/// the calendar's stamps and the workbook's creation date are that time, not now
+/// (what `scripts/demo-outputs` relies on to compare a refactoring's outputs).
+#[test]
+fn documents_are_reproducible_with_source_date_epoch() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("demo.journee");
+    ok(journee(&["demo", s(&file)]));
+    let make = |name: &str, what: &str| {
+        let out = dir.path().join(name);
+        let status = std::process::Command::new(env!("CARGO_BIN_EXE_journee"))
+            .args(["export", s(&file), what, "--out", s(&out)])
+            .env("JOURNEE_DATA_DIR", dir.path())
+            .env("SOURCE_DATE_EPOCH", "1552900000")
+            .output()
+            .unwrap();
+        assert!(status.status.success(), "{status:?}");
+        std::fs::read(out).unwrap()
+    };
+    for (what, ext) in [("programme", "pdf"), ("cese", "xlsx"), ("ics", "ics")] {
+        let first = make(&format!("a.{ext}"), what);
+        std::thread::sleep(std::time::Duration::from_millis(1100));
+        let second = make(&format!("b.{ext}"), what);
+        assert!(first == second, "{what}: two exports differ");
+    }
+    // 1552900000 is 2019-03-18 09:06:40 UTC, the morning of the demo event.
+    let info = tool("pdfinfo", &["-isodates", s(&dir.path().join("a.pdf"))]);
+    assert!(info.contains("2019-03-18T09:06:40"), "{info}");
+    let ics = std::fs::read_to_string(dir.path().join("a.ics")).unwrap();
+    assert!(ics.contains("DTSTAMP:20190318T090640Z"), "{ics}");
+    let mut zip =
+        zip::ZipArchive::new(std::fs::File::open(dir.path().join("a.xlsx")).unwrap()).unwrap();
+    let mut core = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("docProps/core.xml").unwrap(), &mut core)
+        .unwrap();
+    assert!(core.contains("2019-03-18T09:06:40Z"), "{core}");
+}

@@ -135,8 +135,9 @@ impl Laid {
         let bleed = sheets.first().map_or(0.0, |s| s.bleed);
         fonts.subset_into(&mut doc);
         // Honest metadata: when it was made, by what.
-        let now = printpdf::OffsetDateTime::from_unix_timestamp(chrono::Utc::now().timestamp())
-            .unwrap_or_else(|_| printpdf::OffsetDateTime::now_utc());
+        let now =
+            printpdf::OffsetDateTime::from_unix_timestamp(crate::output::made_at().timestamp())
+                .unwrap_or_else(|_| printpdf::OffsetDateTime::now_utc());
         let info = &mut doc.metadata.info;
         info.creation_date = now;
         info.modification_date = now;

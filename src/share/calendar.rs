@@ -33,7 +33,9 @@ pub fn ics(project: &Project) -> Result<Vec<u8>> {
     content_line(&mut out, "X-WR-TIMEZONE", zone.name());
     // The VTIMEZONE the TZID refers to (RFC 5545 §3.6.5) goes before the events.
     out.push_str(&vtimezone(zone, &day));
-    let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%SZ").to_string();
+    let stamp = crate::output::made_at()
+        .format("%Y%m%dT%H%M%SZ")
+        .to_string();
     for p in placed(&day, &sessions) {
         let mut lines = vec![format!(
             "{} · {}",

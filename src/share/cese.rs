@@ -43,7 +43,7 @@ fn write(
     seatings: &[SessionSeating],
     badges: &[Badge],
 ) -> Result<Vec<u8>, XlsxError> {
-    let mut workbook = Workbook::new();
+    let mut workbook = super::sheet::workbook();
     let formats = Formats::default();
     programme(&mut workbook, &formats, day, placed)?;
     rooms(&mut workbook, &formats, day, placed)?;

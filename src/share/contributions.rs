@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use chrono::DateTime;
-use rust_xlsxwriter::{Workbook, XlsxError};
+use rust_xlsxwriter::XlsxError;
 
 use super::sheet::{column, lines_in, Cell, Column, Formats, Kind, List};
 use super::{by_submission, full_name, placed, Placed};
@@ -72,7 +72,7 @@ fn write(
     placed: &HashMap<i64, &Placed>,
     event: &str,
 ) -> Result<Vec<u8>, XlsxError> {
-    let mut workbook = Workbook::new();
+    let mut workbook = super::sheet::workbook();
     let formats = Formats::default();
     let mut list = List::new(&mut workbook, &formats, "Contributions", &COLUMNS)?;
     for s in submissions {

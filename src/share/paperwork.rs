@@ -43,7 +43,7 @@ impl Project {
     /// A list's workbook; None for the documents that are not lists (cards).
     pub fn paperwork_workbook(&self, which: Paperwork) -> Result<Option<Vec<u8>>> {
         let title = self.day()?.event.title;
-        let mut workbook = Workbook::new();
+        let mut workbook = super::sheet::workbook();
         let formats = Formats::default();
         match which {
             Paperwork::Guests => people(

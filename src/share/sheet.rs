@@ -312,6 +312,15 @@ pub fn lines_in(text: &str, width: f64) -> usize {
         .max(1)
 }
 
+/// A new workbook, its creation date the document time (`output::made_at`).
+pub fn workbook() -> rust_xlsxwriter::Workbook {
+    let mut workbook = rust_xlsxwriter::Workbook::new();
+    let properties =
+        rust_xlsxwriter::DocProperties::new().set_creation_datetime(&crate::output::made_at());
+    workbook.set_properties(&properties);
+    workbook
+}
+
 /// A print header and footer on every sheet: the event and the sheet's name at the top,
 /// the page and the page count at the bottom.
 pub fn print_titles(workbook: &mut rust_xlsxwriter::Workbook, event: &str) {
