@@ -9,7 +9,6 @@
 //! ```
 
 pub mod backup;
-pub mod cli;
 pub mod demo;
 mod edit;
 mod error;

@@ -3,6 +3,10 @@
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+// The command line is the binary's own (ripgrep's layout): the library, which the app
+// links too, knows nothing of clap or of terminals.
+mod cli;
+
 fn main() -> std::process::ExitCode {
-    journee::cli::main()
+    cli::main()
 }

@@ -4,13 +4,13 @@
 /// `print!`, `println!` and `eprintln!` for text that may hold imported data: control
 /// characters (terminal escape sequences) are shown as U+FFFD, never sent as such.
 macro_rules! say {
-    ($($arg:tt)*) => { print!("{}", $crate::safe_text::for_terminal(&format!($($arg)*))) };
+    ($($arg:tt)*) => { print!("{}", journee::safe_text::for_terminal(&format!($($arg)*))) };
 }
 macro_rules! sayln {
-    ($($arg:tt)*) => { println!("{}", $crate::safe_text::for_terminal(&format!($($arg)*))) };
+    ($($arg:tt)*) => { println!("{}", journee::safe_text::for_terminal(&format!($($arg)*))) };
 }
 macro_rules! esayln {
-    ($($arg:tt)*) => { eprintln!("{}", $crate::safe_text::for_terminal(&format!($($arg)*))) };
+    ($($arg:tt)*) => { eprintln!("{}", journee::safe_text::for_terminal(&format!($($arg)*))) };
 }
 
 mod print;
@@ -20,13 +20,13 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use crate::import::memory::{self, MappingBook};
-use crate::import::{Choice, ImportError, ImportOptions, ListKind, Report, SourceFormat};
-use crate::info::Info;
-use crate::model::{SessionKind, Status};
-use crate::programme::{NewSession, Severity};
-use crate::words::plural;
-use crate::{demo, EditError, Error, Project, Template};
+use journee::import::memory::{self, MappingBook};
+use journee::import::{Choice, ImportError, ImportOptions, ListKind, Report, SourceFormat};
+use journee::info::Info;
+use journee::model::{SessionKind, Status};
+use journee::programme::{NewSession, Severity};
+use journee::words::plural;
+use journee::{demo, EditError, Error, Project, Template};
 use chrono::NaiveDate;
 
 #[derive(Parser)]
@@ -505,10 +505,10 @@ fn run(command: Command) -> Result<(), Error> {
             document,
             out,
             options,
-        } => match crate::share::Export::parse(&document) {
+        } => match journee::share::Export::parse(&document) {
             Some(export) => {
                 let bytes = open(&file)?.export(export)?;
-                crate::output::write_atomically(&out, &bytes)?;
+                journee::output::write_atomically(&out, &bytes)?;
                 sayln!("{} : {} octets", out.display(), bytes.len());
             }
             None => print::export(&file, &document, &out, &options)?,
@@ -559,7 +559,7 @@ fn run(command: Command) -> Result<(), Error> {
         Command::Backup { file } => {
             let mut project = open(&file)?;
             let taken = project
-                .back_up(crate::backup::Reason::Asked)?
+                .back_up(journee::backup::Reason::Asked)?
                 .ok_or(EditError::NoBackups)?;
             sayln!("Sauvegarde faite\u{a0}: {}", taken.path.display());
         }
@@ -756,21 +756,21 @@ fn open(file: &std::path::Path) -> Result<Project, Error> {
     let opened = Project::open(file);
     if let Err(e) = &opened {
         let damaged =
-            matches!(e, Error::NotAProject { .. }) || e.trouble() == Some(crate::Trouble::Damaged);
-        if let (true, Some(root)) = (damaged, crate::user_data::backups_dir()) {
-            let shelf = crate::backup::Shelf::of(&root, file);
+            matches!(e, Error::NotAProject { .. }) || e.trouble() == Some(journee::Trouble::Damaged);
+        if let (true, Some(root)) = (damaged, journee::user_data::backups_dir()) {
+            let shelf = journee::backup::Shelf::of(&root, file);
             if let Some(latest) = shelf.list().ok().and_then(|l| l.into_iter().next()) {
                 esayln!(
                     "journee : la dernière sauvegarde de ce projet est «\u{a0}{}\u{a0}» (du {}) \
                      : copiez-la à la place du fichier pour reprendre à partir d'elle.",
                     latest.path.display(),
-                    crate::words::date_time(latest.taken_at)
+                    journee::words::date_time(latest.taken_at)
                 );
             }
         }
     }
     let mut project = opened?;
-    if let Some(root) = crate::user_data::backups_dir() {
+    if let Some(root) = journee::user_data::backups_dir() {
         project.keep_backups_in(&root);
     }
     Ok(project)
@@ -812,7 +812,7 @@ fn mappings(command: MappingsCommand) -> Result<(), Error> {
             }
         }
         MappingsCommand::Export { out } => {
-            crate::output::refuse_project_file(&out)?;
+            journee::output::refuse_project_file(&out)?;
             book.save(&out)?;
             sayln!(
                 "{} correspondance(s) écrites dans {}",
@@ -915,8 +915,8 @@ fn info_text(info: &Info) -> String {
     let mut out = format!(
         "{}\n{} — {}\n{}, {}\n\nSalles ({})\u{a0}:\n",
         event.title,
-        crate::words::date(event.start_date),
-        crate::words::date(event.end_date),
+        journee::words::date(event.start_date),
+        journee::words::date(event.end_date),
         event.venue,
         event.address,
         info.rooms.len()
@@ -933,7 +933,7 @@ fn info_text(info: &Info) -> String {
     for slot in &info.slots {
         out += &format!(
             "  {}  {:<12} {:<9} {}\n",
-            crate::words::date(slot.date),
+            journee::words::date(slot.date),
             slot.time_range(),
             slot.kind.label_fr(),
             slot.label

@@ -3,11 +3,11 @@
 use std::path::Path;
 
 use super::TablesCommand;
-use crate::model::BadgeRole;
-use crate::print::{BadgeOptions, Document, Layout, Printed, Qr, Sort};
-use crate::programme::Severity;
-use crate::seating::SessionSeating;
-use crate::{EditError, Error, Project};
+use journee::model::BadgeRole;
+use journee::print::{BadgeOptions, Document, Layout, Printed, Qr, Sort};
+use journee::programme::Severity;
+use journee::seating::SessionSeating;
+use journee::{EditError, Error, Project};
 
 /// The options of `journee export`, as typed (each document reads its own).
 #[derive(clap::Args)]
@@ -127,11 +127,11 @@ fn asked(document: &str, args: &ExportArgs) -> Result<Document, Error> {
         "programme" => Document::Programme {
             bleed: args.bleed,
             format: match &args.format {
-                Some(f) => crate::print::Format::parse(f).ok_or_else(|| bad("--format", f))?,
-                None => crate::print::Format::A4,
+                Some(f) => journee::print::Format::parse(f).ok_or_else(|| bad("--format", f))?,
+                None => journee::print::Format::A4,
             },
         },
-        other => match crate::print::Paperwork::parse(other) {
+        other => match journee::print::Paperwork::parse(other) {
             Some(which) => Document::Paperwork { which },
             None => return Err(Error::UnknownDocument(other.to_string())),
         },
@@ -140,7 +140,7 @@ fn asked(document: &str, args: &ExportArgs) -> Result<Document, Error> {
 
 pub fn export(file: &Path, document: &str, out: &Path, args: &ExportArgs) -> Result<(), Error> {
     let project = super::open(file)?;
-    if let Some(which) = crate::print::Paperwork::parse(document) {
+    if let Some(which) = journee::print::Paperwork::parse(document) {
         let xlsx = out
             .extension()
             .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
@@ -148,13 +148,13 @@ pub fn export(file: &Path, document: &str, out: &Path, args: &ExportArgs) -> Res
             let bytes = project
                 .paperwork_workbook(which)?
                 .ok_or_else(|| Error::NotAList(which.code().to_string()))?;
-            crate::output::write_atomically(out, &bytes)?;
+            journee::output::write_atomically(out, &bytes)?;
             sayln!("{}", out.display());
             return Ok(());
         }
     }
     let printed: Printed = project.print(&asked(document, args)?)?;
-    crate::output::write_atomically(out, &printed.pdf)?;
+    journee::output::write_atomically(out, &printed.pdf)?;
     sayln!(
         "{} : {} page{}",
         out.display(),
@@ -194,7 +194,7 @@ pub fn preflight(
         }
         sayln!(
             "{}",
-            crate::words::plural(
+            journee::words::plural(
                 findings.len() as i64,
                 "point à vérifier",
                 "points à vérifier"
@@ -215,8 +215,8 @@ pub fn set_role(file: &Path, person: i64, role: &str) -> Result<(), Error> {
 
 pub fn list_badges(file: &Path, json: bool) -> Result<(), Error> {
     let project = super::open(file)?;
-    let badges = crate::print::badges::select(
-        crate::print::badges::badges(&project)?,
+    let badges = journee::print::badges::select(
+        journee::print::badges::badges(&project)?,
         &BadgeOptions::default(),
     );
     if json {
@@ -297,7 +297,7 @@ pub fn tables(command: TablesCommand) -> Result<(), Error> {
 fn print_plan(plan: &SessionSeating) {
     sayln!("{} (session n°\u{a0}{})", plan.title, plan.session);
     for table in &plan.tables {
-        let names = |seats: &[crate::seating::Seat]| {
+        let names = |seats: &[journee::seating::Seat]| {
             seats
                 .iter()
                 .map(|s| format!("{} ({})", s.name(), s.organisation))
