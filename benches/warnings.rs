@@ -6,7 +6,7 @@ use std::hint::black_box;
 use std::time::Instant;
 
 use chrono::{NaiveDate, NaiveTime};
-use journee::model::{Room, RoomKind, Slot, SlotKind};
+use journee::model::{Room, RoomKind, SessionKind, Slot, SlotKind};
 use journee::programme::rules::{check, Programme};
 use journee::programme::{Cell, SessionContribution, SessionPerson, SessionView};
 
@@ -54,8 +54,12 @@ fn main() {
             SessionView {
                 id: i,
                 title: format!("Session {i}"),
-                kind: ["pleniere", "centrifugeuse", "formation", "atelier"][(i % 4) as usize]
-                    .into(),
+                kind: [
+                    SessionKind::Pleniere,
+                    SessionKind::Centrifugeuse,
+                    SessionKind::Formation,
+                    SessionKind::Atelier,
+                ][(i % 4) as usize],
                 language: if i % 9 == 0 { "en" } else { "fr" }.into(),
                 expected_audience: Some(10 + (i * 13) % 60),
                 estimate: None,

@@ -73,7 +73,7 @@ fn session(id: i64, kind: &str, audience: Option<i64>, cell: Option<(i64, i64)>)
     SessionView {
         id,
         title: format!("Session {id}"),
-        kind: kind.into(),
+        kind: kind.parse().unwrap(),
         language: "fr".into(),
         expected_audience: audience,
         estimate: None,
@@ -889,7 +889,11 @@ fn each_talk_of_a_placed_session_has_its_start_time() {
         .sessions()
         .unwrap()
         .into_iter()
-        .find(|s| s.placement.is_some() && s.kind != "centrifugeuse" && s.contributions.len() >= 2)
+        .find(|s| {
+            s.placement.is_some()
+                && s.kind != SessionKind::Centrifugeuse
+                && s.contributions.len() >= 2
+        })
         .expect("a placed session with several talks");
     let slot = day
         .slots
@@ -924,7 +928,11 @@ fn each_talk_of_a_placed_session_has_its_start_time() {
         .sessions()
         .unwrap()
         .into_iter()
-        .find(|s| s.placement.is_some() && s.kind == "centrifugeuse" && s.contributions.len() >= 2)
+        .find(|s| {
+            s.placement.is_some()
+                && s.kind == SessionKind::Centrifugeuse
+                && s.contributions.len() >= 2
+        })
         .unwrap();
     let slot = day
         .slots

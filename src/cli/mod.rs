@@ -20,6 +20,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+use chrono::NaiveDate;
 use journee::import::memory::{self, MappingBook};
 use journee::import::{Choice, ImportError, ImportOptions, ListKind, Report, SourceFormat};
 use journee::info::Info;
@@ -27,7 +28,6 @@ use journee::model::{SessionKind, Status};
 use journee::programme::{NewSession, Severity};
 use journee::words::plural;
 use journee::{demo, EditError, Error, Project, Template};
-use chrono::NaiveDate;
 
 #[derive(Parser)]
 #[command(
@@ -676,7 +676,7 @@ fn session(command: SessionCommand) -> Result<(), Error> {
                     sayln!(
                         "{:>4}  {:<13} {:<3} {} ({} contributions){}",
                         s.id,
-                        s.kind,
+                        s.kind.code(),
                         s.language,
                         s.title,
                         s.contributions.len(),
@@ -755,8 +755,8 @@ fn usage_error(e: &clap::Error) -> String {
 fn open(file: &std::path::Path) -> Result<Project, Error> {
     let opened = Project::open(file);
     if let Err(e) = &opened {
-        let damaged =
-            matches!(e, Error::NotAProject { .. }) || e.trouble() == Some(journee::Trouble::Damaged);
+        let damaged = matches!(e, Error::NotAProject { .. })
+            || e.trouble() == Some(journee::Trouble::Damaged);
         if let (true, Some(root)) = (damaged, journee::user_data::backups_dir()) {
             let shelf = journee::backup::Shelf::of(&root, file);
             if let Some(latest) = shelf.list().ok().and_then(|l| l.into_iter().next()) {

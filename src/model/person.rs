@@ -1,8 +1,22 @@
 use serde::{Deserialize, Serialize};
+use strum::{EnumString, IntoStaticStr, VariantArray};
 
 /// The four kinds of actors the call wants balanced, and "autre" when unsure.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    IntoStaticStr,
+    EnumString,
+    VariantArray,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum ActorType {
     Public,
     Entreprise,
@@ -12,22 +26,10 @@ pub enum ActorType {
 }
 
 impl ActorType {
-    pub const ALL: [ActorType; 5] = [
-        ActorType::Public,
-        ActorType::Entreprise,
-        ActorType::Association,
-        ActorType::Recherche,
-        ActorType::Autre,
-    ];
-
+    /// The stable code stored in the project file and used by `--json`: serde's name for
+    /// the variant, derived (strum), never written by hand.
     pub fn code(self) -> &'static str {
-        match self {
-            ActorType::Public => "public",
-            ActorType::Entreprise => "entreprise",
-            ActorType::Association => "association",
-            ActorType::Recherche => "recherche",
-            ActorType::Autre => "autre",
-        }
+        self.into()
     }
 
     /// As a French list names one: "acteur public", "entreprise"…
@@ -54,7 +56,7 @@ impl ActorType {
     }
 
     pub fn parse(code: &str) -> Option<ActorType> {
-        ActorType::ALL.into_iter().find(|t| t.code() == code)
+        code.parse().ok()
     }
 }
 
@@ -77,8 +79,23 @@ pub struct Person {
 
 /// What a badge says someone is at the event. One badge per person: when someone is
 /// several things, the first of this order wins (staff over speaker over participant).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    IntoStaticStr,
+    EnumString,
+    VariantArray,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum BadgeRole {
     Organisation,
     Presse,
@@ -88,28 +105,17 @@ pub enum BadgeRole {
 }
 
 impl BadgeRole {
-    pub const ALL: [BadgeRole; 5] = [
-        BadgeRole::Organisation,
-        BadgeRole::Presse,
-        BadgeRole::Intervenant,
-        BadgeRole::Animateur,
-        BadgeRole::Participant,
-    ];
-
+    /// The stable code stored in the project file and used by `--json`: serde's name for
+    /// the variant, derived (strum), never written by hand.
     pub fn code(self) -> &'static str {
-        match self {
-            BadgeRole::Organisation => "organisation",
-            BadgeRole::Presse => "presse",
-            BadgeRole::Intervenant => "intervenant",
-            BadgeRole::Animateur => "animateur",
-            BadgeRole::Participant => "participant",
-        }
+        self.into()
     }
 
     pub fn parse(code: &str) -> Option<BadgeRole> {
         let code = code.trim().to_lowercase();
-        BadgeRole::ALL
-            .into_iter()
+        BadgeRole::VARIANTS
+            .iter()
+            .copied()
             .find(|r| r.code() == code || r.label().to_lowercase() == code || r.plural() == code)
     }
 

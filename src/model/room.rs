@@ -1,8 +1,24 @@
 use serde::{Deserialize, Serialize};
+use strum::{EnumString, IntoStaticStr, VariantArray};
 
 /// What a room is set up for; it decides which sessions suit it and how the grid groups it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    IntoStaticStr,
+    EnumString,
+    VariantArray,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum RoomKind {
     Pleniere,
     Centrifugeuse,
@@ -12,23 +28,10 @@ pub enum RoomKind {
 }
 
 impl RoomKind {
-    pub const ALL: [RoomKind; 5] = [
-        RoomKind::Pleniere,
-        RoomKind::Centrifugeuse,
-        RoomKind::Formation,
-        RoomKind::Atelier,
-        RoomKind::Autre,
-    ];
-
-    /// The stable code stored in the project file and used by `--json`.
+    /// The stable code stored in the project file and used by `--json`: serde's name for
+    /// the variant, derived (strum), never written by hand.
     pub fn code(self) -> &'static str {
-        match self {
-            RoomKind::Pleniere => "pleniere",
-            RoomKind::Centrifugeuse => "centrifugeuse",
-            RoomKind::Formation => "formation",
-            RoomKind::Atelier => "atelier",
-            RoomKind::Autre => "autre",
-        }
+        self.into()
     }
 
     /// Accepts the code, and the French word as organisers type it.

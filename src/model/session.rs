@@ -1,7 +1,21 @@
 use serde::{Deserialize, Serialize};
+use strum::{EnumString, IntoStaticStr, VariantArray};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    IntoStaticStr,
+    EnumString,
+    VariantArray,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum SessionKind {
     Pleniere,
     TableRonde,
@@ -12,15 +26,10 @@ pub enum SessionKind {
 }
 
 impl SessionKind {
+    /// The stable code stored in the project file and used by `--json`: serde's name for
+    /// the variant, derived (strum), never written by hand.
     pub fn code(self) -> &'static str {
-        match self {
-            SessionKind::Pleniere => "pleniere",
-            SessionKind::TableRonde => "table_ronde",
-            SessionKind::Atelier => "atelier",
-            SessionKind::Centrifugeuse => "centrifugeuse",
-            SessionKind::Formation => "formation",
-            SessionKind::Autre => "autre",
-        }
+        self.into()
     }
 
     /// As the printed programme names it.
@@ -46,20 +55,14 @@ impl SessionKind {
         }
     }
 
+    /// Accepts the code, and the French words as organisers type them (« Table ronde »,
+    /// « plénière »).
     pub fn parse(text: &str) -> Option<SessionKind> {
-        match deunicode::deunicode(text.trim())
+        deunicode::deunicode(text.trim())
             .to_lowercase()
             .replace([' ', '-'], "_")
-            .as_str()
-        {
-            "pleniere" => Some(SessionKind::Pleniere),
-            "table_ronde" => Some(SessionKind::TableRonde),
-            "atelier" => Some(SessionKind::Atelier),
-            "centrifugeuse" => Some(SessionKind::Centrifugeuse),
-            "formation" => Some(SessionKind::Formation),
-            "autre" => Some(SessionKind::Autre),
-            _ => None,
-        }
+            .parse()
+            .ok()
     }
 
     /// Whether a registration's wishes (free text from the form: « Centrifugeuses,
@@ -94,8 +97,21 @@ pub struct Session {
 }
 
 /// How a person takes part in a session beyond a submission.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    IntoStaticStr,
+    EnumString,
+    VariantArray,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum SessionRole {
     Intervenant,
     Moderateur,
@@ -103,12 +119,10 @@ pub enum SessionRole {
 }
 
 impl SessionRole {
+    /// The stable code stored in the project file and used by `--json`: serde's name for
+    /// the variant, derived (strum), never written by hand.
     pub fn code(self) -> &'static str {
-        match self {
-            SessionRole::Intervenant => "intervenant",
-            SessionRole::Moderateur => "moderateur",
-            SessionRole::Animateur => "animateur",
-        }
+        self.into()
     }
 
     pub fn label_fr(self) -> &'static str {
@@ -120,12 +134,6 @@ impl SessionRole {
     }
 
     pub fn parse(code: &str) -> Option<SessionRole> {
-        [
-            SessionRole::Intervenant,
-            SessionRole::Moderateur,
-            SessionRole::Animateur,
-        ]
-        .into_iter()
-        .find(|r| r.code() == code)
+        code.parse().ok()
     }
 }

@@ -1,9 +1,23 @@
 use chrono::{NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
+use strum::{EnumString, IntoStaticStr, VariantArray};
 
 /// What happens during a slot. Only `Session` slots receive sessions.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    IntoStaticStr,
+    EnumString,
+    VariantArray,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum SlotKind {
     Session,
     Pause,
@@ -12,20 +26,10 @@ pub enum SlotKind {
 }
 
 impl SlotKind {
-    pub const ALL: [SlotKind; 4] = [
-        SlotKind::Session,
-        SlotKind::Pause,
-        SlotKind::Dejeuner,
-        SlotKind::Soiree,
-    ];
-
+    /// The stable code stored in the project file and used by `--json`: serde's name for
+    /// the variant, derived (strum), never written by hand.
     pub fn code(self) -> &'static str {
-        match self {
-            SlotKind::Session => "session",
-            SlotKind::Pause => "pause",
-            SlotKind::Dejeuner => "dejeuner",
-            SlotKind::Soiree => "soiree",
-        }
+        self.into()
     }
 
     pub fn parse(text: &str) -> Option<SlotKind> {

@@ -1,10 +1,24 @@
 use serde::{Deserialize, Serialize};
+use strum::{EnumString, IntoStaticStr, VariantArray};
 
 use super::ActorType;
 
 /// The contribution formats of the call.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    IntoStaticStr,
+    EnumString,
+    VariantArray,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum Format {
     Recherche,
     RetourExperience,
@@ -14,26 +28,14 @@ pub enum Format {
 }
 
 impl Format {
-    pub const ALL: [Format; 5] = [
-        Format::Recherche,
-        Format::RetourExperience,
-        Format::Pitch,
-        Format::Centrifugeuse,
-        Format::Inconnu,
-    ];
-
+    /// The stable code stored in the project file and used by `--json`: serde's name for
+    /// the variant, derived (strum), never written by hand.
     pub fn code(self) -> &'static str {
-        match self {
-            Format::Recherche => "recherche",
-            Format::RetourExperience => "retour_experience",
-            Format::Pitch => "pitch",
-            Format::Centrifugeuse => "centrifugeuse",
-            Format::Inconnu => "inconnu",
-        }
+        self.into()
     }
 
     pub fn parse(code: &str) -> Option<Format> {
-        Format::ALL.into_iter().find(|f| f.code() == code)
+        code.parse().ok()
     }
 
     /// Speaking time the call gives the format, in minutes (a centrifugeuse project:
@@ -60,8 +62,21 @@ impl Format {
 }
 
 /// Where a submission stands in the organisers' review.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    IntoStaticStr,
+    EnumString,
+    VariantArray,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum Status {
     Nouvelle,
     Retenue,
@@ -70,13 +85,10 @@ pub enum Status {
 }
 
 impl Status {
+    /// The stable code stored in the project file and used by `--json`: serde's name for
+    /// the variant, derived (strum), never written by hand.
     pub fn code(self) -> &'static str {
-        match self {
-            Status::Nouvelle => "nouvelle",
-            Status::Retenue => "retenue",
-            Status::ListeAttente => "liste_attente",
-            Status::Refusee => "refusee",
-        }
+        self.into()
     }
 
     /// Accepts the code and the French words ("liste d'attente", "refusée").

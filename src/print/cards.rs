@@ -7,7 +7,7 @@ use super::badges::draw_qr;
 use super::fonts::{Fonts, Weight};
 use super::page::{Align, Sheet, INK, MUTED};
 use super::text::{self, Fit};
-use crate::model::{Day, SessionKind};
+use crate::model::Day;
 use crate::programme::SessionView;
 
 const W: f32 = 105.0;
@@ -111,7 +111,7 @@ fn card(
     session: &SessionView,
     (x, y): (f32, f32),
 ) -> Option<f32> {
-    let kind = SessionKind::parse(&session.kind).unwrap_or(SessionKind::Autre);
+    let kind = session.kind;
     let (left, inner) = (x + PAD, W - 2.0 * PAD);
     // The band: number and kind, white on the kind's colour.
     let band = 14.0;

@@ -29,8 +29,8 @@ pub fn cards<'a>(day: &'a Day, sessions: &'a [SessionView]) -> Vec<Card<'a>> {
     let mut cards = Vec::new();
     for p in placed(day, sessions) {
         let staged = matches!(
-            SessionKind::parse(&p.session.kind),
-            Some(SessionKind::Pleniere | SessionKind::TableRonde)
+            p.session.kind,
+            SessionKind::Pleniere | SessionKind::TableRonde
         );
         if !staged {
             continue;

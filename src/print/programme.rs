@@ -261,7 +261,7 @@ fn block(flow: &Flow, day: &Day, session: &SessionView) -> Block {
             lines.push((line, weight, f.size, colour));
         }
     };
-    let kind = SessionKind::parse(&session.kind).map_or("Session", SessionKind::label_fr);
+    let kind = session.kind.label_fr();
     let room = session
         .placement
         .and_then(|c| day.rooms.iter().find(|r| r.id == c.room_id))
@@ -292,7 +292,7 @@ fn block(flow: &Flow, day: &Day, session: &SessionView) -> Block {
         .filter(|p| p.role != "intervenant")
         .collect();
     if !hosts.is_empty() {
-        let label = if SessionKind::parse(&session.kind) == Some(SessionKind::Centrifugeuse) {
+        let label = if session.kind == SessionKind::Centrifugeuse {
             "Animation"
         } else {
             "Modération"
@@ -770,7 +770,7 @@ fn at_a_glance(flow: &mut Flow, day: &Day, sessions: &[SessionView], findings: &
                     }) else {
                         continue;
                     };
-                    let kind = SessionKind::parse(&session.kind).unwrap_or(SessionKind::Autre);
+                    let kind = session.kind;
                     let x = m + time_w + i as f32 * col_w;
                     let (w, h) = (col_w - 0.8, y1 - y0 - 0.8);
                     sheet.fill_rect(x, y0 + 0.4, w, h, tint(kind.colour(), 0.86));

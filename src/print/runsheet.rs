@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use super::listing::{column, Column, Listing};
 use super::text;
-use crate::model::{Day, Room, SessionKind, SessionRole, SlotKind};
+use crate::model::{Day, Room, SessionRole, SlotKind};
 use crate::programme::SessionView;
 use crate::seating::SessionSeating;
 use crate::share::{placed, Placed};
@@ -85,7 +85,7 @@ pub fn line(
     for guest in session.people.iter().filter(|h| h.role == "intervenant") {
         speakers.push(name(&guest.first_name, &guest.last_name));
     }
-    let kind = SessionKind::parse(&session.kind).unwrap_or(SessionKind::Autre);
+    let kind = session.kind;
     Line {
         time: p.slot.time_range(),
         session: format!(

@@ -106,7 +106,7 @@ pub fn draw(
                 order.compare((&a.last_name, &a.first_name), (&b.last_name, &b.first_name))
             });
         }
-        let kind = crate::share::kind_label(&session.kind);
+        let kind = session.kind.label_fr();
         listing.section(
             &text::typeset(&session.title, &session.language),
             &format!(

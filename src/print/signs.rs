@@ -7,7 +7,7 @@ use super::fonts::{Fonts, Weight};
 use super::page::{Align, Sheet, INK, MUTED};
 use super::preflight::{prepare_text, About, Finding};
 use super::text::{self, Fit};
-use crate::model::{Day, SessionKind};
+use crate::model::Day;
 use crate::programme::{SessionView, Severity};
 
 const W: f32 = 297.0;
@@ -153,7 +153,7 @@ fn sign(
             INK,
             Align::Left,
         );
-        let kind = SessionKind::parse(&session.kind).map_or("Session", SessionKind::label_fr);
+        let kind = session.kind.label_fr();
         let mut detail = kind.to_string();
         if session.language == "en" {
             detail.push_str(" · in English");

@@ -69,8 +69,13 @@ impl<'a> Basis<'a> {
     }
 
     /// The estimate for a session of `kind` (other than `session`) at `cell`, or not placed.
-    pub fn estimate(&self, session: i64, kind: &str, cell: Option<&Cell>) -> Option<Estimate> {
-        let wishing = *self.wishes.get(&SessionKind::parse(kind)?)?;
+    pub fn estimate(
+        &self,
+        session: i64,
+        kind: SessionKind,
+        cell: Option<&Cell>,
+    ) -> Option<Estimate> {
+        let wishing = *self.wishes.get(&kind)?;
         if wishing == 0 {
             return None;
         }
@@ -133,7 +138,7 @@ pub(super) fn estimate_audiences(
             .iter()
             .map(|s| match s.expected_audience {
                 Some(_) => None,
-                None => basis.estimate(s.id, &s.kind, s.placement.as_ref()),
+                None => basis.estimate(s.id, s.kind, s.placement.as_ref()),
             })
             .collect()
     };

@@ -19,6 +19,8 @@ pub use versions::{VersionChange, VersionInfo};
 
 use serde::Serialize;
 
+use crate::model::SessionKind;
+
 /// A contribution in a session's running order.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SessionContribution {
@@ -62,7 +64,7 @@ pub struct Cell {
 pub struct SessionView {
     pub id: i64,
     pub title: String,
-    pub kind: String,
+    pub kind: SessionKind,
     pub language: String,
     pub expected_audience: Option<i64>,
     /// When no audience is entered: a guess from the registrants' wishes, and how.
@@ -155,7 +157,7 @@ impl crate::Project {
                 };
                 let estimate = match this.expected_audience {
                     Some(_) => None,
-                    None => basis.estimate(this.id, &this.kind, Some(&cell)),
+                    None => basis.estimate(this.id, this.kind, Some(&cell)),
                 };
                 let audience = this
                     .expected_audience

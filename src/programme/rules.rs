@@ -7,7 +7,7 @@ use chrono::{Duration, NaiveDate, NaiveTime};
 use serde::Serialize;
 
 use super::SessionView;
-use crate::model::{Room, RoomKind, Slot, Status};
+use crate::model::{Room, RoomKind, SessionKind, Slot, Status};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -177,10 +177,7 @@ fn capacity(ctx: &Context, out: &mut Vec<Warning>) {
                     "{} attendrait environ {audience}\u{a0}personnes, une estimation ({}), la salle {} \
                      a {}\u{a0}places\u{a0}: indiquez le public attendu si vous le connaissez.",
                     quoted(&session.title),
-                    estimate.explained(
-                        crate::model::SessionKind::parse(&session.kind)
-                            .unwrap_or(crate::model::SessionKind::Autre)
-                    ),
+                    estimate.explained(session.kind),
                     quoted(&room.name),
                     room.capacity
                 ),
@@ -319,7 +316,7 @@ fn duration(ctx: &Context, out: &mut Vec<Warning>) {
         let Some(available) = slot_minutes(slot) else {
             continue;
         };
-        if session.kind == "centrifugeuse" {
+        if session.kind == SessionKind::Centrifugeuse {
             // Each table hears its projects one after the other, 15 + 5 minutes each.
             let tables = (room.capacity / 6).max(1) as usize;
             let mut per_table: HashMap<i64, usize> = HashMap::new();
@@ -384,38 +381,27 @@ fn duration(ctx: &Context, out: &mut Vec<Warning>) {
 }
 
 /// Which kinds of room suit a kind of session.
-fn suits(session_kind: &str, room: RoomKind) -> bool {
+fn suits(session: SessionKind, room: RoomKind) -> bool {
     use RoomKind::*;
-    match session_kind {
-        "pleniere" | "table_ronde" => matches!(room, Pleniere | Autre),
-        "centrifugeuse" => matches!(room, Centrifugeuse | Autre),
-        "formation" => matches!(room, Formation | Atelier | Autre),
-        "atelier" => matches!(room, Atelier | Formation | Autre),
-        _ => true,
-    }
-}
-
-fn session_kind_label(kind: &str) -> &'static str {
-    match kind {
-        "pleniere" => "plénière",
-        "table_ronde" => "table ronde",
-        "atelier" => "atelier",
-        "centrifugeuse" => "centrifugeuse",
-        "formation" => "formation",
-        _ => "session",
+    match session {
+        SessionKind::Pleniere | SessionKind::TableRonde => matches!(room, Pleniere | Autre),
+        SessionKind::Centrifugeuse => matches!(room, Centrifugeuse | Autre),
+        SessionKind::Formation => matches!(room, Formation | Atelier | Autre),
+        SessionKind::Atelier => matches!(room, Atelier | Formation | Autre),
+        SessionKind::Autre => true,
     }
 }
 
 fn room_kind(ctx: &Context, out: &mut Vec<Warning>) {
     for (session, room, slot) in &ctx.placed {
-        if !suits(&session.kind, room.kind) {
+        if !suits(session.kind, room.kind) {
             out.push(Warning {
                 code: "room_kind",
                 severity: Severity::Warning,
                 message: format!(
                     "{} ({}) est placée dans {}, une salle de type {}.",
                     quoted(&session.title),
-                    session_kind_label(&session.kind),
+                    session.kind.label_fr().to_lowercase(),
                     quoted(&room.name),
                     room.kind.label_fr()
                 ),

@@ -167,7 +167,7 @@ fn running_order_times(slots: &[crate::model::Slot], sessions: &mut [SessionView
         else {
             continue;
         };
-        let at_tables = SessionKind::parse(&session.kind) == Some(SessionKind::Centrifugeuse);
+        let at_tables = session.kind == SessionKind::Centrifugeuse;
         // Minutes gone by, per table at a centrifugeuse (a contribution without a table
         // number has a table of its own), for the whole session otherwise.
         let mut elapsed: HashMap<Option<i64>, i64> = HashMap::new();
@@ -253,10 +253,7 @@ impl Project {
         let language = patch.language.unwrap_or(current.language);
         let audience = patch.expected_audience.unwrap_or(current.expected_audience);
         check_session(&title, &language, audience)?;
-        let kind = patch
-            .kind
-            .map(|k| k.code().to_string())
-            .unwrap_or(current.kind);
+        let kind = patch.kind.unwrap_or(current.kind);
         let description = patch.description.unwrap_or(current.description);
         self.journaled("Modification d'une session", &[id], |tx| {
             tx.execute(

@@ -135,7 +135,7 @@ fn tables_of(session: &SessionView) -> BTreeMap<i64, Vec<usize>> {
 }
 
 fn is_centrifugeuse(session: &SessionView) -> bool {
-    SessionKind::parse(&session.kind) == Some(SessionKind::Centrifugeuse)
+    session.kind == SessionKind::Centrifugeuse
 }
 
 impl Project {

@@ -9,7 +9,7 @@
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, Offset, TimeZone};
 use chrono_tz::Tz;
 
-use super::{full_name, kind_label, placed};
+use super::{full_name, placed};
 use crate::error::Result;
 use crate::model::{Day, SessionRole};
 use crate::Project;
@@ -39,7 +39,7 @@ pub fn ics(project: &Project) -> Result<Vec<u8>> {
     for p in placed(&day, &sessions) {
         let mut lines = vec![format!(
             "{} · {}",
-            kind_label(&p.session.kind),
+            p.session.kind.label_fr(),
             p.session.language.to_uppercase()
         )];
         for person in p.session.participants() {

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use rust_xlsxwriter::{Workbook, XlsxError};
 
 use super::sheet::{column, lines_in, Cell, Column, Formats, Kind, List};
-use super::{full_name, kind_label, placed, Placed};
+use super::{full_name, placed, Placed};
 use crate::error::Result;
 use crate::model::{ActorType, BadgeRole, Day, Person, RoomKind, SessionRole, SlotKind};
 use crate::print::badges::{self, Badge};
@@ -117,7 +117,7 @@ fn describe(session: &SessionView) -> String {
     let mut text = format!(
         "{}\n{} · {}",
         session.title,
-        kind_label(&session.kind),
+        session.kind.label_fr(),
         session.language.to_uppercase()
     );
     if !names.is_empty() {
@@ -173,7 +173,7 @@ fn rooms(
                 Cell::Time(slot.start),
                 slot.end.map_or(Cell::Empty, Cell::Time),
                 here.map_or(Cell::Empty, |p| Cell::Text(&p.session.title)),
-                here.map_or(Cell::Empty, |p| Cell::Text(kind_label(&p.session.kind))),
+                here.map_or(Cell::Empty, |p| Cell::Text(p.session.kind.label_fr())),
                 audience.map_or(Cell::Empty, Cell::from),
                 occupancy.unwrap_or(Cell::Empty),
                 here.map_or(Cell::Empty, |p| {

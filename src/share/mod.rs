@@ -162,8 +162,3 @@ pub(crate) fn day_dates(day: &Day) -> Vec<NaiveDate> {
 pub(crate) fn full_name(first: &str, last: &str) -> String {
     format!("{first} {last}").trim().to_string()
 }
-
-/// What a session's kind is called in French lists.
-pub(crate) fn kind_label(kind: &str) -> &'static str {
-    crate::model::SessionKind::parse(kind).map_or("autre", |k| k.label_fr())
-}

@@ -7,6 +7,7 @@
 //! records are left as they are.
 
 use std::collections::{BTreeMap, HashMap};
+use strum::VariantArray;
 
 use rusqlite::Transaction;
 use serde_json::{Map, Value as Json};
@@ -310,7 +311,7 @@ const FIELDS: [Field; 7] = [
         column: "format",
         corrected: true,
         read: |text| {
-            coded(text, &Format::ALL, Format::label_fr, Format::code)
+            coded(text, Format::VARIANTS, Format::label_fr, Format::code)
                 .map(|f| f.code().to_string())
                 .ok_or_else(|| {
                     format!(
@@ -347,14 +348,19 @@ const FIELDS: [Field; 7] = [
         column: "actor_type",
         corrected: true,
         read: |text| {
-            coded(text, &ActorType::ALL, ActorType::label_fr, ActorType::code)
-                .map(|a| a.code().to_string())
-                .ok_or_else(|| {
-                    format!(
-                        "Type d'acteur inconnu «\u{a0}{text}\u{a0}» (acteur public, entreprise, \
+            coded(
+                text,
+                ActorType::VARIANTS,
+                ActorType::label_fr,
+                ActorType::code,
+            )
+            .map(|a| a.code().to_string())
+            .ok_or_else(|| {
+                format!(
+                    "Type d'acteur inconnu «\u{a0}{text}\u{a0}» (acteur public, entreprise, \
                      association, recherche, autre)\u{a0}; il n'a pas changé."
-                    )
-                })
+                )
+            })
         },
         shown: |code| ActorType::parse(code).map_or(code.to_string(), |a| a.label_fr().into()),
     },

@@ -12,9 +12,9 @@ use serde_json::{json, Value};
 use uuid::Uuid;
 
 use super::calendar::zone_of;
-use super::{day_dates, full_name, hhmm, kind_label, placed, Placed};
+use super::{day_dates, full_name, hhmm, placed, Placed};
 use crate::error::Result;
-use crate::model::Day;
+use crate::model::{Day, SessionKind};
 use crate::Project;
 
 /// Our namespace for the feeds' UUIDs (v5 names under it are our own ids).
@@ -123,14 +123,14 @@ fn days<'a>(day: &Day, placed: &'a [Placed<'a>]) -> Vec<ScheduleDay<'a>> {
 }
 
 /// What a session is for the apps: talk, workshop, discussion...
-fn event_type(kind: &str) -> &'static str {
-    match crate::model::SessionKind::parse(kind) {
-        Some(crate::model::SessionKind::Pleniere) => "talk",
-        Some(crate::model::SessionKind::TableRonde) => "discussion",
-        Some(crate::model::SessionKind::Atelier) => "workshop",
-        Some(crate::model::SessionKind::Centrifugeuse) => "meeting",
-        Some(crate::model::SessionKind::Formation) => "hands-on",
-        _ => "other",
+fn event_type(kind: SessionKind) -> &'static str {
+    match kind {
+        SessionKind::Pleniere => "talk",
+        SessionKind::TableRonde => "discussion",
+        SessionKind::Atelier => "workshop",
+        SessionKind::Centrifugeuse => "meeting",
+        SessionKind::Formation => "hands-on",
+        SessionKind::Autre => "other",
     }
 }
 
@@ -139,10 +139,7 @@ fn track(day: &Day, p: &Placed) -> String {
     p.room
         .track_id
         .and_then(|id| day.tracks.iter().find(|t| t.id == id))
-        .map_or_else(
-            || kind_label(&p.session.kind).to_string(),
-            |t| t.name.clone(),
-        )
+        .map_or_else(|| p.session.kind.label_fr().to_string(), |t| t.name.clone())
 }
 
 fn abstract_of(p: &Placed) -> String {
@@ -218,7 +215,7 @@ fn feed(project: &Project) -> Result<Feed> {
         guid: guid("session", &acronym, p.session.id),
         room: p.room.name.clone(),
         title: p.session.title.clone(),
-        kind: event_type(&p.session.kind),
+        kind: event_type(p.session.kind),
         date: rfc3339(zone, p.start),
         end: rfc3339(zone, p.end),
         start: hhmm(p.start.time()),

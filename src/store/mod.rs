@@ -4,6 +4,7 @@
 //! Opening checks both before anything is written, so a file that is not ours, or
 //! comes from a newer Journée, is left byte for byte as it was.
 
+mod codes;
 mod day;
 mod migrations;
 mod people;
