@@ -21,10 +21,11 @@ pub fn slot_time(text: &str) -> Option<chrono::NaiveTime> {
 pub use submission::{Format, Status, Submission};
 
 use serde::Serialize;
+use ts_rs::TS;
 
 /// A column group of the grid: the programme's "formats" (Conférence plénière,
 /// Centrifugeuses...). Rooms belong to at most one track.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct Track {
     pub id: i64,
     pub name: String,
@@ -33,17 +34,17 @@ pub struct Track {
 
 /// A session as the day grid shows it: what occupies one room during one slot.
 /// Composing sessions comes later; the day view only needs to name them.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct PlacedSession {
     pub session_id: i64,
     pub title: String,
-    pub kind: String,
+    pub kind: SessionKind,
     pub language: String,
     pub room_id: i64,
     pub slot_id: i64,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct RoomGroup {
     pub kind: RoomKind,
     /// How many of `Day::rooms`, from where the previous group ended.
@@ -52,7 +53,7 @@ pub struct RoomGroup {
 
 /// Everything the grid shows: the event, its rooms (in display order) and its slots
 /// (in time order), with the sessions already placed.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct Day {
     pub event: Event,
     pub tracks: Vec<Track>,

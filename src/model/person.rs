@@ -1,5 +1,6 @@
 use serde::{Deserialize, Serialize};
 use strum::{EnumString, IntoStaticStr, VariantArray};
+use ts_rs::TS;
 
 /// The four kinds of actors the call wants balanced, and "autre" when unsure.
 #[derive(
@@ -14,6 +15,7 @@ use strum::{EnumString, IntoStaticStr, VariantArray};
     IntoStaticStr,
     EnumString,
     VariantArray,
+    TS,
 )]
 #[serde(rename_all = "snake_case")]
 #[strum(serialize_all = "snake_case")]
@@ -61,7 +63,7 @@ impl ActorType {
 }
 
 /// Anyone the day involves: contributor, panellist, animateur, staff, participant, press.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Person {
     pub id: i64,
     pub first_name: String,
@@ -93,6 +95,7 @@ pub struct Person {
     IntoStaticStr,
     EnumString,
     VariantArray,
+    TS,
 )]
 #[serde(rename_all = "snake_case")]
 #[strum(serialize_all = "snake_case")]

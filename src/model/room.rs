@@ -1,5 +1,6 @@
 use serde::{Deserialize, Serialize};
 use strum::{EnumString, IntoStaticStr, VariantArray};
+use ts_rs::TS;
 
 /// What a room is set up for; it decides which sessions suit it and how the grid groups it.
 #[derive(
@@ -16,6 +17,7 @@ use strum::{EnumString, IntoStaticStr, VariantArray};
     IntoStaticStr,
     EnumString,
     VariantArray,
+    TS,
 )]
 #[serde(rename_all = "snake_case")]
 #[strum(serialize_all = "snake_case")]
@@ -57,7 +59,7 @@ impl RoomKind {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Room {
     pub id: i64,
     pub name: String,
@@ -73,21 +75,25 @@ pub struct Room {
 }
 
 /// A room to add; it goes at the end of the grid.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
 pub struct NewRoom {
     pub name: String,
     pub capacity: i64,
     pub kind: RoomKind,
     #[serde(default)]
+    #[ts(as = "Option<String>", optional)]
     pub notes: String,
     #[serde(default)]
+    #[ts(as = "Option<bool>", optional)]
     pub interpretation: bool,
     #[serde(default)]
+    #[ts(optional)]
     pub track_id: Option<i64>,
 }
 
 /// The fields of a room an edit changes; `None` leaves a field as it is.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, TS)]
+#[ts(optional_fields)]
 pub struct RoomPatch {
     pub name: Option<String>,
     pub capacity: Option<i64>,

@@ -1,5 +1,6 @@
 use serde::{Deserialize, Serialize};
 use strum::{EnumString, IntoStaticStr, VariantArray};
+use ts_rs::TS;
 
 #[derive(
     Debug,
@@ -13,6 +14,7 @@ use strum::{EnumString, IntoStaticStr, VariantArray};
     IntoStaticStr,
     EnumString,
     VariantArray,
+    TS,
 )]
 #[serde(rename_all = "snake_case")]
 #[strum(serialize_all = "snake_case")]
@@ -85,7 +87,7 @@ impl SessionKind {
 }
 
 /// What occupies one room during one slot.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Session {
     pub id: i64,
     pub title: String,
@@ -109,6 +111,7 @@ pub struct Session {
     IntoStaticStr,
     EnumString,
     VariantArray,
+    TS,
 )]
 #[serde(rename_all = "snake_case")]
 #[strum(serialize_all = "snake_case")]

@@ -1,6 +1,7 @@
 use chrono::{NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
 use strum::{EnumString, IntoStaticStr, VariantArray};
+use ts_rs::TS;
 
 /// What happens during a slot. Only `Session` slots receive sessions.
 #[derive(
@@ -15,6 +16,7 @@ use strum::{EnumString, IntoStaticStr, VariantArray};
     IntoStaticStr,
     EnumString,
     VariantArray,
+    TS,
 )]
 #[serde(rename_all = "snake_case")]
 #[strum(serialize_all = "snake_case")]
@@ -53,13 +55,15 @@ impl SlotKind {
 }
 
 /// A period of one day. `end` is absent for open-ended moments such as the evening.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Slot {
     pub id: i64,
     pub date: NaiveDate,
     #[serde(with = "hhmm")]
+    #[ts(type = "string")]
     pub start: NaiveTime,
     #[serde(with = "hhmm::option")]
+    #[ts(type = "string | null")]
     pub end: Option<NaiveTime>,
     pub kind: SlotKind,
     /// What the programme calls it ("Plénière d'ouverture", "Déjeuner"); may be empty.
@@ -90,25 +94,31 @@ impl Slot {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
 pub struct NewSlot {
     pub date: NaiveDate,
     #[serde(with = "hhmm")]
+    #[ts(type = "string")]
     pub start: NaiveTime,
     #[serde(with = "hhmm::option", default)]
+    #[ts(type = "string | null", optional)]
     pub end: Option<NaiveTime>,
     pub kind: SlotKind,
     #[serde(default)]
+    #[ts(as = "Option<String>", optional)]
     pub label: String,
 }
 
 /// The fields of a slot an edit changes. `end: Some(None)` makes the slot open-ended.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, TS)]
+#[ts(optional_fields)]
 pub struct SlotPatch {
     pub date: Option<NaiveDate>,
     #[serde(with = "hhmm::option", default)]
+    #[ts(type = "string | null", optional)]
     pub start: Option<NaiveTime>,
     #[serde(with = "hhmm::double_option", default)]
+    #[ts(type = "string | null", optional)]
     pub end: Option<Option<NaiveTime>>,
     pub kind: Option<SlotKind>,
     pub label: Option<String>,

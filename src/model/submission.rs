@@ -1,5 +1,6 @@
 use serde::{Deserialize, Serialize};
 use strum::{EnumString, IntoStaticStr, VariantArray};
+use ts_rs::TS;
 
 use super::ActorType;
 
@@ -16,6 +17,7 @@ use super::ActorType;
     IntoStaticStr,
     EnumString,
     VariantArray,
+    TS,
 )]
 #[serde(rename_all = "snake_case")]
 #[strum(serialize_all = "snake_case")]
@@ -74,6 +76,7 @@ impl Format {
     IntoStaticStr,
     EnumString,
     VariantArray,
+    TS,
 )]
 #[serde(rename_all = "snake_case")]
 #[strum(serialize_all = "snake_case")]
@@ -119,7 +122,7 @@ impl Status {
 }
 
 /// One answer to the call for contributions.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Submission {
     pub id: i64,
     pub external_id: Option<String>,

@@ -10,12 +10,13 @@ use std::collections::HashMap;
 
 use rusqlite::Connection;
 use serde::Serialize;
+use ts_rs::TS;
 
 use super::{Cell, SessionView};
 use crate::error::Result;
 use crate::model::{Room, SessionKind};
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct Estimate {
     pub people: i64,
     /// Registrants whose wishes name this kind of session.

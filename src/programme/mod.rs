@@ -18,11 +18,12 @@ pub use sessions::{NewSession, SessionPatch};
 pub use versions::{VersionChange, VersionInfo};
 
 use serde::Serialize;
+use ts_rs::TS;
 
 use crate::model::SessionKind;
 
 /// A contribution in a session's running order.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct SessionContribution {
     pub submission_id: i64,
     pub title: String,
@@ -42,7 +43,7 @@ pub struct SessionContribution {
 }
 
 /// Someone taking part in a session.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct SessionPerson {
     pub person_id: i64,
     pub first_name: String,
@@ -53,14 +54,14 @@ pub struct SessionPerson {
     pub role: String,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
 pub struct Cell {
     pub room_id: i64,
     pub slot_id: i64,
 }
 
 /// A session with everything the grid, its side panel and the rules need.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct SessionView {
     pub id: i64,
     pub title: String,
@@ -101,7 +102,7 @@ impl SessionView {
 }
 
 /// How a session's expected audience fits a room: what the grid shows while dragging.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum Fit {
     Fits,
@@ -113,7 +114,7 @@ pub enum Fit {
 }
 
 /// How a session would fit one cell: what the grid shows while it is dragged.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct CellFit {
     pub room_id: i64,
     pub slot_id: i64,

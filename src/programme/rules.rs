@@ -5,11 +5,12 @@ use std::collections::{BTreeSet, HashMap};
 
 use chrono::{Duration, NaiveDate, NaiveTime};
 use serde::Serialize;
+use ts_rs::TS;
 
 use super::SessionView;
 use crate::model::{Room, RoomKind, SessionKind, Slot, Status};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
     Error,
@@ -17,7 +18,7 @@ pub enum Severity {
     Info,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, TS)]
 pub struct Warning {
     /// Stable: capacity, room_clash, person_clash, same_organisation, duration, room_kind,
     /// unplaced, balance, language, contribution_not_retained, contribution_twice.

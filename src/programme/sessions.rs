@@ -4,13 +4,14 @@ use std::collections::HashMap;
 
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::Deserialize;
+use ts_rs::TS;
 
 use super::{Cell, SessionContribution, SessionPerson, SessionView};
 use crate::error::{EditError, Result};
 use crate::model::{Format, SessionKind, SessionRole};
 use crate::Project;
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, TS)]
 pub struct NewSession {
     pub title: String,
     pub kind: SessionKind,
@@ -30,13 +31,15 @@ fn french() -> String {
 }
 
 /// The fields of a session an edit changes; `None` leaves a field as it is.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, TS)]
+#[ts(optional_fields)]
 pub struct SessionPatch {
     pub title: Option<String>,
     pub kind: Option<SessionKind>,
     pub language: Option<String>,
     /// `Some(None)` clears the expected audience.
     #[serde(default, with = "double_option")]
+    #[ts(type = "number | null", optional)]
     pub expected_audience: Option<Option<i64>>,
     pub description: Option<String>,
 }

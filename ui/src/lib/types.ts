@@ -1,62 +1,10 @@
-// The shapes the core sends, as serde writes them (see src/model in the Rust core).
+// The shapes the shell sends and receives. Those of the core are generated from its Rust
+// types into ./core.ts (tests/bindings.rs); this file adds the shell's own and the
+// interface's.
 
-export type RoomKind = "pleniere" | "centrifugeuse" | "formation" | "atelier" | "autre";
-export type SlotKind = "session" | "pause" | "dejeuner" | "soiree";
+import type { BadgeRole, Day, Person, SessionKind, SessionView, Status, Warning } from "./core";
 
-export const ROOM_KINDS: RoomKind[] = ["pleniere", "centrifugeuse", "formation", "atelier", "autre"];
-export const SLOT_KINDS: SlotKind[] = ["session", "pause", "dejeuner", "soiree"];
-
-export interface Event {
-  title: string;
-  start_date: string;
-  end_date: string;
-  venue: string;
-  address: string;
-  organisers: string;
-  timezone: string;
-}
-
-export interface Room {
-  id: number;
-  name: string;
-  capacity: number;
-  kind: RoomKind;
-  notes: string;
-  interpretation: boolean;
-  track_id: number | null;
-  position: number;
-}
-
-export interface Slot {
-  id: number;
-  date: string;
-  start: string;
-  end: string | null;
-  kind: SlotKind;
-  label: string;
-}
-
-export interface RoomGroup {
-  kind: RoomKind;
-  rooms: number;
-}
-
-export interface PlacedSession {
-  session_id: number;
-  title: string;
-  kind: string;
-  language: string;
-  room_id: number;
-  slot_id: number;
-}
-
-export interface Day {
-  event: Event;
-  groups: RoomGroup[];
-  rooms: Room[];
-  slots: Slot[];
-  placements: PlacedSession[];
-}
+export * from "./core";
 
 export interface ProjectView {
   file: string;
@@ -92,38 +40,6 @@ export interface StartState {
   error: string | null;
   pending_import: string | null;
   programme: ProgrammeAnswer | null;
-}
-
-export interface NewRoom {
-  name: string;
-  capacity: number;
-  kind: RoomKind;
-  notes?: string;
-  interpretation?: boolean;
-}
-
-export interface RoomPatch {
-  name?: string;
-  capacity?: number;
-  kind?: RoomKind;
-  notes?: string;
-  interpretation?: boolean;
-}
-
-export interface NewSlot {
-  date: string;
-  start: string;
-  end: string | null;
-  kind: SlotKind;
-  label?: string;
-}
-
-export interface SlotPatch {
-  date?: string;
-  start?: string;
-  end?: string | null;
-  kind?: SlotKind;
-  label?: string;
 }
 
 // Import
@@ -245,11 +161,6 @@ export interface FieldChange {
 
 // Review
 
-export type StatusCode = "nouvelle" | "retenue" | "liste_attente" | "refusee";
-export const STATUSES: StatusCode[] = ["nouvelle", "retenue", "liste_attente", "refusee"];
-export const FORMATS = ["recherche", "retour_experience", "pitch", "centrifugeuse", "inconnu"] as const;
-export const ACTOR_TYPES = ["public", "entreprise", "association", "recherche", "autre"] as const;
-
 export interface Contributor {
   person_id: number;
   first_name: string;
@@ -266,7 +177,7 @@ export interface SubmissionView {
   axes: number[];
   actor_type: string;
   language: string;
-  status: StatusCode;
+  status: Status;
   organisation: string;
   summary: string;
   co_speakers: string;
@@ -328,80 +239,9 @@ export interface ReviewView {
 
 // Programme
 
-export type Fit = "fits" | "near" | "too_small" | "unknown";
-export type SessionKind = "pleniere" | "table_ronde" | "atelier" | "centrifugeuse" | "formation" | "autre";
-export const SESSION_KINDS: SessionKind[] = ["pleniere", "table_ronde", "atelier", "centrifugeuse", "formation", "autre"];
-
-export interface SessionPersonView {
-  person_id: number;
-  first_name: string;
-  last_name: string;
-  organisation: string;
-  actor_type: string;
-  role: string;
-}
-
-export interface SessionContributionView {
-  submission_id: number;
-  title: string;
-  format: string;
-  actor_type: string;
-  minutes: number;
-  qa_minutes: number;
-  table_number: number | null;
-  /** The submission's status in the selection ("retenue", "refusee"…). */
-  status: string;
-  speakers: SessionPersonView[];
-  /** « 10:20 » once the session is placed. */
-  starts: string | null;
-}
-
-export interface SessionView {
-  id: number;
-  title: string;
-  kind: SessionKind;
-  language: string;
-  expected_audience: number | null;
-  /** With no audience entered: a guess from the registrants' wishes, and how. */
-  estimate: Estimate | null;
-  description: string;
-  contributions: SessionContributionView[];
-  people: SessionPersonView[];
-  placement: { room_id: number; slot_id: number } | null;
-}
-
-export interface Estimate {
-  people: number;
-  /** Registrants whose wishes name this kind of session. */
-  wishing: number;
-  /** The sessions of this kind they are shared among (this one included). */
-  among: number;
-  /** Beside others of its kind: this room's share of their seats, in percent. */
-  room_share: number | null;
-  placed: boolean;
-}
-
-/** How the dragged session would fit one cell. */
-export interface CellFit {
-  room_id: number;
-  slot_id: number;
-  fit: Fit;
-  audience: number | null;
-  estimated: boolean;
-}
-
-export interface WarningView {
-  /** The same warning keeps its key from one answer to the next. */
-  key: string;
-  /** Its place in the whole list in the answer that brought it (the core's order). */
-  position: number;
-  code: string;
-  severity: "error" | "warning" | "info";
-  message: string;
-  sessions: number[];
-  room: number | null;
-  slot: number | null;
-}
+/** A warning of the core, with a key that names it from one answer to the next and its
+ * place in the whole list in the answer that brought it (the core's order). */
+export type WarningView = Warning & { key: string; position: number };
 
 /** What the grid shows: the day, every session, the warnings. */
 export interface ProgrammeView {
@@ -425,15 +265,6 @@ export interface ProgrammeAnswer {
   done: string | null;
 }
 
-export interface NewSession {
-  title: string;
-  kind: SessionKind;
-  language: string;
-  expected_audience: number | null;
-  description: string;
-  contributions: number[];
-}
-
 export interface VersionChange {
   kind: "added" | "removed" | "moved" | "retitled";
   session: number;
@@ -446,23 +277,6 @@ export interface VersionsView {
   versions: { name: string; created_at: string }[];
   changes: VersionChange[] | null;
 }
-
-export interface Person {
-  id: number;
-  first_name: string;
-  last_name: string;
-  email: string;
-  phone: string;
-  organisation: string;
-  actor_type: string;
-  country: string;
-  registered: boolean;
-  wishes: string;
-  accessibility: string;
-}
-
-export type BadgeRole = "organisation" | "presse" | "intervenant" | "animateur" | "participant";
-export const BADGE_ROLES: BadgeRole[] = ["organisation", "presse", "intervenant", "animateur", "participant"];
 
 /** Someone the project knows, as the participants' screen shows them (src/people). */
 export interface Participant extends Person {

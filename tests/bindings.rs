@@ -1,0 +1,137 @@
+//! The interface's TypeScript types for what the core sends and receives, generated from
+//! the Rust types (ts-rs) into `ui/src/lib/core.ts`, with the vocabulary's value lists.
+//! This test fails when the file is not what the types give: run
+//! `UPDATE_BINDINGS=1 cargo test --test bindings` after changing a type, and commit it.
+
+use journee::model::{
+    ActorType, BadgeRole, Day, Event, Format, NewRoom, NewSlot, Person, PlacedSession, Room,
+    RoomGroup, RoomKind, RoomPatch, SessionKind, SessionRole, Slot, SlotKind, SlotPatch, Status,
+    Track,
+};
+use journee::programme::rules::{Severity, Warning};
+use journee::programme::{
+    Cell, CellFit, Estimate, Fit, NewSession, SessionContribution, SessionPatch, SessionPerson,
+    SessionView,
+};
+use strum::VariantArray;
+use ts_rs::{Config, TS};
+
+const FILE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/ui/src/lib/core.ts");
+const CSS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/ui/src/lib/core.css");
+
+fn declare<T: TS>(cfg: &Config, out: &mut String) {
+    out.push_str("export ");
+    out.push_str(&T::decl(cfg));
+    out.push('\n');
+}
+
+/// `export const NAME: readonly Type[] = ["a", "b"];` in the order of the variants.
+fn values<T: VariantArray + TS + Copy + Into<&'static str>>(
+    cfg: &Config,
+    name: &str,
+    out: &mut String,
+) {
+    let codes: Vec<String> = T::VARIANTS
+        .iter()
+        .map(|v| format!("\"{}\"", Into::<&str>::into(*v)))
+        .collect();
+    out.push_str(&format!(
+        "export const {name}: readonly {}[] = [{}];\n",
+        T::name(cfg),
+        codes.join(", ")
+    ));
+}
+
+fn generated() -> String {
+    let cfg = Config::new().with_large_int("number");
+    let mut out = String::from(
+        "// Generated from the core's Rust types by tests/bindings.rs (ts-rs): do not edit.\n\
+         // After changing a type: UPDATE_BINDINGS=1 cargo test --test bindings\n\n",
+    );
+    declare::<ActorType>(&cfg, &mut out);
+    declare::<BadgeRole>(&cfg, &mut out);
+    declare::<Format>(&cfg, &mut out);
+    declare::<RoomKind>(&cfg, &mut out);
+    declare::<SessionKind>(&cfg, &mut out);
+    declare::<SessionRole>(&cfg, &mut out);
+    declare::<SlotKind>(&cfg, &mut out);
+    declare::<Status>(&cfg, &mut out);
+    out.push('\n');
+    values::<ActorType>(&cfg, "ACTOR_TYPES", &mut out);
+    values::<BadgeRole>(&cfg, "BADGE_ROLES", &mut out);
+    values::<Format>(&cfg, "FORMATS", &mut out);
+    values::<RoomKind>(&cfg, "ROOM_KINDS", &mut out);
+    values::<SessionKind>(&cfg, "SESSION_KINDS", &mut out);
+    values::<SessionRole>(&cfg, "SESSION_ROLES", &mut out);
+    values::<SlotKind>(&cfg, "SLOT_KINDS", &mut out);
+    values::<Status>(&cfg, "STATUSES", &mut out);
+    out.push('\n');
+    declare::<Event>(&cfg, &mut out);
+    declare::<Track>(&cfg, &mut out);
+    declare::<Room>(&cfg, &mut out);
+    declare::<NewRoom>(&cfg, &mut out);
+    declare::<RoomPatch>(&cfg, &mut out);
+    declare::<RoomGroup>(&cfg, &mut out);
+    declare::<Slot>(&cfg, &mut out);
+    declare::<NewSlot>(&cfg, &mut out);
+    declare::<SlotPatch>(&cfg, &mut out);
+    declare::<PlacedSession>(&cfg, &mut out);
+    declare::<Day>(&cfg, &mut out);
+    declare::<Person>(&cfg, &mut out);
+    declare::<SessionPerson>(&cfg, &mut out);
+    declare::<SessionContribution>(&cfg, &mut out);
+    declare::<Cell>(&cfg, &mut out);
+    declare::<Estimate>(&cfg, &mut out);
+    declare::<SessionView>(&cfg, &mut out);
+    declare::<NewSession>(&cfg, &mut out);
+    declare::<SessionPatch>(&cfg, &mut out);
+    declare::<Fit>(&cfg, &mut out);
+    declare::<CellFit>(&cfg, &mut out);
+    declare::<Severity>(&cfg, &mut out);
+    declare::<Warning>(&cfg, &mut out);
+    out
+}
+
+/// Each kind's colour, the one printed on paper (`SessionKind::colour`), as a custom
+/// property: `--kind` on an element of class `kind-<code>` (a session, a room group),
+/// and `--<code>` on the page for what takes a kind's colour by name.
+fn colours() -> String {
+    let mut out = String::from(
+        "/* Generated from SessionKind::colour by tests/bindings.rs: do not edit. */\n:root {\n",
+    );
+    for kind in SessionKind::VARIANTS {
+        out.push_str(&format!("  --{}: #{:06x};\n", kind.code(), kind.colour()));
+    }
+    out.push_str("}\n");
+    for kind in SessionKind::VARIANTS {
+        out.push_str(&format!(
+            ".kind-{0} {{ --kind: var(--{0}); }}\n",
+            kind.code()
+        ));
+    }
+    out
+}
+
+/// The committed file is what the core gives, or it is written anew with UPDATE_BINDINGS.
+fn check(path: &str, fresh: &str) {
+    if std::env::var_os("UPDATE_BINDINGS").is_some() {
+        std::fs::write(path, fresh).unwrap();
+        return;
+    }
+    let committed = std::fs::read_to_string(path).unwrap_or_default();
+    assert!(
+        committed == fresh,
+        "{path} is not what the Rust types give: run \
+         UPDATE_BINDINGS=1 cargo test --test bindings, then svelte-check"
+    );
+}
+
+#[test]
+fn the_interface_types_are_the_cores() {
+    check(FILE, &generated());
+}
+
+#[test]
+fn the_interface_colours_are_the_printed_ones() {
+    check(CSS, &colours());
+}

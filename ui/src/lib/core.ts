@@ -1,0 +1,132 @@
+// Generated from the core's Rust types by tests/bindings.rs (ts-rs): do not edit.
+// After changing a type: UPDATE_BINDINGS=1 cargo test --test bindings
+
+export type ActorType = "public" | "entreprise" | "association" | "recherche" | "autre";
+export type BadgeRole = "organisation" | "presse" | "intervenant" | "animateur" | "participant";
+export type Format = "recherche" | "retour_experience" | "pitch" | "centrifugeuse" | "inconnu";
+export type RoomKind = "pleniere" | "centrifugeuse" | "formation" | "atelier" | "autre";
+export type SessionKind = "pleniere" | "table_ronde" | "atelier" | "centrifugeuse" | "formation" | "autre";
+export type SessionRole = "intervenant" | "moderateur" | "animateur";
+export type SlotKind = "session" | "pause" | "dejeuner" | "soiree";
+export type Status = "nouvelle" | "retenue" | "liste_attente" | "refusee";
+
+export const ACTOR_TYPES: readonly ActorType[] = ["public", "entreprise", "association", "recherche", "autre"];
+export const BADGE_ROLES: readonly BadgeRole[] = ["organisation", "presse", "intervenant", "animateur", "participant"];
+export const FORMATS: readonly Format[] = ["recherche", "retour_experience", "pitch", "centrifugeuse", "inconnu"];
+export const ROOM_KINDS: readonly RoomKind[] = ["pleniere", "centrifugeuse", "formation", "atelier", "autre"];
+export const SESSION_KINDS: readonly SessionKind[] = ["pleniere", "table_ronde", "atelier", "centrifugeuse", "formation", "autre"];
+export const SESSION_ROLES: readonly SessionRole[] = ["intervenant", "moderateur", "animateur"];
+export const SLOT_KINDS: readonly SlotKind[] = ["session", "pause", "dejeuner", "soiree"];
+export const STATUSES: readonly Status[] = ["nouvelle", "retenue", "liste_attente", "refusee"];
+
+export type Event = { title: string, start_date: string, end_date: string, venue: string, address: string, organisers: string, 
+/**
+ * IANA name; exports (calendars, schedule feeds) need it.
+ */
+timezone: string, };
+export type Track = { id: number, name: string, position: number, };
+export type Room = { id: number, name: string, capacity: number, kind: RoomKind, 
+/**
+ * Equipment, accessibility, interpretation booths... free text from the organisers.
+ */
+notes: string, 
+/**
+ * Simultaneous interpretation available (sessions in English need it).
+ */
+interpretation: boolean, track_id: number | null, 
+/**
+ * Display order across the grid, 0-based and dense.
+ */
+position: number, };
+export type NewRoom = { name: string, capacity: number, kind: RoomKind, notes?: string, interpretation?: boolean, track_id?: number, };
+export type RoomPatch = { name?: string, capacity?: number, kind?: RoomKind, notes?: string, interpretation?: boolean, };
+export type RoomGroup = { kind: RoomKind, 
+/**
+ * How many of `Day::rooms`, from where the previous group ended.
+ */
+rooms: number, };
+export type Slot = { id: number, date: string, start: string, end: string | null, kind: SlotKind, 
+/**
+ * What the programme calls it ("Plénière d'ouverture", "Déjeuner"); may be empty.
+ */
+label: string, };
+export type NewSlot = { date: string, start: string, end?: string | null, kind: SlotKind, label?: string, };
+export type SlotPatch = { date?: string, start?: string | null, end?: string | null, kind?: SlotKind, label?: string, };
+export type PlacedSession = { session_id: number, title: string, kind: SessionKind, language: string, room_id: number, slot_id: number, };
+export type Day = { event: Event, tracks: Array<Track>, 
+/**
+ * Consecutive rooms of one kind, left to right: the grid's column groups.
+ */
+groups: Array<RoomGroup>, rooms: Array<Room>, slots: Array<Slot>, placements: Array<PlacedSession>, };
+export type Person = { id: number, first_name: string, last_name: string, email: string, phone: string, organisation: string, actor_type: ActorType, country: string, 
+/**
+ * On the registrations list (a participant), not only known through the programme.
+ */
+registered: boolean, wishes: string, accessibility: string, };
+export type SessionPerson = { person_id: number, first_name: string, last_name: string, organisation: string, actor_type: string, 
+/**
+ * "intervenant", "moderateur" or "animateur".
+ */
+role: string, };
+export type SessionContribution = { submission_id: number, title: string, format: string, actor_type: string, 
+/**
+ * Speaking time from the format (recherche 20, retour d'expérience 15, pitch 5,
+ * centrifugeuse 15 + 5).
+ */
+minutes: number, qa_minutes: number, table_number: number | null, 
+/**
+ * The submission's status in the selection ("retenue", "refusee"…).
+ */
+status: string, speakers: Array<SessionPerson>, 
+/**
+ * « 10:20 » once the session is placed: its slot's start, then the talks (and their
+ * questions) before it in the running order; at a centrifugeuse, those at its table.
+ */
+starts: string | null, };
+export type Cell = { room_id: number, slot_id: number, };
+export type Estimate = { people: number, 
+/**
+ * Registrants whose wishes name this kind of session.
+ */
+wishing: number, 
+/**
+ * The sessions of this kind they are shared among, this one included: those in the
+ * same slot once placed, all of them before.
+ */
+among: number, 
+/**
+ * Once placed beside others of its kind: this room's share of their seats, in percent.
+ */
+room_share: number | null, placed: boolean, };
+export type SessionView = { id: number, title: string, kind: SessionKind, language: string, expected_audience: number | null, 
+/**
+ * When no audience is entered: a guess from the registrants' wishes, and how.
+ */
+estimate: Estimate | null, description: string, contributions: Array<SessionContribution>, 
+/**
+ * People in the session without a submission (panellists, moderators, animateurs).
+ */
+people: Array<SessionPerson>, placement: Cell | null, };
+export type NewSession = { title: string, kind: SessionKind, language: string, expected_audience: number | null, description: string, 
+/**
+ * Submissions to put in its running order, in this order.
+ */
+contributions: Array<number>, };
+export type SessionPatch = { title?: string, kind?: SessionKind, language?: string, 
+/**
+ * `Some(None)` clears the expected audience.
+ */
+expected_audience?: number | null, description?: string, };
+export type Fit = "fits" | "near" | "too_small" | "unknown";
+export type CellFit = { room_id: number, slot_id: number, fit: Fit, audience: number | null, 
+/**
+ * The audience is an estimate from the registrants' wishes.
+ */
+estimated: boolean, };
+export type Severity = "error" | "warning" | "info";
+export type Warning = { 
+/**
+ * Stable: capacity, room_clash, person_clash, same_organisation, duration, room_kind,
+ * unplaced, balance, language, contribution_not_retained, contribution_twice.
+ */
+code: string, severity: Severity, message: string, sessions: Array<number>, room: number | null, slot: number | null, };
