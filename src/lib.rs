@@ -9,6 +9,7 @@
 //! ```
 
 pub mod backup;
+pub mod common;
 pub mod demo;
 mod edit;
 mod error;

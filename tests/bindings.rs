@@ -3,12 +3,13 @@
 //! This test fails when the file is not what the types give: run
 //! `UPDATE_BINDINGS=1 cargo test --test bindings` after changing a type, and commit it.
 
+use journee::common::Severity;
 use journee::model::{
     ActorType, BadgeRole, Day, Event, Format, NewRoom, NewSlot, Person, PlacedSession, Room,
     RoomGroup, RoomKind, RoomPatch, SessionKind, SessionRole, Slot, SlotKind, SlotPatch, Status,
     Track,
 };
-use journee::programme::rules::{Severity, Warning};
+use journee::programme::rules::Warning;
 use journee::programme::{
     Cell, CellFit, Estimate, Fit, NewSession, SessionContribution, SessionPatch, SessionPerson,
     SessionView,

@@ -4,7 +4,8 @@
 mod common;
 
 use common::fixture;
-use journee::import::{ImportOptions, ListKind, Severity, Target};
+use journee::common::Severity;
+use journee::import::{ImportOptions, ListKind, Target};
 use journee::model::{ActorType, Status};
 use journee::{Error, Project, Template};
 
@@ -147,7 +148,7 @@ fn problems_name_the_row_and_the_column_and_the_rows_are_kept() {
     assert!(find(11, "Type de structure").message.contains("à vérifier"));
     let title = find(11, "Titre de la contribution");
     assert_eq!(
-        (title.severity.clone(), title.message.as_str()),
+        (title.severity, title.message.as_str()),
         (Severity::Error, "titre vide")
     );
     // Flagged rows are in the project with their problems.

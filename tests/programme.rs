@@ -5,11 +5,12 @@ mod common;
 
 use chrono::{NaiveDate, NaiveTime};
 use common::fixture;
+use journee::common::Severity;
 use journee::import::ImportOptions;
 use journee::model::{Room, RoomKind, SessionKind, SessionRole, Slot, SlotKind, Status};
 use journee::programme::rules::{check, Programme};
 use journee::programme::{
-    Cell, NewSession, SessionContribution, SessionPerson, SessionView, Severity, Warning,
+    Cell, NewSession, SessionContribution, SessionPerson, SessionView, Warning,
 };
 use journee::{EditError, Error, Project, Template};
 
@@ -680,7 +681,7 @@ fn an_estimate_shares_the_wishing_among_the_sessions_of_its_kind_in_its_slot() {
         .filter(|w| w.code == "capacity" && w.sessions == [c])
         .collect();
     assert_eq!(over.len(), 1);
-    assert_eq!(over[0].severity, journee::programme::Severity::Warning);
+    assert_eq!(over[0].severity, Severity::Warning);
     assert_eq!(
         over[0].message,
         "«\u{a0}C\u{a0}» attendrait environ 60\u{a0}personnes, une estimation (60\u{a0}inscrit·es \
@@ -703,7 +704,7 @@ fn an_estimate_shares_the_wishing_among_the_sessions_of_its_kind_in_its_slot() {
         .iter()
         .find(|w| w.code == "capacity" && w.sessions == [c])
         .unwrap();
-    assert_eq!(over.severity, journee::programme::Severity::Error);
+    assert_eq!(over.severity, Severity::Error);
     // While dragging B, each cell says what B would draw there: 10:00 beside A in the
     // small room (15); at the later slot beside C, half of 60 in a room as big as C's.
     let fits = project.fits(b).unwrap();

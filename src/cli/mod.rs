@@ -21,11 +21,12 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 use chrono::NaiveDate;
+use journee::common::Severity;
 use journee::import::memory::{self, MappingBook};
 use journee::import::{Choice, ImportError, ImportOptions, ListKind, Report, SourceFormat};
 use journee::info::Info;
 use journee::model::{SessionKind, Status};
-use journee::programme::{NewSession, Severity};
+use journee::programme::NewSession;
 use journee::words::plural;
 use journee::{demo, EditError, Error, Project, Template};
 

@@ -3,9 +3,9 @@
 use std::path::Path;
 
 use super::TablesCommand;
+use journee::common::Severity;
 use journee::model::BadgeRole;
 use journee::print::{BadgeOptions, Document, Layout, Printed, Qr, Sort};
-use journee::programme::Severity;
 use journee::seating::SessionSeating;
 use journee::{EditError, Error, Project};
 

@@ -15,10 +15,11 @@ use super::bounds;
 use super::error::{ImportError, ReadError};
 use super::fields::Field;
 use super::layout::{Layout, Target};
-use super::rows::{self, PersonFields, Problem, Severity, ValueMappings};
+use super::rows::{self, PersonFields, Problem, ValueMappings};
 use super::stream::Source;
 use super::table::{SourceFormat, Value};
 use super::{ImportOptions, ListKind};
+use crate::common::Severity;
 use crate::error::Result;
 use crate::store::{self, ImportedFields, StoredPerson};
 

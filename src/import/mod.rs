@@ -28,7 +28,7 @@ pub use fields::Field;
 pub use layout::{Column, Layout, Target};
 pub use mapping::{Choice, Fate};
 pub use merge::{Absent, Change, FieldChange, Report};
-pub use rows::{Problem, Severity, ValueReading};
+pub use rows::{Problem, ValueReading};
 pub use table::{SourceFormat, Table, Value};
 
 use crate::backup::Reason;
@@ -350,7 +350,7 @@ impl Project {
                 report.problems.push(Problem {
                     row: 0,
                     column: String::new(),
-                    severity: Severity::Warning,
+                    severity: crate::common::Severity::Warning,
                     message: format!(
                         "la correspondance des colonnes n'a pas pu être retenue pour les prochains projets\u{a0}: {e}"
                     ),

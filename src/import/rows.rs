@@ -10,14 +10,8 @@ use super::fields::{normalise_header, Field};
 use super::layout::{is_mark, Layout, Target};
 use super::table::{Table, Value};
 use super::values;
+use crate::common::Severity;
 use crate::model::{ActorType, Format};
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Severity {
-    Error,
-    Warning,
-}
 
 /// Something wrong in one cell, for the organiser to look at.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

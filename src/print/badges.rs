@@ -8,7 +8,9 @@ use serde::{Deserialize, Serialize};
 use super::fonts::{Fonts, Weight};
 use super::page::{Align, Sheet, INK, MUTED};
 use super::preflight::Finding;
-use super::text::{self, Fit, NameOrder};
+use super::text::{self, Fit};
+use crate::common::names::NameOrder;
+use crate::common::typography;
 use crate::error::Result;
 use crate::model::{BadgeRole, Day};
 use crate::Project;
@@ -492,7 +494,7 @@ fn draw_badge(
     let room = |cursor: f32| (body_bottom - cursor).max(1.0);
     fitted(
         "le prénom",
-        &text::french(&badge.first_name),
+        &typography::french(&badge.first_name),
         Fit {
             weight: Weight::Bold,
             width: name_width,
@@ -506,7 +508,7 @@ fn draw_badge(
     );
     fitted(
         "le nom",
-        &text::french(&badge.last_name),
+        &typography::french(&badge.last_name),
         Fit {
             weight: Weight::Regular,
             width: name_width,
@@ -528,7 +530,7 @@ fn draw_badge(
     let reserve_session = session_lines as f32 * text::line_height(6.5 * s);
     fitted(
         "l'organisation",
-        &text::french(&badge.organisation),
+        &typography::french(&badge.organisation),
         Fit {
             weight: Weight::Regular,
             width: name_width,
@@ -551,7 +553,7 @@ fn draw_badge(
             readable: 6.0,
             max_lines: 1,
         };
-        let (line, _) = text::abridge(fonts, &text::french(session), spec);
+        let (line, _) = text::abridge(fonts, &typography::french(session), spec);
         fitted("la session", &line, spec, MUTED, &mut cursor);
     }
 
@@ -635,14 +637,14 @@ fn draw_tall_badge(
     cursor = cursor.max(y + 15.0 + logo_box.1) + 4.0;
     pen.fitted(
         "le prénom",
-        &text::french(&badge.first_name),
+        &typography::french(&badge.first_name),
         spec(36.0, 14.0, inner, 2, Weight::Bold),
         INK,
         &mut cursor,
     );
     pen.fitted(
         "le nom",
-        &text::french(&badge.last_name),
+        &typography::french(&badge.last_name),
         spec(24.0, 10.0, inner, 2, Weight::Regular),
         INK,
         &mut cursor,
@@ -650,7 +652,7 @@ fn draw_tall_badge(
     cursor += 1.5;
     pen.fitted(
         "l’organisation",
-        &text::french(&badge.organisation),
+        &typography::french(&badge.organisation),
         spec(14.0, 8.0, inner, 2, Weight::Regular),
         INK,
         &mut cursor,
@@ -667,7 +669,7 @@ fn draw_tall_badge(
             let room = (body_bottom - cursor).max(1.0);
             let mut fit = spec(9.0, 7.0, width, 2, Weight::Regular);
             fit.height = fit.height.min(room);
-            let (line, _) = text::abridge(fonts, &text::french(session), fit);
+            let (line, _) = text::abridge(fonts, &typography::french(session), fit);
             pen.fitted("la session", &line, fit, MUTED, &mut cursor);
         }
     }

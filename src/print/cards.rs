@@ -7,6 +7,7 @@ use super::badges::draw_qr;
 use super::fonts::{Fonts, Weight};
 use super::page::{Align, Sheet, INK, MUTED};
 use super::text::{self, Fit};
+use crate::common::typography;
 use crate::model::Day;
 use crate::programme::SessionView;
 
@@ -138,7 +139,7 @@ fn card(
     let mut cursor = y + PAD + band + 4.0;
     let title = text::fit(
         fonts,
-        &text::typeset(&session.title, &session.language),
+        &typography::typeset(&session.title, &session.language),
         Fit {
             weight: Weight::Bold,
             width: inner,
@@ -162,7 +163,7 @@ fn card(
     let bottom = y + H - PAD;
     let qr_top = bottom - QR;
     for fact in facts(day, session) {
-        let fact = text::french(&fact);
+        let fact = typography::french(&fact);
         let fit = |width: f32| {
             text::fit_wrapped(
                 fonts,

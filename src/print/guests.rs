@@ -7,7 +7,9 @@ use std::collections::HashMap;
 
 use super::badges;
 use super::listing::{column, Listing};
-use super::text::{filing_name, NameOrder};
+
+use crate::common::names::{filing_name, NameOrder};
+use crate::common::typography;
 use crate::error::Result;
 use crate::model::BadgeRole;
 use crate::Project;
@@ -61,7 +63,7 @@ pub fn initial(last_name: &str) -> String {
 /// first name, filed word first with its particle after (« LA TOUR (de) », under L
 /// where the desk looks), with the typographic apostrophe (« N’DIAYE »).
 pub fn last_name_caps(last_name: &str) -> String {
-    let last = super::text::french(last_name.trim());
+    let last = typography::french(last_name.trim());
     let filed = filing_name(&last);
     let particle = last[..last.len() - filed.len()].trim();
     if particle.is_empty() {
@@ -95,7 +97,7 @@ pub fn by_letter(listing: &mut Listing, guests: &[Guest], more: impl Fn(&Guest) 
         let mut row = vec![
             last_name_caps(&guest.last_name),
             guest.first_name.clone(),
-            super::text::french(&guest.organisation),
+            typography::french(&guest.organisation),
             guest.role.label().to_string(),
         ];
         row.extend(more(guest));

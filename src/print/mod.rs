@@ -34,9 +34,10 @@ pub use paperwork::Paperwork;
 pub use preflight::Finding;
 pub use programme::Format;
 
+use crate::common::typography;
+use crate::common::Severity;
 use crate::error::Result;
 use crate::model::Event;
-use crate::programme::Severity;
 use crate::Project;
 
 /// A document asked for that cannot be laid out as asked.
@@ -91,7 +92,7 @@ pub fn french_dates(start: NaiveDate, end: NaiveDate) -> String {
 
 fn event_lines(event: &Event) -> badges::EventLines {
     badges::EventLines {
-        title: text::french(&event.title),
+        title: typography::french(&event.title),
         date: french_dates(event.start_date, event.end_date),
         logo: None,
     }

@@ -8,6 +8,7 @@
 use super::fonts::{Fonts, Weight};
 use super::page::{Align, Sheet, INK, MUTED};
 use super::text::{self, Fit};
+use crate::common::typography;
 use crate::model::{Day, SessionKind};
 use crate::programme::{SessionPerson, SessionView};
 use crate::share::placed;
@@ -62,7 +63,7 @@ pub fn draw(fonts: &Fonts, card: &Card) -> (Sheet, text::Fitted) {
         .to_string();
     let name = text::fit(
         fonts,
-        &text::french(&name),
+        &typography::french(&name),
         Fit {
             weight: Weight::Bold,
             width: W - 30.0,
@@ -74,7 +75,7 @@ pub fn draw(fonts: &Fonts, card: &Card) -> (Sheet, text::Fitted) {
     );
     let organisation = text::fit(
         fonts,
-        &text::french(&card.person.organisation),
+        &typography::french(&card.person.organisation),
         Fit {
             weight: Weight::Regular,
             width: W - 30.0,
@@ -86,7 +87,7 @@ pub fn draw(fonts: &Fonts, card: &Card) -> (Sheet, text::Fitted) {
     );
     let session = text::fit(
         fonts,
-        &text::french(&card.session),
+        &typography::french(&card.session),
         Fit {
             weight: Weight::Regular,
             width: W - 30.0,

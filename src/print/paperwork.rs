@@ -10,8 +10,9 @@ use super::fonts::Fonts;
 use super::listing::Listing;
 use super::preflight::{prepare_text, About, Finding};
 use super::{cards, guests, namecards, runsheet, signin, Laid};
+use crate::common::typography;
+use crate::common::Severity;
 use crate::error::Result;
-use crate::programme::Severity;
 use crate::seating::SessionSeating;
 use crate::Project;
 
@@ -122,7 +123,7 @@ impl Project {
         let dates = super::french_dates(day.event.start_date, day.event.end_date);
         let footer = format!(
             "{} · {}",
-            super::text::french(&day.event.title),
+            typography::french(&day.event.title),
             which.label()
         );
         let document = which.code();
@@ -207,10 +208,7 @@ impl Project {
                     guests::draw(
                         &mut listing,
                         &guests,
-                        &format!(
-                            "Liste d’accueil · {}",
-                            super::text::french(&day.event.title)
-                        ),
+                        &format!("Liste d’accueil · {}", typography::french(&day.event.title)),
                         &format!(
                             "{dates} · {} · par nom de famille",
                             crate::words::plural(

@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::badges::Badge;
 use super::fonts::Fonts;
-use crate::programme::Severity;
+use crate::common::Severity;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Finding {

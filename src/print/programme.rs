@@ -11,9 +11,12 @@ use printpdf::PdfDocument;
 use super::fonts::{Fonts, Weight};
 use super::page::{Align, Sheet, INK, MUTED};
 use super::preflight::Finding;
-use super::text::{self, Fit, NameOrder};
+use super::text::{self, Fit};
+use crate::common::names::NameOrder;
+use crate::common::typography;
+use crate::common::Severity;
 use crate::model::{Day, SessionKind, SlotKind};
-use crate::programme::{SessionView, Severity};
+use crate::programme::SessionView;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -278,13 +281,19 @@ fn block(flow: &Flow, day: &Day, session: &SessionView) -> Block {
         meta.push_str(" · EN (in English)");
     }
     fitted(
-        &text::typeset(&session.title, &session.language),
+        &typography::typeset(&session.title, &session.language),
         Weight::Bold,
         st.title,
         INK,
         4,
     );
-    fitted(&text::french(&meta), Weight::Regular, st.body, ACCENT, 2);
+    fitted(
+        &typography::french(&meta),
+        Weight::Regular,
+        st.body,
+        ACCENT,
+        2,
+    );
     let mut people: Vec<(String, String, &'static str)> = Vec::new();
     let hosts: Vec<&crate::programme::SessionPerson> = session
         .people
@@ -302,7 +311,7 @@ fn block(flow: &Flow, day: &Day, session: &SessionView) -> Block {
             .map(|p| format!("{} {}", p.first_name, p.last_name))
             .collect();
         fitted(
-            &text::french(&format!("{label} : {}", names.join(", "))),
+            &typography::french(&format!("{label} : {}", names.join(", "))),
             Weight::Regular,
             st.body,
             INK,
@@ -337,7 +346,7 @@ fn block(flow: &Flow, day: &Day, session: &SessionView) -> Block {
     }
     for line in &speakers {
         fitted(
-            &text::french(&format!("— {line}")),
+            &typography::french(&format!("— {line}")),
             Weight::Regular,
             st.body,
             INK,
@@ -360,7 +369,7 @@ fn block(flow: &Flow, day: &Day, session: &SessionView) -> Block {
     };
     let (description, abridged) = text::abridge(
         flow.fonts,
-        &text::typeset(&description, &session.language),
+        &typography::typeset(&description, &session.language),
         Fit {
             weight: Weight::Regular,
             width,
@@ -425,7 +434,7 @@ pub fn draw(
         height,
         bleed,
         style: format.style(),
-        header: text::french(&day.event.title),
+        header: typography::french(&day.event.title),
         sheets: Vec::new(),
         y: 0.0,
     };
@@ -456,7 +465,7 @@ pub fn draw(
         } else {
             format!("{} · {}", slot.time_range(), slot.label)
         };
-        let heading = text::french(&heading);
+        let heading = typography::french(&heading);
         let heading_h = text::line_height(st.heading) + 3.0;
         let draw_heading = |flow: &mut Flow, text: &str| {
             let y = flow.y;
@@ -550,7 +559,7 @@ fn cover(flow: &mut Flow, day: &Day) {
     sheet.fill_rect(0.0, 0.0, w, h * 0.42, 0x1b2430);
     let title = text::fit(
         flow.fonts,
-        &text::french(&day.event.title),
+        &typography::french(&day.event.title),
         Fit {
             weight: Weight::Bold,
             width: flow.inner(),
@@ -586,7 +595,7 @@ fn cover(flow: &mut Flow, day: &Day) {
         let size = (size * ratio).max(st.body);
         let f = text::fit_wrapped(
             flow.fonts,
-            &text::french(&text_line),
+            &typography::french(&text_line),
             Fit {
                 weight,
                 width: flow.inner(),
@@ -688,7 +697,7 @@ fn at_a_glance(flow: &mut Flow, day: &Day, sessions: &[SessionView], findings: &
                 .map(|r| {
                     text::fit_wrapped(
                         fonts,
-                        &text::french(&r.name),
+                        &typography::french(&r.name),
                         Fit {
                             weight: Weight::Bold,
                             width: col_w - 2.0,
@@ -755,7 +764,7 @@ fn at_a_glance(flow: &mut Flow, day: &Day, sessions: &[SessionView], findings: &
                             m + time_w + (right - m - time_w) / 2.0,
                             (y0 + y1) / 2.0 + size * 0.13,
                         ),
-                        &text::french(&label),
+                        &typography::french(&label),
                         Weight::Regular,
                         size,
                         MUTED,
@@ -782,7 +791,10 @@ fn at_a_glance(flow: &mut Flow, day: &Day, sessions: &[SessionView], findings: &
                     };
                     let f = text::fit_wrapped(
                         fonts,
-                        &format!("{}{en}", text::typeset(&session.title, &session.language)),
+                        &format!(
+                            "{}{en}",
+                            typography::typeset(&session.title, &session.language)
+                        ),
                         Fit {
                             weight: Weight::Regular,
                             width: w - 2.6,
@@ -866,7 +878,7 @@ fn people_index(flow: &mut Flow, entries: Vec<(String, String, &'static str, usi
             .map(usize::to_string)
             .collect::<Vec<_>>()
             .join(", ");
-        let mut name = text::english(&format!("{last}, {first}"));
+        let mut name = typography::english(&format!("{last}, {first}"));
         if !roles.is_empty() {
             name = format!("{name} ({})", roles.join(", "));
         }
@@ -949,7 +961,7 @@ fn practical(flow: &mut Flow, day: &Day) {
     for l in lines {
         let f = text::fit_wrapped(
             fonts,
-            &text::french(&l),
+            &typography::french(&l),
             Fit {
                 weight: Weight::Regular,
                 width: flow.inner(),

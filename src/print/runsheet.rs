@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use super::listing::{column, Column, Listing};
-use super::text;
+use crate::common::typography;
 use crate::model::{Day, Room, SessionRole, SlotKind};
 use crate::programme::SessionView;
 use crate::seating::SessionSeating;
@@ -90,7 +90,7 @@ pub fn line(
         time: p.slot.time_range(),
         session: format!(
             "{}\n{}",
-            text::typeset(&session.title, &session.language),
+            typography::typeset(&session.title, &session.language),
             kind.label_fr()
         ),
         hosts: hosts.join("\n"),
@@ -198,7 +198,7 @@ pub fn draw(
         }
         listing.section(
             &format!("Conduite · {}", room.name),
-            &text::french(&about.join(" · ")),
+            &typography::french(&about.join(" · ")),
         );
         // The room's sessions and the day's breaks, in time order: the team plans its
         // changeovers around the breaks.
@@ -211,9 +211,9 @@ pub fn draw(
                     [
                         l.time,
                         l.session,
-                        text::french(&l.hosts),
-                        text::french(&l.speakers),
-                        text::french(&l.needs),
+                        typography::french(&l.hosts),
+                        typography::french(&l.speakers),
+                        typography::french(&l.needs),
                     ],
                 )
             })
@@ -229,7 +229,7 @@ pub fn draw(
                 slot.date.and_time(slot.start),
                 [
                     slot.time_range(),
-                    text::french(&label),
+                    typography::french(&label),
                     String::new(),
                     String::new(),
                     String::new(),

@@ -6,7 +6,8 @@ use std::collections::{HashMap, HashSet};
 
 use super::guests::{by_letter, last_name_caps, Guest};
 use super::listing::{column, Column, Listing};
-use super::text::{self, NameOrder};
+use crate::common::names::NameOrder;
+use crate::common::typography;
 use crate::model::{Day, SessionRole};
 use crate::programme::SessionView;
 use crate::seating::SessionSeating;
@@ -48,7 +49,7 @@ pub fn draw(
         "Feuille d’émargement de la journée",
         &format!(
             "{} · {dates} · {}",
-            text::french(&day.event.title),
+            typography::french(&day.event.title),
             crate::words::plural(
                 guests.len() as i64,
                 "personne attendue",
@@ -108,7 +109,7 @@ pub fn draw(
         }
         let kind = session.kind.label_fr();
         listing.section(
-            &text::typeset(&session.title, &session.language),
+            &typography::typeset(&session.title, &session.language),
             &format!(
                 "Feuille d’émargement · {} · {} · {} · {kind}",
                 super::french_dates(p.slot.date, p.slot.date),
@@ -120,7 +121,7 @@ pub fn draw(
             listing.row(&[
                 last_name_caps(&signer.last_name),
                 signer.first_name.clone(),
-                text::french(&signer.organisation),
+                typography::french(&signer.organisation),
                 signer.role.clone(),
                 String::new(),
             ]);

@@ -7,8 +7,10 @@ use super::fonts::{Fonts, Weight};
 use super::page::{Align, Sheet, INK, MUTED};
 use super::preflight::{prepare_text, About, Finding};
 use super::text::{self, Fit};
+use crate::common::typography;
+use crate::common::Severity;
 use crate::model::Day;
-use crate::programme::{SessionView, Severity};
+use crate::programme::SessionView;
 
 const W: f32 = 297.0;
 const H: f32 = 210.0;
@@ -121,7 +123,7 @@ fn sign(
         let left = MARGIN + 70.0;
         let title = text::fit(
             fonts,
-            &text::french(&session.title),
+            &typography::french(&session.title),
             Fit {
                 weight: Weight::Bold,
                 width: W - MARGIN - left,
@@ -174,7 +176,7 @@ fn sign(
     sheet.text(
         fonts,
         (MARGIN, H - 8.0),
-        &text::french(&day.event.title),
+        &typography::french(&day.event.title),
         Weight::Regular,
         10.0,
         MUTED,

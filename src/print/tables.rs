@@ -7,9 +7,11 @@ use printpdf::PdfDocument;
 use super::fonts::{Fonts, Weight};
 use super::page::{Align, Sheet, INK, MUTED};
 use super::preflight::{prepare_text, About, Finding};
-use super::text::{self, Fit, NameOrder};
+use super::text::{self, Fit};
+use crate::common::names::NameOrder;
+use crate::common::typography;
+use crate::common::Severity;
 use crate::model::Day;
-use crate::programme::Severity;
 use crate::seating::{Seat, SessionSeating, TablePlan};
 
 const W: f32 = 297.0;
@@ -91,7 +93,7 @@ fn plan_page(fonts: &Fonts, day: &Day, plan: &SessionSeating) -> Sheet {
     let mut sheet = Sheet::new(W, H);
     let title = text::fit(
         fonts,
-        &text::french(&plan.title),
+        &typography::french(&plan.title),
         Fit {
             weight: Weight::Bold,
             width: W - 2.0 * MARGIN,
@@ -174,7 +176,7 @@ fn draw_table(
     }
     let project = text::fit(
         fonts,
-        &text::french(&table.projects.join(" / ")),
+        &typography::french(&table.projects.join(" / ")),
         Fit {
             weight: Weight::Regular,
             width: r * 1.6,
@@ -268,7 +270,7 @@ fn draw_table(
 fn tent(fonts: &Fonts, table: &TablePlan, session: &str) -> Sheet {
     let session = text::fit(
         fonts,
-        &text::french(session),
+        &typography::french(session),
         Fit {
             weight: Weight::Regular,
             width: W - 40.0,
@@ -292,7 +294,7 @@ fn tent(fonts: &Fonts, table: &TablePlan, session: &str) -> Sheet {
         );
         let project = text::fit(
             fonts,
-            &text::french(&table.projects.join(" / ")),
+            &typography::french(&table.projects.join(" / ")),
             Fit {
                 weight: Weight::Regular,
                 width: W - 40.0,

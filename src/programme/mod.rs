@@ -12,7 +12,7 @@ mod versions;
 
 pub use estimate::{count_wishes, Estimate};
 pub(crate) use journal::{record_cells, CellEdit};
-pub use rules::{Severity, Warning};
+pub use rules::Warning;
 
 pub use sessions::{NewSession, SessionPatch};
 pub use versions::{VersionChange, VersionInfo};

@@ -8,15 +8,8 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use super::SessionView;
+use crate::common::Severity;
 use crate::model::{Room, RoomKind, SessionKind, Slot, Status};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, TS)]
-#[serde(rename_all = "snake_case")]
-pub enum Severity {
-    Error,
-    Warning,
-    Info,
-}
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, TS)]
 pub struct Warning {

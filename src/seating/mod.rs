@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 
 pub use assign::{Broken, Candidate, TableSpec, PEERS};
 
+use crate::common::names;
 use crate::error::{EditError, Result};
 use crate::model::{ActorType, Person, SessionKind};
 use crate::programme::SessionView;
@@ -205,7 +206,7 @@ impl Project {
             .filter(|p| p.registered && !here.contains(&p.id))
             .map(|p| seat(p, "attente", None, false))
             .collect();
-        let mut collator = crate::print::text::NameOrder::default();
+        let mut collator = names::NameOrder::default();
         waiting.sort_by(|a, b| {
             b.wants.cmp(&a.wants).then_with(|| {
                 collator.compare((&a.last_name, &a.first_name), (&b.last_name, &b.first_name))

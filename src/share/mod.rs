@@ -158,7 +158,4 @@ pub(crate) fn day_dates(day: &Day) -> Vec<NaiveDate> {
         .collect()
 }
 
-/// A person's name as lists show it.
-pub(crate) fn full_name(first: &str, last: &str) -> String {
-    format!("{first} {last}").trim().to_string()
-}
+pub(crate) use crate::common::names::full_name;

@@ -13,8 +13,9 @@ use rusqlite::Transaction;
 use serde_json::{Map, Value as Json};
 
 use super::contributions::{headers, ID_HEADER};
+use crate::common::Severity;
 use crate::error::Result;
-use crate::import::{Change, FieldChange, ListKind, Problem, Report, Severity, Table, Value};
+use crate::import::{Change, FieldChange, ListKind, Problem, Report, Table, Value};
 use crate::model::{ActorType, Format, Status};
 use crate::programme::{record_cells, CellEdit};
 
