@@ -1,37 +1,13 @@
 //! The `journee` binary on real files: exit statuses, French messages, stable JSON.
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Command;
 
 use serde_json::Value;
 
-mod common;
+mod support;
 
-use common::fixture;
-
-/// The binary, with a data folder of its own for each run: the mappings it remembers
-/// across projects never leak from one test to another, nor into the user's.
-fn journee(args: &[&str]) -> Output {
-    let data = tempfile::tempdir().unwrap();
-    Command::new(env!("CARGO_BIN_EXE_journee"))
-        .args(args)
-        .env("JOURNEE_DATA_DIR", data.path())
-        .output()
-        .expect("run journee")
-}
-
-fn json(output: &Output) -> Value {
-    assert!(
-        output.status.success(),
-        "journee failed: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    serde_json::from_slice(&output.stdout).expect("JSON on stdout")
-}
-
-fn arg(path: &Path) -> &str {
-    path.to_str().unwrap()
-}
+use support::{fixture, journee, json, s as arg};
 
 #[test]
 fn new_then_info_json_describes_the_2019_day() {

@@ -4,7 +4,7 @@
 //! comes with what a careful organiser says of every column and every row; the import
 //! must say the same, with no hint of the kind of list.
 
-mod common;
+mod support;
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -72,7 +72,7 @@ fn submission_row(s: &journee::review::SubmissionView) -> BTreeMap<&'static str,
 
 #[test]
 fn every_column_and_every_row_of_forms_worded_by_others() {
-    let corpus = common::corpus_dir();
+    let corpus = support::corpus_dir();
     let mut failures = Vec::new();
     let mut columns_checked = 0;
     for (name, expected) in expected_files() {

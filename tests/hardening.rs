@@ -4,31 +4,19 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Command;
 
 use journee::programme::SessionPatch;
 use journee::share::Export;
 use journee::{Project, Trouble};
 
-#[allow(dead_code)]
-mod tools;
+mod support;
 
-use tools::journee;
-
-fn arg(path: &Path) -> &str {
-    path.to_str().unwrap()
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
+use support::{journee, s as arg, stderr};
 
 /// A demo project in `dir`.
 fn demo(dir: &Path, name: &str) -> PathBuf {
-    let file = dir.join(name);
-    let out = journee(&["demo", arg(&file)]);
-    assert!(out.status.success(), "{}", stderr(&out));
-    file
+    support::demo_file(dir, name)
 }
 
 /// Every contribution's status, by id.

@@ -5,7 +5,7 @@
 //! few hundred mutations of real files (`JOURNEE_FUZZ_CASES` sets how many; the long
 //! run is `scripts/fuzz`).
 
-mod common;
+mod support;
 
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
@@ -184,8 +184,8 @@ fn edit(entries: &[(String, Vec<u8>)], name: &str, change: impl Fn(&str) -> Stri
 fn hand_made_attacks_are_refused_in_french_within_bounds() {
     let dir = tempfile::tempdir().unwrap();
     let project = new_project(dir.path());
-    let xlsx = unzip(&std::fs::read(common::fixture("webform-libreoffice.xlsx")).unwrap());
-    let ods = unzip(&std::fs::read(common::fixture("webform-libreoffice.ods")).unwrap());
+    let xlsx = unzip(&std::fs::read(support::fixture("webform-libreoffice.xlsx")).unwrap());
+    let ods = unzip(&std::fs::read(support::fixture("webform-libreoffice.ods")).unwrap());
     let sheet = "xl/worksheets/sheet1.xml";
     let add_cell = |reference: &'static str| {
         move |xml: &str| {
@@ -262,7 +262,7 @@ fn hand_made_attacks_are_refused_in_french_within_bounds() {
 fn a_truncated_legacy_workbook_never_panics() {
     let dir = tempfile::tempdir().unwrap();
     let project = new_project(dir.path());
-    let bytes = std::fs::read(common::fixture("webform-libreoffice.xls")).unwrap();
+    let bytes = std::fs::read(support::fixture("webform-libreoffice.xls")).unwrap();
     for step in 1..80 {
         let cut = bytes.len() * step / 80;
         let file = dir.path().join("cut.xls");
@@ -345,7 +345,7 @@ fn mutated_files_give_a_correct_import_or_a_french_refusal() {
         .ok()
         .and_then(|n| n.parse().ok())
         .unwrap_or(2019);
-    let corpus = common::corpus_dir();
+    let corpus = support::corpus_dir();
     let seeds: Vec<(String, Vec<u8>)> = [
         "webform-libreoffice.xlsx",
         "webform-libreoffice.ods",
@@ -355,7 +355,7 @@ fn mutated_files_give_a_correct_import_or_a_french_refusal() {
         "webform-cp1252.csv",
     ]
     .iter()
-    .map(|n| (n.to_string(), std::fs::read(common::fixture(n)).unwrap()))
+    .map(|n| (n.to_string(), std::fs::read(support::fixture(n)).unwrap()))
     .chain(
         [
             "microsoft-forms-2021.xlsx",

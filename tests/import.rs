@@ -1,24 +1,13 @@
 //! Importing real spreadsheets: fixtures written by Python's csv module, LibreOffice and
 //! msoffcrypto-tool (tests/fixtures/make), imported into real project files.
 
-mod common;
+mod support;
 
-use common::fixture;
 use journee::common::Severity;
 use journee::import::{ImportOptions, ListKind, Target};
 use journee::model::{ActorType, Status};
 use journee::{Error, Project, Template};
-
-fn project() -> (tempfile::TempDir, Project) {
-    let dir = tempfile::tempdir().unwrap();
-    let project = Project::create(
-        &dir.path().join("p.journee"),
-        Template::CivicTech2019,
-        false,
-    )
-    .unwrap();
-    (dir, project)
-}
+use support::{fixture, new_project as project};
 
 fn submissions() -> ImportOptions {
     ImportOptions::default()
@@ -549,7 +538,7 @@ fn a_workbook_that_breaks_off_after_many_rows_imports_nothing() {
 
 /// A Framaforms export of the corpus (tests/corpus), changed as a person's editor would.
 fn corpus_csv_with(change: impl Fn(&str) -> Vec<u8>) -> (tempfile::TempDir, std::path::PathBuf) {
-    let text = std::fs::read_to_string(common::corpus_dir().join("framaforms-2019.csv")).unwrap();
+    let text = std::fs::read_to_string(support::corpus_dir().join("framaforms-2019.csv")).unwrap();
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("export.csv");
     std::fs::write(&path, change(&text)).unwrap();
@@ -606,7 +595,7 @@ fn one_windows_1252_byte_in_a_utf8_file_keeps_every_other_accent() {
     assert_eq!(foreign.len(), 1, "{:?}", report.problems);
     clean
         .import(
-            &common::corpus_dir().join("framaforms-2019.csv"),
+            &support::corpus_dir().join("framaforms-2019.csv"),
             &submissions(),
         )
         .unwrap();

@@ -4,13 +4,11 @@
 use journee::import::ImportOptions;
 use journee::model::{ActorType, BadgeRole, SessionKind};
 use journee::people::{PeopleQuery, PersonPatch};
-use journee::{EditError, Error, Project};
+use journee::{EditError, Error};
 
-fn demo() -> (tempfile::TempDir, Project) {
-    let dir = tempfile::tempdir().unwrap();
-    let project = journee::demo::write(&dir.path().join("demo.journee"), false).unwrap();
-    (dir, project)
-}
+mod support;
+
+use support::demo_project as demo;
 
 #[test]
 fn the_directory_filters_on_wishes_accessibility_badge_organisation_and_actor() {

@@ -1,12 +1,12 @@
 //! The printed documents, read back with tools the project did not write: pdfinfo,
 //! pdftotext and pdffonts (poppler), qpdf.
 
-mod tools;
+mod support;
 
 use std::path::{Path, PathBuf};
 
 use serde_json::Value;
-use tools::{journee, ok, s, tool};
+use support::{journee, ok, s, tool};
 
 struct Pdf {
     text: String,
@@ -79,9 +79,7 @@ fn read(path: &Path) -> Pdf {
 }
 
 fn demo(dir: &Path) -> PathBuf {
-    let file = dir.join("demo.journee");
-    ok(journee(&["demo", s(&file)]));
-    file
+    support::demo_file(dir, "demo.journee")
 }
 
 fn badges(file: &Path) -> Vec<Value> {

@@ -1,10 +1,9 @@
 //! The programme: each warning code on plain data, then sessions on a real project file:
 //! placing, swapping, undo and redo across a restart, versions and their diff.
 
-mod common;
+mod support;
 
 use chrono::{NaiveDate, NaiveTime};
-use common::fixture;
 use journee::common::Severity;
 use journee::import::ImportOptions;
 use journee::model::{Room, RoomKind, SessionKind, SessionRole, Slot, SlotKind, Status};
@@ -12,7 +11,8 @@ use journee::programme::rules::{check, Programme};
 use journee::programme::{
     Cell, NewSession, SessionContribution, SessionPerson, SessionView, Warning,
 };
-use journee::{EditError, Error, Project, Template};
+use journee::{EditError, Error, Project};
+use support::imported_project;
 
 fn room(id: i64, name: &str, capacity: i64, kind: RoomKind, interpretation: bool) -> Room {
     Room {
@@ -344,20 +344,6 @@ fn room_kind_unplaced_balance_and_language() {
         .map(|w| w.sessions[0])
         .collect();
     assert_eq!(language, [5], "the hémicycle has interpretation");
-}
-
-fn imported_project() -> (tempfile::TempDir, Project) {
-    let dir = tempfile::tempdir().unwrap();
-    let mut project = Project::create(
-        &dir.path().join("p.journee"),
-        Template::CivicTech2019,
-        false,
-    )
-    .unwrap();
-    project
-        .import(&fixture("webform-utf8.csv"), &ImportOptions::default())
-        .unwrap();
-    (dir, project)
 }
 
 fn new_session(

@@ -1,27 +1,12 @@
 //! Reviewing: finding submissions, statuses in bulk, reviewers' scores and notes, tags,
 //! and the live balance of actors.
 
-mod common;
+mod support;
 
-use common::fixture;
-use journee::import::ImportOptions;
 use journee::model::Status;
 use journee::review::{Query, Targets};
-use journee::{EditError, Error, Project, Template};
-
-fn imported() -> (tempfile::TempDir, Project) {
-    let dir = tempfile::tempdir().unwrap();
-    let mut project = Project::create(
-        &dir.path().join("p.journee"),
-        Template::CivicTech2019,
-        false,
-    )
-    .unwrap();
-    project
-        .import(&fixture("webform-utf8.csv"), &ImportOptions::default())
-        .unwrap();
-    (dir, project)
-}
+use journee::{EditError, Error, Project};
+use support::imported_project as imported;
 
 fn ids(list: &[journee::review::SubmissionView]) -> Vec<String> {
     list.iter()

@@ -3,14 +3,14 @@
 //! for the schedule feeds, Python's icalendar for the calendar, the csv crate for the
 //! mail-merge list.
 
-mod tools;
+mod support;
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use calamine::{open_workbook, Data, DataType, Reader, Xlsx};
 use serde_json::Value;
-use tools::{journee, ok, s, tool};
+use support::{journee, ok, s, tool};
 
 /// The schedule schemas, kept in the repository (copied unchanged from the organisers'
 /// `shared/standards/schedule/`, itself from voc/schedule, EUPL-1.2) so that a fresh clone

@@ -6,8 +6,8 @@ use std::path::PathBuf;
 
 use serde_json::Value;
 
-use crate::common::fixture;
 use crate::harness::{App, Home};
+use crate::support::fixture;
 
 const SPACE: &str = "\u{E00D}";
 const ESCAPE: &str = "\u{E00C}";

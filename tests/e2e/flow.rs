@@ -5,8 +5,8 @@
 
 use serde_json::Value;
 
-use crate::common::fixture;
 use crate::harness::{App, Home};
+use crate::support::fixture;
 
 const SPACE: &str = "\u{E00D}";
 const RIGHT: &str = "\u{E014}";

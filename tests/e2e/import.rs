@@ -1,7 +1,7 @@
 //! The import wizard and the review screen, on a real spreadsheet.
 
-use crate::common::{self, fixture};
 use crate::harness::{App, Home};
+use crate::support::{self, fixture};
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_webform_export_imports_through_the_wizard_and_untrusted_text_stays_text() {
@@ -125,7 +125,7 @@ async fn a_form_worded_by_others_shows_every_columns_fate_and_its_import_is_undo
     let file = home.file("p.journee");
     home.journee(&["new", file.to_str().unwrap()]);
     // A Framaforms export of the corpus: grouped axes, a consent question, a length hint.
-    let sheet = common::corpus_dir().join("framaforms-2019.csv");
+    let sheet = support::corpus_dir().join("framaforms-2019.csv");
     let app = App::launch(
         &home,
         &[file.to_str().unwrap(), "--import", sheet.to_str().unwrap()],
@@ -187,7 +187,7 @@ async fn registrations_chosen_as_answers_are_questioned_and_offered_back() {
     let home = Home::new();
     let file = home.file("p.journee");
     home.journee(&["new", file.to_str().unwrap()]);
-    let sheet = common::corpus_dir().join("inscriptions-google-forms-2019.csv");
+    let sheet = support::corpus_dir().join("inscriptions-google-forms-2019.csv");
     let app = App::launch(
         &home,
         &[file.to_str().unwrap(), "--import", sheet.to_str().unwrap()],

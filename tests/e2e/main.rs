@@ -2,9 +2,9 @@
 //! `cargo test --test e2e -- --test-threads=1`. To add one: a new `async fn` with
 //! `#[tokio::test]` in the module of its screen, starting from `Home::new()`.
 
-#[path = "../common/mod.rs"]
-mod common;
 mod harness;
+#[path = "../support/mod.rs"]
+mod support;
 
 mod access;
 mod bench;
