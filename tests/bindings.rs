@@ -11,8 +11,8 @@ use journee::model::{
 };
 use journee::programme::rules::Warning;
 use journee::programme::{
-    Cell, CellFit, Estimate, Fit, NewSession, SessionContribution, SessionPatch, SessionPerson,
-    SessionView,
+    Cell, CellFit, Estimate, Fit, KeyedWarning, NewSession, SessionContribution, SessionPatch,
+    SessionPerson, SessionView,
 };
 use strum::VariantArray;
 use ts_rs::{Config, TS};
@@ -90,6 +90,7 @@ fn generated() -> String {
     declare::<CellFit>(&cfg, &mut out);
     declare::<Severity>(&cfg, &mut out);
     declare::<Warning>(&cfg, &mut out);
+    declare::<KeyedWarning>(&cfg, &mut out);
     out
 }
 

@@ -985,3 +985,70 @@ fn a_saved_version_is_put_back_as_one_undoable_step() {
         Err(Error::Edit(EditError::UnknownVersion(_)))
     ));
 }
+
+/// The grid is answered with what changed since its last answer (`programme::Sent`):
+/// nothing when nothing changed, a moved session alone, the sessions and warnings that
+/// went away by id and key; the same warning keeps its key, the same one twice gets two.
+#[test]
+fn the_grid_is_sent_only_what_changed_since_its_last_answer() {
+    use journee::programme::{Changes, Sent};
+    let warning = |message: &str, session: i64| Warning {
+        code: "capacity",
+        severity: Severity::Warning,
+        message: message.into(),
+        sessions: vec![session],
+        room: None,
+        slot: None,
+    };
+    let a = session(1, "atelier", Some(20), Some((1, 1)));
+    let b = session(2, "pleniere", Some(100), None);
+    let mut sent = Sent::default();
+
+    let first = sent.changes(
+        vec![a.clone(), b.clone()],
+        vec![warning("x", 1), warning("x", 1)],
+        true,
+    );
+    assert_eq!(first.sessions, [a.clone(), b.clone()]);
+    assert!(first.removed.is_empty() && first.warnings_removed.is_empty());
+    let keys: Vec<&str> = first.warnings.iter().map(|w| w.key.as_str()).collect();
+    assert_eq!(keys.len(), 2);
+    assert_ne!(keys[0], keys[1], "a warning given twice gets two keys");
+    assert_eq!(first.warnings[1].position, 1);
+
+    let same = sent.changes(
+        vec![a.clone(), b.clone()],
+        vec![warning("x", 1), warning("x", 1)],
+        false,
+    );
+    assert_eq!(same, Changes::default(), "nothing changed, nothing sent");
+
+    let mut moved = b.clone();
+    moved.placement = Some(Cell {
+        room_id: 2,
+        slot_id: 1,
+    });
+    let next = sent.changes(
+        vec![moved.clone()],
+        vec![warning("x", 1), warning("y", 2)],
+        false,
+    );
+    assert_eq!(next.sessions, [moved.clone()]);
+    assert_eq!(next.removed, [1]);
+    let appeared: Vec<(&str, usize)> = next
+        .warnings
+        .iter()
+        .map(|w| (w.warning.message.as_str(), w.position))
+        .collect();
+    assert_eq!(appeared, [("y", 1)], "the warning kept is not sent again");
+    assert_eq!(next.warnings_removed, [keys[1].to_string()]);
+
+    let again = sent.changes(vec![moved.clone()], vec![warning("y", 2)], true);
+    assert_eq!(again.sessions, [moved]);
+    assert_eq!(again.warnings.len(), 1);
+    assert_eq!(
+        again.warnings[0].key, next.warnings[0].key,
+        "its key is stable"
+    );
+    assert!(again.removed.is_empty() && again.warnings_removed.is_empty());
+}

@@ -48,8 +48,8 @@ pub struct AppState {
     pub cancel_import: std::sync::atomic::AtomicBool,
     /// The last PDF made for the print screen, and its suggested file name.
     pub printed: Mutex<Option<(Vec<u8>, String)>>,
-    /// The sessions the grid last received (see `commands::programme`).
-    pub sent: Mutex<crate::commands::programme::Sent>,
+    /// What the grid last received, to answer with what changed (`programme::Sent`).
+    pub sent: Mutex<journee::programme::Sent>,
     /// Files saved from the print and export screens: the only ones "Ouvrir" and
     /// "Afficher dans le dossier" act on.
     pub saved: Mutex<std::collections::HashSet<PathBuf>>,

@@ -2,6 +2,7 @@
 //! grid (`placement`), the warnings about it all (`rules`), undo and redo of every edit
 //! (`journal`) and named versions (`versions`).
 
+mod changes;
 mod estimate;
 pub(crate) mod journal;
 mod placement;
@@ -10,6 +11,7 @@ mod sessions;
 mod snapshot;
 mod versions;
 
+pub use changes::{Changes, KeyedWarning, Sent};
 pub use estimate::{count_wishes, Estimate};
 pub(crate) use journal::{record_cells, CellEdit};
 pub use rules::Warning;

@@ -1,14 +1,9 @@
 //! The grid of sessions: placing by drag and drop, the tray, the warnings, editing a
-//! session, undo and redo. Every edit answers with the warnings, as the core computes
-//! them, and the sessions that changed since the last answer: a drop on a grid of 300
-//! sessions must repaint within a frame, so unchanged sessions are neither sent nor
-//! redrawn.
-
-use std::collections::{HashMap, HashSet};
-use std::hash::{Hash, Hasher};
+//! session, undo and redo. Every edit answers with what changed since the last answer,
+//! as the core's `programme::Sent` finds it.
 
 use journee::model::Day;
-use journee::programme::{CellFit, NewSession, SessionPatch, SessionView, Warning};
+use journee::programme::{CellFit, KeyedWarning, NewSession, SessionPatch, SessionView};
 use journee::Project;
 use serde::Serialize;
 use tauri::State;
@@ -40,45 +35,6 @@ pub struct ProgrammeView {
     pub done: Option<String>,
 }
 
-/// A warning with a key that names it across answers (the same warning, the same key).
-#[derive(Serialize)]
-pub struct KeyedWarning {
-    pub key: String,
-    /// Its place in the whole list as the core orders it, in this answer: the screen puts
-    /// a warning that appears there, and keeps no order of its own.
-    pub position: usize,
-    #[serde(flatten)]
-    pub warning: Warning,
-}
-
-/// What the screen last received, to answer edits with what changed.
-#[derive(Default)]
-pub struct Sent {
-    sessions: HashMap<i64, SessionView>,
-    warnings: HashSet<String>,
-}
-
-/// Keys from the warnings' content; a warning given twice gets its rank in the second.
-fn keyed(warnings: Vec<Warning>) -> Vec<KeyedWarning> {
-    let mut seen: HashMap<u64, usize> = HashMap::new();
-    warnings
-        .into_iter()
-        .enumerate()
-        .map(|(index, warning)| {
-            let mut hasher = std::hash::DefaultHasher::new();
-            warning.hash(&mut hasher);
-            let hash = hasher.finish();
-            let rank = seen.entry(hash).or_default();
-            *rank += 1;
-            KeyedWarning {
-                key: format!("{hash:016x}-{rank}"),
-                position: index,
-                warning,
-            }
-        })
-        .collect()
-}
-
 fn programme(
     state: &State<AppState>,
     edit: impl FnOnce(&mut Project) -> journee::Result<Option<String>>,
@@ -97,56 +53,23 @@ fn answer(
     let done = super::guarded(project, edit)?;
     let (undo, redo) = project.history().map_err(text)?;
     let sessions = project.sessions().map_err(text)?;
-    let warnings = keyed(project.check_sessions(&sessions).map_err(text)?);
-    let mut sent = state.sent.lock().map_err(|e| e.to_string())?;
-    if complete {
-        *sent = Sent::default();
-    }
-    let ids: HashSet<i64> = sessions.iter().map(|s| s.id).collect();
-    let removed: Vec<i64> = sent
-        .sessions
-        .keys()
-        .copied()
-        .filter(|id| !ids.contains(id))
-        .collect();
-    let changed: Vec<SessionView> = sessions
-        .into_iter()
-        .filter(|s| sent.sessions.get(&s.id) != Some(s))
-        .collect();
-    for id in &removed {
-        sent.sessions.remove(id);
-    }
-    for session in &changed {
-        sent.sessions.insert(session.id, session.clone());
-    }
-    let keys: HashSet<&str> = warnings.iter().map(|w| w.key.as_str()).collect();
-    let warnings_removed: Vec<String> = sent
-        .warnings
-        .iter()
-        .filter(|k| !keys.contains(k.as_str()))
-        .cloned()
-        .collect();
-    let appeared: Vec<KeyedWarning> = warnings
-        .into_iter()
-        .filter(|w| !sent.warnings.contains(&w.key))
-        .collect();
-    for key in &warnings_removed {
-        sent.warnings.remove(key);
-    }
-    for warning in &appeared {
-        sent.warnings.insert(warning.key.clone());
-    }
+    let warnings = project.check_sessions(&sessions).map_err(text)?;
+    let changes = state
+        .sent
+        .lock()
+        .map_err(|e| e.to_string())?
+        .changes(sessions, warnings, complete);
     Ok(ProgrammeView {
         day: if complete {
             Some(project.day().map_err(text)?)
         } else {
             None
         },
-        sessions: changed,
+        sessions: changes.sessions,
         complete,
-        removed,
-        warnings: appeared,
-        warnings_removed,
+        removed: changes.removed,
+        warnings: changes.warnings,
+        warnings_removed: changes.warnings_removed,
         history: History { undo, redo },
         done,
     })

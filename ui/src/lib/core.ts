@@ -130,3 +130,14 @@ export type Warning = {
  * unplaced, balance, language, contribution_not_retained, contribution_twice.
  */
 code: string, severity: Severity, message: string, sessions: Array<number>, room: number | null, slot: number | null, };
+export type KeyedWarning = { key: string, 
+/**
+ * Its place in the whole list as the core orders it, in this answer: the screen puts
+ * a warning that appears there, and keeps no order of its own.
+ */
+position: number, 
+/**
+ * Stable: capacity, room_clash, person_clash, same_organisation, duration, room_kind,
+ * unplaced, balance, language, contribution_not_retained, contribution_twice.
+ */
+code: string, severity: Severity, message: string, sessions: Array<number>, room: number | null, slot: number | null, };

@@ -2,7 +2,7 @@
 // types into ./core.ts (tests/bindings.rs); this file adds the shell's own and the
 // interface's.
 
-import type { BadgeRole, Day, Person, SessionKind, SessionView, Status, Warning } from "./core";
+import type { BadgeRole, Day, KeyedWarning, Person, SessionKind, SessionView, Status } from "./core";
 
 export * from "./core";
 
@@ -239,15 +239,11 @@ export interface ReviewView {
 
 // Programme
 
-/** A warning of the core, with a key that names it from one answer to the next and its
- * place in the whole list in the answer that brought it (the core's order). */
-export type WarningView = Warning & { key: string; position: number };
-
 /** What the grid shows: the day, every session, the warnings. */
 export interface ProgrammeView {
   day: Day;
   sessions: SessionView[];
-  warnings: WarningView[];
+  warnings: KeyedWarning[];
   history: { undo: string | null; redo: string | null };
   done: string | null;
 }
@@ -259,7 +255,7 @@ export interface ProgrammeAnswer {
   sessions: SessionView[];
   complete: boolean;
   removed: number[];
-  warnings: WarningView[];
+  warnings: KeyedWarning[];
   warnings_removed: string[];
   history: { undo: string | null; redo: string | null };
   done: string | null;

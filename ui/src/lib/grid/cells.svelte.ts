@@ -1,4 +1,4 @@
-import type { SessionView, WarningView } from "../types";
+import type { SessionView, KeyedWarning } from "../types";
 
 /** What one cell of the grid holds. Each cell of the grid reads its own, so an answer that
  * changes two cells re-renders two cells. (Kept in a SvelteMap instead, every cell the map
@@ -6,7 +6,7 @@ import type { SessionView, WarningView } from "../types";
  * hundreds of empty cells.) */
 export class Cell {
   sessions = $state.raw<SessionView[]>([]);
-  warnings = $state.raw<WarningView[]>([]);
+  warnings = $state.raw<KeyedWarning[]>([]);
 }
 
 /** The key of a cell: its room and slot. */
@@ -40,7 +40,7 @@ export class Cells {
 
   /** Puts each warning in the cell it names, or, when it names no room (someone expected
    * in two places at once), in the cell of each placed session it is about. */
-  placeWarnings(warnings: WarningView[], sessions: SessionView[]) {
+  placeWarnings(warnings: KeyedWarning[], sessions: SessionView[]) {
     const placed = new Map(sessions.filter((s) => s.placement).map((s) => [s.id, cellKey(s.placement!.room_id, s.placement!.slot_id)]));
     this.#regroup(
       warnings,
