@@ -5,8 +5,10 @@ use std::path::PathBuf;
 
 use chrono::NaiveTime;
 
-/// Anything that can go wrong with a project.
-#[derive(Debug, thiserror::Error)]
+/// Anything that can go wrong with a project. Its `code` names the kind for programs
+/// (the interface): the variant in snake_case, or the trouble for a storage error.
+#[derive(Debug, thiserror::Error, strum::IntoStaticStr)]
+#[strum(serialize_all = "snake_case")]
 pub enum Error {
     #[error("Le fichier «\u{a0}{}\u{a0}» n’existe pas.", .0.display())]
     FileNotFound(PathBuf),
@@ -100,7 +102,8 @@ pub enum Error {
 }
 
 /// What stops a project being read or written, when it is not a bug of ours.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error, strum::IntoStaticStr)]
+#[strum(serialize_all = "snake_case")]
 pub enum Trouble {
     #[error(
         "Le projet est occupé par un autre programme (une autre fenêtre de Journée, une \
@@ -183,6 +186,16 @@ impl Error {
     /// failures. The CLI exits 1 for the former and 2 for the latter.
     pub fn is_user_error(&self) -> bool {
         !matches!(self, Error::Database(_))
+    }
+
+    /// What kind of error it is, stable for programs: « busy », « disk_full »,
+    /// « read_only », « damaged », « unreachable » for the project's file or disk, else
+    /// the variant (« file_not_found », « edit », « import »…).
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::Storage { trouble, .. } => trouble.into(),
+            other => other.into(),
+        }
     }
 
     /// The trouble with the project's file or disk, if that is what went wrong.

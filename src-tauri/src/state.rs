@@ -4,6 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
+use crate::commands::Answer;
 use journee::recent::RecentProjects;
 use journee::Project;
 use serde::Serialize;
@@ -111,7 +112,7 @@ pub struct ProjectView {
 }
 
 impl ProjectView {
-    pub fn of(project: &Project) -> Result<ProjectView, String> {
+    pub fn of(project: &Project) -> Answer<ProjectView> {
         Ok(ProjectView {
             file: project.path().display().to_string(),
             file_name: project
@@ -119,9 +120,9 @@ impl ProjectView {
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default(),
-            day: project.day().map_err(|e| e.to_string())?,
+            day: project.day()?,
             read_only: project.read_only_notice().map(str::to_string),
-            counts: project.counts().map_err(|e| e.to_string())?,
+            counts: project.counts()?,
         })
     }
 

@@ -303,3 +303,38 @@ async fn hostile_texts_stay_text_on_every_screen() {
     );
     app.quit().await;
 }
+
+/// A command that fails answers a code a program can test and the French message, the
+/// same for the core's refusals and the shell's own: the interface shows the message.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_failed_command_answers_a_code_and_a_french_message() {
+    let home = Home::new();
+    let file = demo(&home);
+    let app = App::launch(&home, &[file.to_str().unwrap()]).await;
+    app.wait_for("table.grid").await.unwrap();
+    let script = r#"
+        const done = arguments[arguments.length - 1];
+        const invoke = window.__TAURI_INTERNALS__.invoke;
+        const failed = (p) => p.then(() => null, (e) => e);
+        Promise.all([
+          failed(invoke("place_session", { session: 999999, room: 1, slot: 1 })),
+          failed(invoke("update_room", { id: 1, patch: { capacity: -3 } })),
+          failed(invoke("close_project")).then(() => failed(invoke("programme_state"))),
+        ]).then(done, (e) => done(["script failed", String(e)]));
+    "#;
+    let answers = app
+        .client
+        .execute_async(script, vec![])
+        .await
+        .expect("the commands ran");
+    let answers = answers.as_array().expect("three answers").clone();
+    let code = |i: usize| answers[i]["code"].as_str().unwrap_or("").to_string();
+    let message = |i: usize| answers[i]["message"].as_str().unwrap_or("").to_string();
+    assert_eq!(code(0), "edit", "{answers:?}");
+    assert!(message(0).contains("999999"), "{answers:?}");
+    assert_eq!(code(1), "edit", "{answers:?}");
+    assert!(!message(1).is_empty(), "{answers:?}");
+    assert_eq!(code(2), "no_project", "{answers:?}");
+    assert_eq!(message(2), "Aucun projet n’est ouvert.");
+    app.quit().await;
+}

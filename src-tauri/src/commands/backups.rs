@@ -5,16 +5,17 @@
 use journee::backup::{Backup, Reason};
 use tauri::State;
 
+use super::Answer;
 use super::{on_project, with_project};
 use crate::state::{AppState, ProjectView};
 
 #[tauri::command]
-pub fn list_backups(state: State<AppState>) -> Result<Vec<Backup>, String> {
+pub fn list_backups(state: State<AppState>) -> Answer<Vec<Backup>> {
     on_project(&state, |p| p.backups())
 }
 
 #[tauri::command]
-pub fn backup_now(state: State<AppState>) -> Result<Vec<Backup>, String> {
+pub fn backup_now(state: State<AppState>) -> Answer<Vec<Backup>> {
     on_project(&state, |p| {
         p.back_up(Reason::Asked)?;
         p.backups()
@@ -22,20 +23,20 @@ pub fn backup_now(state: State<AppState>) -> Result<Vec<Backup>, String> {
 }
 
 #[tauri::command]
-pub fn restore_backup(state: State<AppState>, name: String) -> Result<ProjectView, String> {
+pub fn restore_backup(state: State<AppState>, name: String) -> Answer<ProjectView> {
     with_project(&state, |p| p.restore(&name))
 }
 
 /// True when another program (the command line, a second window) committed a change
 /// since the last call: the window then reloads what it shows.
 #[tauri::command]
-pub fn project_changed(state: State<AppState>) -> Result<bool, String> {
+pub fn project_changed(state: State<AppState>) -> Answer<bool> {
     on_project(&state, |p| p.changed_elsewhere())
 }
 
 /// « À propos » : the version, the licence, where the project and its backups are kept.
 #[tauri::command]
-pub fn about(state: State<AppState>) -> Result<journee::user_data::About, String> {
-    let guard = state.project.lock().map_err(|e| e.to_string())?;
+pub fn about(state: State<AppState>) -> Answer<journee::user_data::About> {
+    let guard = state.project.lock()?;
     Ok(journee::user_data::about(guard.as_ref()))
 }

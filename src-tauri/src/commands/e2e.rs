@@ -3,6 +3,7 @@
 use std::cell::RefCell;
 use std::time::Duration;
 
+use super::{Answer, Failure};
 use gtk::glib::translate::{ToGlibPtr, ToGlibPtrMut};
 use gtk::{gdk, glib, prelude::*};
 
@@ -17,7 +18,7 @@ pub fn touch_drag(
     from: (f64, f64),
     to: (f64, f64),
     steps: u32,
-) -> Result<(), String> {
+) -> Answer<()> {
     webview
         .with_webview(move |platform| {
             let view = platform.inner();
@@ -41,7 +42,7 @@ pub fn touch_drag(
                 }
             });
         })
-        .map_err(|e| e.to_string())
+        .map_err(Failure::from)
 }
 
 /// One touch event of the first finger at (x, y) in `view`'s window.

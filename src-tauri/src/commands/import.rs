@@ -9,11 +9,12 @@ use journee::import::{ImportOptions, Preview, Report};
 use serde::Serialize;
 use tauri::{AppHandle, Emitter, Manager, State};
 
+use super::{Answer, Failure};
 use crate::state::AppState;
 
 /// "Choisir un fichier…": the native open dialog for spreadsheets.
 #[tauri::command]
-pub async fn pick_spreadsheet(app: AppHandle) -> Result<Option<String>, String> {
+pub async fn pick_spreadsheet(app: AppHandle) -> Answer<Option<String>> {
     let picked = super::pick_file(
         &app,
         "Importer un tableur",
@@ -37,13 +38,13 @@ pub fn preview_import(
     state: State<AppState>,
     path: String,
     options: ImportOptions,
-) -> Result<Preview, String> {
+) -> Answer<Preview> {
     let options = with_book(&state, options);
-    let guard = state.project.lock().map_err(|e| e.to_string())?;
-    let project = guard.as_ref().ok_or("Aucun projet n’est ouvert.")?;
+    let guard = state.project.lock()?;
+    let project = guard.as_ref().ok_or_else(Failure::no_project)?;
     project
         .preview_import(&PathBuf::from(path), &options)
-        .map_err(|e| e.to_string())
+        .map_err(Failure::from)
 }
 
 #[derive(Clone, Serialize)]
@@ -54,28 +55,23 @@ struct ImportProgress {
 
 /// Imports on a worker thread, telling the window how far it is ("import-progress").
 #[tauri::command]
-pub async fn run_import(
-    app: AppHandle,
-    path: String,
-    options: ImportOptions,
-) -> Result<Report, String> {
+pub async fn run_import(app: AppHandle, path: String, options: ImportOptions) -> Answer<Report> {
     let worker = app.clone();
     tauri::async_runtime::spawn_blocking(move || {
         let state = worker.state::<AppState>();
         let options = with_book(&state, options);
         state.cancel_import.store(false, Ordering::SeqCst);
-        let mut guard = state.project.lock().map_err(|e| e.to_string())?;
-        let project = guard.as_mut().ok_or("Aucun projet n’est ouvert.")?;
+        let mut guard = state.project.lock()?;
+        let project = guard.as_mut().ok_or_else(Failure::no_project)?;
         let mut progress = |done: usize, total: usize| {
             let _ = worker.emit("import-progress", ImportProgress { done, total });
             !state.cancel_import.load(Ordering::SeqCst)
         };
         project
             .import_with_progress(&PathBuf::from(path), &options, &mut progress)
-            .map_err(|e| e.to_string())
+            .map_err(Failure::from)
     })
-    .await
-    .map_err(|e| e.to_string())?
+    .await?
 }
 
 #[tauri::command]
@@ -93,25 +89,22 @@ pub fn set_value_mapping(
     field: String,
     source: String,
     value: String,
-) -> Result<Preview, String> {
+) -> Answer<Preview> {
     let options = with_book(&state, options);
-    let mut guard = state.project.lock().map_err(|e| e.to_string())?;
-    let project = guard.as_mut().ok_or("Aucun projet n’est ouvert.")?;
+    let mut guard = state.project.lock()?;
+    let project = guard.as_mut().ok_or_else(Failure::no_project)?;
     project
         .set_value_mapping(&field, &source, &value)
         .and_then(|()| project.preview_import(&PathBuf::from(path), &options))
-        .map_err(|e| e.to_string())
+        .map_err(Failure::from)
 }
 
 /// "Exporter les correspondances…": the mappings remembered, saved where the organiser
 /// says, to share with a co-organiser. `None` when cancelled.
 #[tauri::command]
-pub async fn export_mappings(
-    app: AppHandle,
-    state: State<'_, AppState>,
-) -> Result<Option<String>, String> {
-    let book = MappingBook::load(&memory::book_path(&state.data_dir)).map_err(|e| e.to_string())?;
-    let bytes = serde_json::to_vec_pretty(&book).map_err(|e| e.to_string())?;
+pub async fn export_mappings(app: AppHandle, state: State<'_, AppState>) -> Answer<Option<String>> {
+    let book = MappingBook::load(&memory::book_path(&state.data_dir))?;
+    let bytes = serde_json::to_vec_pretty(&book)?;
     crate::commands::print::save_with_dialog(
         &app,
         &state,
@@ -125,10 +118,7 @@ pub async fn export_mappings(
 /// "Importer des correspondances…": a co-organiser's mappings added to ours (theirs
 /// win for the same headers). Returns how many came in, `None` when cancelled.
 #[tauri::command]
-pub async fn import_mappings(
-    app: AppHandle,
-    state: State<'_, AppState>,
-) -> Result<Option<usize>, String> {
+pub async fn import_mappings(app: AppHandle, state: State<'_, AppState>) -> Answer<Option<usize>> {
     let picked = super::pick_file(
         &app,
         "Importer des correspondances de colonnes",
@@ -140,5 +130,5 @@ pub async fn import_mappings(
     };
     MappingBook::add_file(&memory::book_path(&state.data_dir), &file)
         .map(Some)
-        .map_err(|e| e.to_string())
+        .map_err(Failure::from)
 }

@@ -15,17 +15,91 @@ pub mod share;
 pub mod start;
 
 use journee::Project;
+use serde::Serialize;
 use tauri::{AppHandle, Manager, State};
 
 use crate::state::{AppState, ProjectView};
+
+/// What a command answers when it fails: a code a program can test — the core's
+/// (`journee::Error::code`: « busy », « read_only », « edit »…) or the shell's own
+/// (« no_project », « internal », « shell ») — and the French message the organiser
+/// reads. Every command answers `Answer<T>`.
+#[derive(Debug, Serialize)]
+pub struct Failure {
+    pub code: &'static str,
+    pub message: String,
+}
+
+pub type Answer<T> = Result<T, Failure>;
+
+impl Failure {
+    /// A command that needs a project, called with none open.
+    pub fn no_project() -> Failure {
+        Failure {
+            code: "no_project",
+            message: "Aucun projet n’est ouvert.".into(),
+        }
+    }
+}
+
+impl From<journee::Error> for Failure {
+    fn from(error: journee::Error) -> Failure {
+        Failure {
+            code: error.code(),
+            message: error.to_string(),
+        }
+    }
+}
+
+/// The shell's own messages (a dialog that failed, a lock poisoned…).
+impl From<String> for Failure {
+    fn from(message: String) -> Failure {
+        Failure {
+            code: "shell",
+            message,
+        }
+    }
+}
+
+impl<T> From<std::sync::PoisonError<T>> for Failure {
+    fn from(error: std::sync::PoisonError<T>) -> Failure {
+        error.to_string().into()
+    }
+}
+
+/// The errors of the libraries the shell calls itself (the window, dialogs, files,
+/// JSON): said as they are, under the shell's code.
+macro_rules! shell_failure {
+    ($($error:ty),*) => {$(
+        impl From<$error> for Failure {
+            fn from(error: $error) -> Failure {
+                error.to_string().into()
+            }
+        }
+    )*};
+}
+
+shell_failure!(tauri::Error, std::io::Error, serde_json::Error);
+
+impl From<journee::import::memory::BookError> for Failure {
+    fn from(error: journee::import::memory::BookError) -> Failure {
+        journee::Error::from(error).into()
+    }
+}
+
+impl From<&str> for Failure {
+    fn from(message: &str) -> Failure {
+        message.to_string().into()
+    }
+}
 
 /// Runs `act` on the open project and returns what it answers.
 pub(crate) fn on_project<T>(
     state: &State<AppState>,
     act: impl FnOnce(&mut Project) -> journee::Result<T>,
-) -> Result<T, String> {
-    let mut guard = state.project.lock().map_err(|e| e.to_string())?;
-    let project = guard.as_mut().ok_or("Aucun projet n’est ouvert.")?;
+) -> Answer<T> {
+    let mut guard = state.project.lock()?;
+    let project = guard.as_mut().ok_or_else(Failure::no_project)?;
     guarded(project, act)
 }
 
@@ -33,11 +107,9 @@ pub(crate) fn on_project<T>(
 pub(crate) fn with_project<T>(
     state: &State<AppState>,
     edit: impl FnOnce(&mut Project) -> journee::Result<T>,
-) -> Result<ProjectView, String> {
-    let mut guard = state.project.lock().map_err(|e| e.to_string())?;
-    let project = guard
-        .as_mut()
-        .ok_or_else(|| "Aucun projet n’est ouvert.".to_string())?;
+) -> Answer<ProjectView> {
+    let mut guard = state.project.lock()?;
+    let project = guard.as_mut().ok_or_else(Failure::no_project)?;
     guarded(project, edit)?;
     ProjectView::of(project)
 }
@@ -48,11 +120,14 @@ pub(crate) fn with_project<T>(
 pub(crate) fn guarded<T>(
     project: &mut Project,
     act: impl FnOnce(&mut Project) -> journee::Result<T>,
-) -> Result<T, String> {
+) -> Answer<T> {
     let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| act(project)));
     match outcome {
-        Ok(result) => result.map_err(|e| e.to_string()),
-        Err(_) => Err(INTERNAL_ERROR.to_string()),
+        Ok(result) => Ok(result?),
+        Err(_) => Err(Failure {
+            code: "internal",
+            message: INTERNAL_ERROR.to_string(),
+        }),
     }
 }
 
@@ -66,12 +141,12 @@ pub(crate) fn install(
     app: &AppHandle,
     state: &State<AppState>,
     project: Project,
-) -> Result<ProjectView, String> {
+) -> Answer<ProjectView> {
     let mut project = project;
     project.keep_backups_in(&state.data_dir.join("sauvegardes"));
     let view = ProjectView::of(&project)?;
     state.remember(project.path());
-    *state.project.lock().map_err(|e| e.to_string())? = Some(project);
+    *state.project.lock()? = Some(project);
     set_title(app, &view.window_title());
     Ok(view)
 }
@@ -83,7 +158,7 @@ pub(crate) fn pick_file(
     title: &str,
     (kind, extensions): (&str, &[&str]),
     any: bool,
-) -> Result<Option<std::path::PathBuf>, String> {
+) -> Answer<Option<std::path::PathBuf>> {
     use tauri_plugin_dialog::DialogExt;
     let mut dialog = app
         .dialog()
@@ -95,7 +170,10 @@ pub(crate) fn pick_file(
     }
     match dialog.blocking_pick_file() {
         None => Ok(None),
-        Some(picked) => picked.into_path().map(Some).map_err(|e| e.to_string()),
+        Some(picked) => picked
+            .into_path()
+            .map(Some)
+            .map_err(|e| Failure::from(e.to_string())),
     }
 }
 

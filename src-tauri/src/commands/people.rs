@@ -7,6 +7,7 @@ use serde::Serialize;
 use tauri::State;
 
 use super::review::History;
+use super::{Answer, Failure};
 use crate::state::AppState;
 
 #[derive(Serialize)]
@@ -25,13 +26,12 @@ fn people(
     state: &State<AppState>,
     query: &PeopleQuery,
     edit: impl FnOnce(&mut Project) -> journee::Result<Option<String>>,
-) -> Result<PeopleView, String> {
-    let mut guard = state.project.lock().map_err(|e| e.to_string())?;
-    let project = guard.as_mut().ok_or("Aucun projet n’est ouvert.")?;
+) -> Answer<PeopleView> {
+    let mut guard = state.project.lock()?;
+    let project = guard.as_mut().ok_or_else(Failure::no_project)?;
     let done = super::guarded(project, edit)?;
-    let text = |e: journee::Error| e.to_string();
-    let everyone = project.participants().map_err(text)?;
-    let (undo, redo) = project.history().map_err(text)?;
+    let everyone = project.participants()?;
+    let (undo, redo) = project.history()?;
     Ok(PeopleView {
         total: everyone.len(),
         organisations: journee::people::organisations(&everyone),
@@ -42,7 +42,7 @@ fn people(
 }
 
 #[tauri::command]
-pub fn people_state(state: State<AppState>, query: PeopleQuery) -> Result<PeopleView, String> {
+pub fn people_state(state: State<AppState>, query: PeopleQuery) -> Answer<PeopleView> {
     people(&state, &query, |_| Ok(None))
 }
 
@@ -52,7 +52,7 @@ pub fn update_person(
     query: PeopleQuery,
     id: i64,
     patch: PersonPatch,
-) -> Result<PeopleView, String> {
+) -> Answer<PeopleView> {
     people(&state, &query, |p| {
         p.update_person(id, patch).map(|()| None)
     })
@@ -64,18 +64,18 @@ pub fn merge_people(
     query: PeopleQuery,
     keep: i64,
     other: i64,
-) -> Result<PeopleView, String> {
+) -> Answer<PeopleView> {
     people(&state, &query, |p| {
         p.merge_people(keep, other).map(|()| None)
     })
 }
 
 #[tauri::command]
-pub fn people_undo(state: State<AppState>, query: PeopleQuery) -> Result<PeopleView, String> {
+pub fn people_undo(state: State<AppState>, query: PeopleQuery) -> Answer<PeopleView> {
     people(&state, &query, |p| p.undo().map(Some))
 }
 
 #[tauri::command]
-pub fn people_redo(state: State<AppState>, query: PeopleQuery) -> Result<PeopleView, String> {
+pub fn people_redo(state: State<AppState>, query: PeopleQuery) -> Answer<PeopleView> {
     people(&state, &query, |p| p.redo().map(Some))
 }

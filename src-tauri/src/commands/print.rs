@@ -9,6 +9,7 @@ use tauri_plugin_dialog::DialogExt;
 use tauri_plugin_opener::OpenerExt;
 
 use super::on_project;
+use super::{Answer, Failure};
 use crate::state::AppState;
 
 #[derive(Serialize)]
@@ -21,10 +22,7 @@ pub struct PrintSummary {
 
 /// Makes the document; the PDF stays here for `print_pdf` and `save_print`.
 #[tauri::command]
-pub async fn print_preview(
-    state: State<'_, AppState>,
-    request: Document,
-) -> Result<PrintSummary, String> {
+pub async fn print_preview(state: State<'_, AppState>, request: Document) -> Answer<PrintSummary> {
     let printed: Printed = on_project(&state, |p| p.print(&request))?;
     let file_name = request.file_name();
     let summary = PrintSummary {
@@ -33,14 +31,14 @@ pub async fn print_preview(
         findings: printed.findings,
         file_name: file_name.clone(),
     };
-    *state.printed.lock().map_err(|e| e.to_string())? = Some((printed.pdf, file_name));
+    *state.printed.lock()? = Some((printed.pdf, file_name));
     Ok(summary)
 }
 
 /// The last PDF made, as raw bytes (pdf.js draws the preview from them).
 #[tauri::command]
-pub fn print_pdf(state: State<AppState>) -> Result<Response, String> {
-    let printed = state.printed.lock().map_err(|e| e.to_string())?;
+pub fn print_pdf(state: State<AppState>) -> Answer<Response> {
+    let printed = state.printed.lock()?;
     let (pdf, _) = printed.as_ref().ok_or("Aucun document n’a été préparé.")?;
     Ok(Response::new(pdf.clone()))
 }
@@ -48,14 +46,10 @@ pub fn print_pdf(state: State<AppState>) -> Result<Response, String> {
 /// "Enregistrer le PDF…": the native save dialog, then the file, written whole or not
 /// at all. `None` when cancelled.
 #[tauri::command]
-pub async fn save_print(
-    app: AppHandle,
-    state: State<'_, AppState>,
-) -> Result<Option<String>, String> {
+pub async fn save_print(app: AppHandle, state: State<'_, AppState>) -> Answer<Option<String>> {
     let (pdf, name) = state
         .printed
-        .lock()
-        .map_err(|e| e.to_string())?
+        .lock()?
         .clone()
         .ok_or("Aucun document n’a été préparé.")?;
     save_with_dialog(
@@ -75,7 +69,7 @@ pub async fn save_paperwork_workbook(
     app: AppHandle,
     state: State<'_, AppState>,
     which: Paperwork,
-) -> Result<Option<String>, String> {
+) -> Answer<Option<String>> {
     let bytes = on_project(&state, |p| p.paperwork_workbook(which))?
         .ok_or("Ce document n’est pas une liste\u{a0}: il s’enregistre en PDF seulement.")?;
     save_with_dialog(
@@ -97,7 +91,7 @@ pub(crate) fn save_with_dialog(
     (kind, extension): (&str, &str),
     name: &str,
     bytes: &[u8],
-) -> Result<Option<String>, String> {
+) -> Answer<Option<String>> {
     let picked = app
         .dialog()
         .file()
@@ -108,27 +102,20 @@ pub(crate) fn save_with_dialog(
     let Some(picked) = picked else {
         return Ok(None);
     };
-    let mut path = picked.into_path().map_err(|e| e.to_string())?;
+    let mut path = picked
+        .into_path()
+        .map_err(|e| Failure::from(e.to_string()))?;
     if path.extension().is_none() {
         path.set_extension(extension);
     }
-    journee::output::write_atomically(&path, bytes).map_err(|e| e.to_string())?;
-    state
-        .saved
-        .lock()
-        .map_err(|e| e.to_string())?
-        .insert(path.clone());
+    journee::output::write_atomically(&path, bytes)?;
+    state.saved.lock()?.insert(path.clone());
     Ok(Some(path.to_string_lossy().into_owned()))
 }
 
-fn saved_here(state: &State<AppState>, path: &str) -> Result<std::path::PathBuf, String> {
+fn saved_here(state: &State<AppState>, path: &str) -> Answer<std::path::PathBuf> {
     let path = std::path::PathBuf::from(path);
-    if state
-        .saved
-        .lock()
-        .map_err(|e| e.to_string())?
-        .contains(&path)
-    {
+    if state.saved.lock()?.contains(&path) {
         Ok(path)
     } else {
         Err("Seuls les fichiers enregistrés depuis Journée s’ouvrent d’ici.".into())
@@ -137,35 +124,32 @@ fn saved_here(state: &State<AppState>, path: &str) -> Result<std::path::PathBuf,
 
 /// "Ouvrir": the system's application for a file saved from this window.
 #[tauri::command]
-pub fn open_file(app: AppHandle, state: State<AppState>, path: String) -> Result<(), String> {
+pub fn open_file(app: AppHandle, state: State<AppState>, path: String) -> Answer<()> {
     let path = saved_here(&state, &path)?;
     app.opener()
         .open_path(path.to_string_lossy(), None::<&str>)
-        .map_err(|e| format!("Impossible d’ouvrir le fichier\u{a0}: {e}"))
+        .map_err(|e| format!("Impossible d’ouvrir le fichier\u{a0}: {e}").into())
 }
 
 /// "Afficher dans le dossier": the file manager, on a file saved from this window.
 #[tauri::command]
-pub fn reveal_file(app: AppHandle, state: State<AppState>, path: String) -> Result<(), String> {
+pub fn reveal_file(app: AppHandle, state: State<AppState>, path: String) -> Answer<()> {
     let path = saved_here(&state, &path)?;
     app.opener()
         .reveal_item_in_dir(path)
-        .map_err(|e| format!("Impossible d’afficher le dossier\u{a0}: {e}"))
+        .map_err(|e| format!("Impossible d’afficher le dossier\u{a0}: {e}").into())
 }
 
 /// The badges' logo kept in the project: its file name, if any.
 #[tauri::command]
-pub fn badge_logo(state: State<AppState>) -> Result<Option<String>, String> {
+pub fn badge_logo(state: State<AppState>) -> Answer<Option<String>> {
     on_project(&state, |p| p.logo_name())
 }
 
 /// "Choisir un logo…": the native open dialog, then the image, checked and scaled down.
 /// `None` when cancelled.
 #[tauri::command]
-pub async fn choose_logo(
-    app: AppHandle,
-    state: State<'_, AppState>,
-) -> Result<Option<String>, String> {
+pub async fn choose_logo(app: AppHandle, state: State<'_, AppState>) -> Answer<Option<String>> {
     let picked = super::pick_file(
         &app,
         "Choisir le logo des badges",
@@ -179,6 +163,6 @@ pub async fn choose_logo(
 }
 
 #[tauri::command]
-pub fn remove_logo(state: State<AppState>) -> Result<(), String> {
+pub fn remove_logo(state: State<AppState>) -> Answer<()> {
     on_project(&state, |p| p.remove_logo())
 }

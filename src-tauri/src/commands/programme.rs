@@ -8,6 +8,7 @@ use journee::Project;
 use serde::Serialize;
 use tauri::State;
 
+use super::{Answer, Failure};
 use crate::state::AppState;
 
 #[derive(Serialize)]
@@ -38,7 +39,7 @@ pub struct ProgrammeView {
 fn programme(
     state: &State<AppState>,
     edit: impl FnOnce(&mut Project) -> journee::Result<Option<String>>,
-) -> Result<ProgrammeView, String> {
+) -> Answer<ProgrammeView> {
     answer(state, false, edit)
 }
 
@@ -46,25 +47,16 @@ fn answer(
     state: &State<AppState>,
     complete: bool,
     edit: impl FnOnce(&mut Project) -> journee::Result<Option<String>>,
-) -> Result<ProgrammeView, String> {
-    let mut guard = state.project.lock().map_err(|e| e.to_string())?;
-    let project = guard.as_mut().ok_or("Aucun projet n’est ouvert.")?;
-    let text = |e: journee::Error| e.to_string();
+) -> Answer<ProgrammeView> {
+    let mut guard = state.project.lock()?;
+    let project = guard.as_mut().ok_or_else(Failure::no_project)?;
     let done = super::guarded(project, edit)?;
-    let (undo, redo) = project.history().map_err(text)?;
-    let sessions = project.sessions().map_err(text)?;
-    let warnings = project.check_sessions(&sessions).map_err(text)?;
-    let changes = state
-        .sent
-        .lock()
-        .map_err(|e| e.to_string())?
-        .changes(sessions, warnings, complete);
+    let (undo, redo) = project.history()?;
+    let sessions = project.sessions()?;
+    let warnings = project.check_sessions(&sessions)?;
+    let changes = state.sent.lock()?.changes(sessions, warnings, complete);
     Ok(ProgrammeView {
-        day: if complete {
-            Some(project.day().map_err(text)?)
-        } else {
-            None
-        },
+        day: if complete { Some(project.day()?) } else { None },
         sessions: changes.sessions,
         complete,
         removed: changes.removed,
@@ -77,12 +69,12 @@ fn answer(
 
 /// The whole programme, rooms and slots included: what the grid starts from.
 #[tauri::command]
-pub fn programme_state(state: State<AppState>) -> Result<ProgrammeView, String> {
+pub fn programme_state(state: State<AppState>) -> Answer<ProgrammeView> {
     whole(&state)
 }
 
 /// The whole programme; what the screen was sent is forgotten.
-pub(crate) fn whole(state: &State<AppState>) -> Result<ProgrammeView, String> {
+pub(crate) fn whole(state: &State<AppState>) -> Answer<ProgrammeView> {
     answer(state, true, |_| Ok(None))
 }
 
@@ -92,23 +84,23 @@ pub fn place_session(
     session: i64,
     room: i64,
     slot: i64,
-) -> Result<ProgrammeView, String> {
+) -> Answer<ProgrammeView> {
     programme(&state, |p| p.place(session, room, slot).map(|()| None))
 }
 
 #[tauri::command]
-pub fn unplace_session(state: State<AppState>, session: i64) -> Result<ProgrammeView, String> {
+pub fn unplace_session(state: State<AppState>, session: i64) -> Answer<ProgrammeView> {
     programme(&state, |p| p.unplace(session).map(|()| None))
 }
 
 #[tauri::command]
-pub fn undo(state: State<AppState>) -> Result<ProgrammeView, String> {
+pub fn undo(state: State<AppState>) -> Answer<ProgrammeView> {
     programme(&state, |p| p.undo().map(Some))
 }
 
 /// Puts the programme back as it was in a saved version (one step of the history).
 #[tauri::command]
-pub fn restore_version(state: State<AppState>, name: String) -> Result<ProgrammeView, String> {
+pub fn restore_version(state: State<AppState>, name: String) -> Answer<ProgrammeView> {
     programme(&state, |p| {
         p.restore_version(&name)?;
         Ok(p.history()?.0)
@@ -116,12 +108,12 @@ pub fn restore_version(state: State<AppState>, name: String) -> Result<Programme
 }
 
 #[tauri::command]
-pub fn redo(state: State<AppState>) -> Result<ProgrammeView, String> {
+pub fn redo(state: State<AppState>) -> Answer<ProgrammeView> {
     programme(&state, |p| p.redo().map(Some))
 }
 
 #[tauri::command]
-pub fn add_session(state: State<AppState>, session: NewSession) -> Result<ProgrammeView, String> {
+pub fn add_session(state: State<AppState>, session: NewSession) -> Answer<ProgrammeView> {
     programme(&state, |p| p.add_session(session).map(|_| None))
 }
 
@@ -130,12 +122,12 @@ pub fn update_session(
     state: State<AppState>,
     id: i64,
     patch: SessionPatch,
-) -> Result<ProgrammeView, String> {
+) -> Answer<ProgrammeView> {
     programme(&state, |p| p.update_session(id, patch).map(|()| None))
 }
 
 #[tauri::command]
-pub fn remove_session(state: State<AppState>, id: i64) -> Result<ProgrammeView, String> {
+pub fn remove_session(state: State<AppState>, id: i64) -> Answer<ProgrammeView> {
     programme(&state, |p| p.remove_session(id).map(|()| None))
 }
 
@@ -144,7 +136,7 @@ pub fn reorder_contributions(
     state: State<AppState>,
     session: i64,
     submissions: Vec<i64>,
-) -> Result<ProgrammeView, String> {
+) -> Answer<ProgrammeView> {
     programme(&state, |p| {
         p.reorder_contributions(session, &submissions)
             .map(|()| None)
@@ -156,7 +148,7 @@ pub fn add_contribution(
     state: State<AppState>,
     session: i64,
     submission: i64,
-) -> Result<ProgrammeView, String> {
+) -> Answer<ProgrammeView> {
     programme(&state, |p| {
         p.add_contribution(session, submission).map(|()| None)
     })
@@ -167,7 +159,7 @@ pub fn remove_contribution(
     state: State<AppState>,
     session: i64,
     submission: i64,
-) -> Result<ProgrammeView, String> {
+) -> Answer<ProgrammeView> {
     programme(&state, |p| {
         p.remove_contribution(session, submission).map(|()| None)
     })
@@ -175,10 +167,10 @@ pub fn remove_contribution(
 
 /// How the session being dragged would fit each cell.
 #[tauri::command]
-pub fn session_fits(state: State<AppState>, session: i64) -> Result<Vec<CellFit>, String> {
-    let guard = state.project.lock().map_err(|e| e.to_string())?;
-    let project = guard.as_ref().ok_or("Aucun projet n’est ouvert.")?;
-    project.fits(session).map_err(|e| e.to_string())
+pub fn session_fits(state: State<AppState>, session: i64) -> Answer<Vec<CellFit>> {
+    let guard = state.project.lock()?;
+    let project = guard.as_ref().ok_or_else(Failure::no_project)?;
+    project.fits(session).map_err(Failure::from)
 }
 
 #[tauri::command]
@@ -187,7 +179,7 @@ pub fn set_qa_minutes(
     session: i64,
     submission: i64,
     minutes: i64,
-) -> Result<ProgrammeView, String> {
+) -> Answer<ProgrammeView> {
     programme(&state, |p| {
         p.set_qa_minutes(session, submission, minutes)
             .map(|()| None)
@@ -204,44 +196,41 @@ pub struct VersionsView {
 fn versions(
     state: &State<AppState>,
     edit: impl FnOnce(&mut Project) -> journee::Result<Option<Vec<journee::programme::VersionChange>>>,
-) -> Result<VersionsView, String> {
-    let mut guard = state.project.lock().map_err(|e| e.to_string())?;
-    let project = guard.as_mut().ok_or("Aucun projet n’est ouvert.")?;
-    let changes = edit(project).map_err(|e| e.to_string())?;
+) -> Answer<VersionsView> {
+    let mut guard = state.project.lock()?;
+    let project = guard.as_mut().ok_or_else(Failure::no_project)?;
+    let changes = edit(project)?;
     Ok(VersionsView {
-        versions: project.versions().map_err(|e| e.to_string())?,
+        versions: project.versions()?,
         changes,
     })
 }
 
 #[tauri::command]
-pub fn list_versions(state: State<AppState>) -> Result<VersionsView, String> {
+pub fn list_versions(state: State<AppState>) -> Answer<VersionsView> {
     versions(&state, |_| Ok(None))
 }
 
 #[tauri::command]
-pub fn save_version(state: State<AppState>, name: String) -> Result<VersionsView, String> {
+pub fn save_version(state: State<AppState>, name: String) -> Answer<VersionsView> {
     versions(&state, |p| p.save_version(&name).map(|()| None))
 }
 
 #[tauri::command]
-pub fn diff_version(state: State<AppState>, name: String) -> Result<VersionsView, String> {
+pub fn diff_version(state: State<AppState>, name: String) -> Answer<VersionsView> {
     versions(&state, |p| p.diff_version(&name).map(Some))
 }
 
 #[tauri::command]
-pub fn find_people(
-    state: State<AppState>,
-    text: String,
-) -> Result<Vec<journee::model::Person>, String> {
-    let guard = state.project.lock().map_err(|e| e.to_string())?;
-    let project = guard.as_ref().ok_or("Aucun projet n’est ouvert.")?;
-    project.find_people(&text, 20).map_err(|e| e.to_string())
+pub fn find_people(state: State<AppState>, text: String) -> Answer<Vec<journee::model::Person>> {
+    let guard = state.project.lock()?;
+    let project = guard.as_ref().ok_or_else(Failure::no_project)?;
+    project.find_people(&text, 20).map_err(Failure::from)
 }
 
-fn role(code: &str) -> Result<journee::model::SessionRole, String> {
+fn role(code: &str) -> Answer<journee::model::SessionRole> {
     journee::model::SessionRole::parse(code)
-        .ok_or_else(|| format!("Rôle inconnu «\u{a0}{code}\u{a0}»."))
+        .ok_or_else(|| format!("Rôle inconnu «\u{a0}{code}\u{a0}».").into())
 }
 
 #[tauri::command]
@@ -250,7 +239,7 @@ pub fn add_session_person(
     session: i64,
     person: i64,
     role: String,
-) -> Result<ProgrammeView, String> {
+) -> Answer<ProgrammeView> {
     let role = self::role(&role)?;
     programme(&state, |p| {
         p.add_session_person(session, person, role).map(|()| None)
@@ -267,7 +256,7 @@ pub fn add_new_person_to_session(
     organisation: String,
     actor_type: journee::model::ActorType,
     role: String,
-) -> Result<ProgrammeView, String> {
+) -> Answer<ProgrammeView> {
     let role = self::role(&role)?;
     programme(&state, |p| {
         let person = p.add_person(&first_name, &last_name, &organisation, actor_type)?;
@@ -281,7 +270,7 @@ pub fn remove_session_person(
     session: i64,
     person: i64,
     role: String,
-) -> Result<ProgrammeView, String> {
+) -> Answer<ProgrammeView> {
     let role = self::role(&role)?;
     programme(&state, |p| {
         p.remove_session_person(session, person, role)
@@ -295,7 +284,7 @@ pub fn set_table(
     session: i64,
     submission: i64,
     table: Option<i64>,
-) -> Result<ProgrammeView, String> {
+) -> Answer<ProgrammeView> {
     programme(&state, |p| {
         p.set_table(session, submission, table).map(|()| None)
     })

@@ -6,6 +6,7 @@ use journee::Project;
 use serde::Serialize;
 use tauri::State;
 
+use super::{Answer, Failure};
 use crate::state::AppState;
 
 #[derive(Serialize)]
@@ -32,35 +33,34 @@ fn review(
     state: &State<AppState>,
     query: &Query,
     edit: impl FnOnce(&mut Project) -> journee::Result<()>,
-) -> Result<ReviewView, String> {
-    let mut guard = state.project.lock().map_err(|e| e.to_string())?;
-    let project = guard.as_mut().ok_or("Aucun projet n’est ouvert.")?;
-    let text = |e: journee::Error| e.to_string();
+) -> Answer<ReviewView> {
+    let mut guard = state.project.lock()?;
+    let project = guard.as_mut().ok_or_else(Failure::no_project)?;
     super::guarded(project, edit)?;
-    let (undo, redo) = project.history().map_err(text)?;
+    let (undo, redo) = project.history()?;
     Ok(ReviewView {
         history: History { undo, redo },
         done: None,
-        submissions: project.find_submissions(query).map_err(text)?,
-        total: project.submissions(None).map_err(text)?.len(),
-        balance: project.balance().map_err(text)?,
-        targets: project.balance_targets().map_err(text)?,
+        submissions: project.find_submissions(query)?,
+        total: project.submissions(None)?.len(),
+        balance: project.balance()?,
+        targets: project.balance_targets()?,
     })
 }
 
-fn status(code: &str) -> Result<Status, String> {
-    Status::parse(code).ok_or_else(|| format!("Statut inconnu «\u{a0}{code}\u{a0}»."))
+fn status(code: &str) -> Answer<Status> {
+    Status::parse(code).ok_or_else(|| format!("Statut inconnu «\u{a0}{code}\u{a0}».").into())
 }
 
 #[tauri::command]
-pub fn review_state(state: State<AppState>, query: Query) -> Result<ReviewView, String> {
+pub fn review_state(state: State<AppState>, query: Query) -> Answer<ReviewView> {
     review(&state, &query, |_| Ok(()))
 }
 
 /// Undoes the project's last step (a review edit, a move on the grid, an import…) and
 /// returns the review screen's state.
 #[tauri::command]
-pub fn review_undo(state: State<AppState>, query: Query) -> Result<ReviewView, String> {
+pub fn review_undo(state: State<AppState>, query: Query) -> Answer<ReviewView> {
     let mut done = None;
     let mut view = review(&state, &query, |p| p.undo().map(|label| done = Some(label)))?;
     view.done = done;
@@ -68,7 +68,7 @@ pub fn review_undo(state: State<AppState>, query: Query) -> Result<ReviewView, S
 }
 
 #[tauri::command]
-pub fn review_redo(state: State<AppState>, query: Query) -> Result<ReviewView, String> {
+pub fn review_redo(state: State<AppState>, query: Query) -> Answer<ReviewView> {
     let mut done = None;
     let mut view = review(&state, &query, |p| p.redo().map(|label| done = Some(label)))?;
     view.done = done;
@@ -78,10 +78,7 @@ pub fn review_redo(state: State<AppState>, query: Query) -> Result<ReviewView, S
 /// The submissions `query` finds, without the rest of the review screen (a search in
 /// the session panel).
 #[tauri::command]
-pub fn find_submissions(
-    state: State<AppState>,
-    query: Query,
-) -> Result<Vec<SubmissionView>, String> {
+pub fn find_submissions(state: State<AppState>, query: Query) -> Answer<Vec<SubmissionView>> {
     super::on_project(&state, |p| p.find_submissions(&query))
 }
 
@@ -91,7 +88,7 @@ pub fn set_statuses(
     query: Query,
     ids: Vec<i64>,
     status: String,
-) -> Result<ReviewView, String> {
+) -> Answer<ReviewView> {
     let status = self::status(&status)?;
     review(&state, &query, |p| p.set_statuses(&ids, status))
 }
@@ -104,7 +101,7 @@ pub fn review_submission(
     reviewer: String,
     score: Option<i64>,
     note: String,
-) -> Result<ReviewView, String> {
+) -> Answer<ReviewView> {
     review(&state, &query, |p| p.review(id, &reviewer, score, &note))
 }
 
@@ -114,7 +111,7 @@ pub fn set_tags(
     query: Query,
     id: i64,
     tags: Vec<String>,
-) -> Result<ReviewView, String> {
+) -> Answer<ReviewView> {
     review(&state, &query, |p| p.set_tags(id, &tags))
 }
 
@@ -123,7 +120,7 @@ pub fn set_balance_targets(
     state: State<AppState>,
     query: Query,
     targets: Targets,
-) -> Result<ReviewView, String> {
+) -> Answer<ReviewView> {
     review(&state, &query, |p| p.set_balance_targets(&targets))
 }
 
@@ -135,6 +132,6 @@ pub fn correct_submission(
     id: i64,
     field: String,
     value: String,
-) -> Result<ReviewView, String> {
+) -> Answer<ReviewView> {
     review(&state, &query, |p| p.correct_submission(id, &field, &value))
 }

@@ -5,6 +5,7 @@ use serde::Serialize;
 use tauri::State;
 
 use super::on_project;
+use super::Answer;
 use crate::state::AppState;
 
 #[derive(Serialize)]
@@ -15,7 +16,7 @@ pub struct CentrifugeuseSession {
 
 /// The centrifugeuse sessions: the tables screen's and the table plans' choice.
 #[tauri::command]
-pub fn centrifugeuse_sessions(state: State<AppState>) -> Result<Vec<CentrifugeuseSession>, String> {
+pub fn centrifugeuse_sessions(state: State<AppState>) -> Answer<Vec<CentrifugeuseSession>> {
     on_project(&state, |p| {
         Ok(p.centrifugeuse_sessions()?
             .into_iter()
@@ -28,7 +29,7 @@ pub fn centrifugeuse_sessions(state: State<AppState>) -> Result<Vec<Centrifugeus
 }
 
 #[tauri::command]
-pub fn seating(state: State<AppState>, session: i64) -> Result<SessionSeating, String> {
+pub fn seating(state: State<AppState>, session: i64) -> Answer<SessionSeating> {
     on_project(&state, |p| p.seating(session))
 }
 
@@ -39,13 +40,13 @@ pub fn move_seat(
     session: i64,
     person: i64,
     target: SeatTarget,
-) -> Result<SessionSeating, String> {
+) -> Answer<SessionSeating> {
     on_project(&state, |p| p.move_seat(session, person, target))
 }
 
 /// Assigns the seats not pinned again.
 #[tauri::command]
-pub fn assign_tables(state: State<AppState>, session: i64) -> Result<SessionSeating, String> {
+pub fn assign_tables(state: State<AppState>, session: i64) -> Answer<SessionSeating> {
     on_project(&state, |p| {
         p.assign_tables(Some(session))?;
         p.seating(session)

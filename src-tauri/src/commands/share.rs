@@ -6,6 +6,7 @@ use tauri::{AppHandle, State};
 
 use super::on_project;
 use super::print::save_with_dialog;
+use super::Answer;
 use crate::state::AppState;
 
 /// Makes the export, then asks where to save it. `None` when cancelled.
@@ -14,7 +15,7 @@ pub async fn save_export(
     app: AppHandle,
     state: State<'_, AppState>,
     export: Export,
-) -> Result<Option<String>, String> {
+) -> Answer<Option<String>> {
     let bytes = on_project(&state, |p| p.export(export))?;
     let kind = match export.extension() {
         "xlsx" => "Classeur Excel",

@@ -8,6 +8,7 @@ use tauri::{AppHandle, State};
 use tauri_plugin_dialog::DialogExt;
 
 use super::{install, set_title};
+use super::{Answer, Failure};
 use crate::state::{AppState, ProjectView};
 
 #[derive(Serialize)]
@@ -52,8 +53,8 @@ fn entry(path: &Path) -> RecentEntry {
 /// What the start screen shows. The first call also opens what the launch asked for:
 /// `--demo`, a file given on the command line, or else the last project used.
 #[tauri::command]
-pub fn start_state(app: AppHandle, state: State<AppState>) -> Result<StartState, String> {
-    let already_open = state.project.lock().map_err(|e| e.to_string())?.is_some();
+pub fn start_state(app: AppHandle, state: State<AppState>) -> Answer<StartState> {
+    let already_open = state.project.lock()?.is_some();
     let first_call = !already_open && !LAUNCHED.swap(true, std::sync::atomic::Ordering::SeqCst);
     if first_call {
         if let Some(opening) = launch_request(&state) {
@@ -61,14 +62,12 @@ pub fn start_state(app: AppHandle, state: State<AppState>) -> Result<StartState,
                 Ok(project) => {
                     install(&app, &state, project)?;
                 }
-                Err(message) => {
-                    *state.launch_error.lock().map_err(|e| e.to_string())? = Some(message)
-                }
+                Err(failure) => *state.launch_error.lock()? = Some(failure.message),
             }
         }
     }
     let project = {
-        let guard = state.project.lock().map_err(|e| e.to_string())?;
+        let guard = state.project.lock()?;
         guard.as_ref().map(ProjectView::of).transpose()?
     };
     // Not with a spreadsheet to import: the import screen comes first, and changes it.
@@ -80,7 +79,7 @@ pub fn start_state(app: AppHandle, state: State<AppState>) -> Result<StartState,
         recent: state.recent().existing().iter().map(|p| entry(p)).collect(),
         project,
         programme,
-        error: state.launch_error.lock().map_err(|e| e.to_string())?.take(),
+        error: state.launch_error.lock()?.take(),
         pending_import: if first_call {
             state
                 .launch
@@ -97,36 +96,32 @@ pub fn start_state(app: AppHandle, state: State<AppState>) -> Result<StartState,
 static LAUNCHED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
 
 /// The project to open at start.
-fn launch_request(state: &State<AppState>) -> Option<Result<Project, String>> {
+fn launch_request(state: &State<AppState>) -> Option<Answer<Project>> {
     let launch = &state.launch;
     if launch.demo {
         return Some(open_or_write_demo(state));
     }
     if let Some(file) = &launch.file {
-        return Some(Project::open(file).map_err(|e| e.to_string()));
+        return Some(Project::open(file).map_err(Failure::from));
     }
     let last = state.recent().existing().into_iter().next()?;
-    Some(Project::open(&last).map_err(|e| e.to_string()))
+    Some(Project::open(&last).map_err(Failure::from))
 }
 
-fn open_or_write_demo(state: &State<AppState>) -> Result<Project, String> {
+fn open_or_write_demo(state: &State<AppState>) -> Answer<Project> {
     let path = state.demo_path();
     if path.is_file() {
         if let Ok(project) = Project::open(&path) {
             return Ok(project);
         }
     }
-    std::fs::create_dir_all(&state.data_dir).map_err(|e| e.to_string())?;
-    demo::write(&path, true).map_err(|e| e.to_string())
+    std::fs::create_dir_all(&state.data_dir)?;
+    demo::write(&path, true).map_err(Failure::from)
 }
 
 #[tauri::command]
-pub fn open_project(
-    app: AppHandle,
-    state: State<AppState>,
-    path: String,
-) -> Result<ProjectView, String> {
-    let project = Project::open(Path::new(&path)).map_err(|e| e.to_string())?;
+pub fn open_project(app: AppHandle, state: State<AppState>, path: String) -> Answer<ProjectView> {
+    let project = Project::open(Path::new(&path))?;
     install(&app, &state, project)
 }
 
@@ -141,14 +136,16 @@ fn project_filter<R: tauri::Runtime>(
 pub async fn open_project_dialog(
     app: AppHandle,
     state: State<'_, AppState>,
-) -> Result<Option<ProjectView>, String> {
+) -> Answer<Option<ProjectView>> {
     let picked = project_filter(app.dialog().file().set_title("Ouvrir un projet Journée"))
         .blocking_pick_file();
     let Some(picked) = picked else {
         return Ok(None);
     };
-    let path = picked.into_path().map_err(|e| e.to_string())?;
-    let project = Project::open(&path).map_err(|e| e.to_string())?;
+    let path = picked
+        .into_path()
+        .map_err(|e| Failure::from(e.to_string()))?;
+    let project = Project::open(&path)?;
     install(&app, &state, project).map(Some)
 }
 
@@ -158,39 +155,41 @@ pub async fn new_project_dialog(
     app: AppHandle,
     state: State<'_, AppState>,
     template: String,
-) -> Result<Option<ProjectView>, String> {
-    let template = Template::parse(&template).map_err(|e| e.to_string())?;
+) -> Answer<Option<ProjectView>> {
+    let template = Template::parse(&template)?;
     let picked = project_filter(app.dialog().file().set_title("Nouveau projet Journée"))
         .set_file_name(template.file_name())
         .blocking_save_file();
     let Some(picked) = picked else {
         return Ok(None);
     };
-    let mut path: PathBuf = picked.into_path().map_err(|e| e.to_string())?;
+    let mut path: PathBuf = picked
+        .into_path()
+        .map_err(|e| Failure::from(e.to_string()))?;
     if path.extension().is_none() {
         path.set_extension("journee");
     }
     // The save dialog already asked whether to replace an existing file.
-    let project = Project::create(&path, template, true).map_err(|e| e.to_string())?;
+    let project = Project::create(&path, template, true)?;
     install(&app, &state, project).map(Some)
 }
 
 #[tauri::command]
-pub fn open_demo(app: AppHandle, state: State<AppState>) -> Result<ProjectView, String> {
+pub fn open_demo(app: AppHandle, state: State<AppState>) -> Answer<ProjectView> {
     let project = open_or_write_demo(&state)?;
     install(&app, &state, project)
 }
 
 #[tauri::command]
-pub fn close_project(app: AppHandle, state: State<AppState>) -> Result<(), String> {
-    *state.project.lock().map_err(|e| e.to_string())? = None;
+pub fn close_project(app: AppHandle, state: State<AppState>) -> Answer<()> {
+    *state.project.lock()? = None;
     set_title(&app, "Journée");
     Ok(())
 }
 
 #[tauri::command]
-pub fn forget_recent(state: State<AppState>, path: String) -> Result<(), String> {
+pub fn forget_recent(state: State<AppState>, path: String) -> Answer<()> {
     let mut recent = state.recent();
     recent.remove(Path::new(&path));
-    recent.save(&state.config_dir).map_err(|e| e.to_string())
+    recent.save(&state.config_dir).map_err(Failure::from)
 }

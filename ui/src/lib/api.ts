@@ -1,5 +1,5 @@
 // The one place that knows the names of the shell's commands. Every call returns what
-// the core returned, or rejects with the core's French message.
+// the core returned, or rejects with a `Failure`: a code and the French message.
 
 import { invoke as tauriInvoke } from "@tauri-apps/api/core";
 import type {
@@ -161,6 +161,21 @@ export const api = {
 };
 
 /** The message of a rejected command (the core sends a French sentence). */
+/** What a command answers when it fails (the shell's `Failure`): a code a program can
+ * test (« busy », « read_only », « no_project », « internal »…) and the French message. */
+export interface Failure {
+  code: string;
+  message: string;
+}
+
+/** The French message of a failed command (or of any error). */
 export function messageOf(error: unknown): string {
-  return typeof error === "string" ? error : error instanceof Error ? error.message : String(error);
+  if (typeof error === "string") return error;
+  if (error !== null && typeof error === "object" && "message" in error) return String(error.message);
+  return String(error);
+}
+
+/** The code of a failed command, when it is one. */
+export function codeOf(error: unknown): string | null {
+  return error !== null && typeof error === "object" && "code" in error ? String(error.code) : null;
 }
