@@ -43,6 +43,21 @@ fn values<T: VariantArray + TS + Copy + Into<&'static str>>(
     ));
 }
 
+/// A centrifugeuse table's seat numbers, as the core stores them (`model::table`).
+fn table_seats() -> String {
+    use journee::model::table;
+    let peers: Vec<String> = (0..table::PEERS as i64)
+        .map(|k| (table::PEER_SEAT + k).to_string())
+        .collect();
+    format!(
+        "/** A centrifugeuse table's seat numbers, as the core stores them. */\n\
+         export const TABLE_SEATS = {{ holder: {}, peers: [{}], animateur: {} }} as const;\n",
+        table::HOLDER_SEAT,
+        peers.join(", "),
+        table::ANIMATEUR_SEAT
+    )
+}
+
 fn generated() -> String {
     let cfg = Config::new().with_large_int("number");
     let mut out = String::from(
@@ -66,6 +81,8 @@ fn generated() -> String {
     values::<SessionRole>(&cfg, "SESSION_ROLES", &mut out);
     values::<SlotKind>(&cfg, "SLOT_KINDS", &mut out);
     values::<Status>(&cfg, "STATUSES", &mut out);
+    out.push('\n');
+    out.push_str(&table_seats());
     out.push('\n');
     declare::<Event>(&cfg, &mut out);
     declare::<Track>(&cfg, &mut out);

@@ -7,6 +7,7 @@ mod room;
 mod session;
 mod slot;
 mod submission;
+pub mod table;
 
 pub use event::Event;
 pub use person::{ActorType, BadgeRole, Person};

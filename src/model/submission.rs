@@ -57,7 +57,7 @@ impl Format {
             Format::Recherche => Some(20),
             Format::RetourExperience => Some(15),
             Format::Pitch => Some(5),
-            Format::Centrifugeuse => Some(20),
+            Format::Centrifugeuse => Some(super::table::MINUTES_PER_PROJECT),
             Format::Inconnu => None,
         }
     }

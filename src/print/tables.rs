@@ -198,12 +198,13 @@ fn draw_table(
     // Six seats around: the holder at the top, the animateur at the bottom, peers between.
     let mut seats: Vec<(Option<&Seat>, &str)> = Vec::new();
     seats.push((table.holders.first(), "porteur·se"));
-    for k in 0..crate::seating::PEERS {
+    for k in 0..crate::model::table::PEERS {
         seats.push((table.peers.get(k), "pair"));
     }
     seats.insert(3, (table.animateur.as_ref(), "animateur·rice"));
     for (k, (seat, role)) in seats.iter().enumerate() {
-        let angle = -std::f32::consts::FRAC_PI_2 + k as f32 / 6.0 * std::f32::consts::TAU;
+        let angle = -std::f32::consts::FRAC_PI_2
+            + k as f32 / crate::model::table::SEATS as f32 * std::f32::consts::TAU;
         let (x, y) = (cx + (r + 4.0) * angle.cos(), cy + (r + 4.0) * angle.sin());
         let align = if angle.cos() > 0.3 {
             Align::Left

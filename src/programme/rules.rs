@@ -9,7 +9,7 @@ use ts_rs::TS;
 
 use super::SessionView;
 use crate::common::Severity;
-use crate::model::{Room, RoomKind, SessionKind, Slot, Status};
+use crate::model::{table, Room, RoomKind, SessionKind, Slot, Status};
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, TS)]
 pub struct Warning {
@@ -311,8 +311,8 @@ fn duration(ctx: &Context, out: &mut Vec<Warning>) {
             continue;
         };
         if session.kind == SessionKind::Centrifugeuse {
-            // Each table hears its projects one after the other, 15 + 5 minutes each.
-            let tables = (room.capacity / 6).max(1) as usize;
+            // Each table hears its projects one after the other.
+            let tables = (room.capacity / table::SEATS as i64).max(1) as usize;
             let mut per_table: HashMap<i64, usize> = HashMap::new();
             let mut unassigned: usize = 0;
             for c in &session.contributions {
@@ -322,7 +322,7 @@ fn duration(ctx: &Context, out: &mut Vec<Warning>) {
                 }
             }
             for &(_, table, count) in ctx.p.seated.iter().filter(|(s, _, _)| *s == session.id) {
-                if count > 6 {
+                if count > table::SEATS {
                     out.push(Warning {
                         code: "duration",
                         severity: Severity::Warning,
@@ -339,7 +339,7 @@ fn duration(ctx: &Context, out: &mut Vec<Warning>) {
             let busiest = per_table.values().copied().max().unwrap_or(0);
             let spread = unassigned.div_ceil(tables);
             let projects = busiest.max(spread);
-            let needed = projects as i64 * 20;
+            let needed = projects as i64 * table::MINUTES_PER_PROJECT;
             if needed > available {
                 out.push(Warning {
                     code: "duration",

@@ -5,10 +5,8 @@
 //! A greedy placement, then seat swaps while any swap makes things better; both in a
 //! fixed order, so that the same project gives the same plan.
 
+use crate::model::table::PEERS;
 use crate::model::ActorType;
-
-/// Peers at each table (plus the project holder and the animateur: 6 people).
-pub const PEERS: usize = 4;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Candidate {

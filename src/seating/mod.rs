@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
-pub use assign::{Broken, Candidate, TableSpec, PEERS};
+pub use assign::{Broken, Candidate, TableSpec};
 
 use crate::common::names;
 use crate::error::{EditError, Result};
@@ -17,9 +17,7 @@ use crate::programme::SessionView;
 use crate::store::{self, StoredSeat};
 use crate::Project;
 
-const HOLDER_SEATS: i64 = 0;
-const PEER_SEATS: i64 = 10;
-const ANIMATEUR_SEAT: i64 = 20;
+use crate::model::table::{ANIMATEUR_SEAT, HOLDER_SEAT, PEERS, PEER_SEAT};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Seat {
@@ -171,7 +169,7 @@ impl Project {
                 .flat_map(|&i| &view.contributions[i].speakers)
                 .filter_map(|s| people.get(&s.person_id))
                 .enumerate()
-                .map(|(k, p)| seat(p, "porteur", Some(HOLDER_SEATS + k as i64), false))
+                .map(|(k, p)| seat(p, "porteur", Some(HOLDER_SEAT + k as i64), false))
                 .collect();
             let at = |role: &'static str| {
                 stored
@@ -350,7 +348,7 @@ impl Project {
                 for (k, holder) in spec.holders.iter().enumerate() {
                     rows.push(StoredSeat {
                         table_number: spec.number,
-                        seat: HOLDER_SEATS + k as i64,
+                        seat: HOLDER_SEAT + k as i64,
                         person_id: holder.person_id,
                         role: "porteur".into(),
                         pinned: false,
@@ -365,7 +363,7 @@ impl Project {
                         .filter(|s| s.pinned && s.role == "pair")
                         .map(|s| s.seat)
                 };
-                let mut free = (PEER_SEATS..PEER_SEATS + PEERS as i64).filter(|k| {
+                let mut free = (PEER_SEAT..PEER_SEAT + PEERS as i64).filter(|k| {
                     !plan.peers[index]
                         .iter()
                         .any(|p| pinned_seat(p.person_id) == Some(*k))
@@ -374,7 +372,7 @@ impl Project {
                     let pinned = pinned_seat(peer.person_id);
                     rows.push(StoredSeat {
                         table_number: spec.number,
-                        seat: pinned.or_else(|| free.next()).unwrap_or(PEER_SEATS),
+                        seat: pinned.or_else(|| free.next()).unwrap_or(PEER_SEAT),
                         person_id: peer.person_id,
                         role: "pair".into(),
                         pinned: pinned.is_some(),
@@ -476,20 +474,20 @@ impl Project {
                         .ok_or(EditError::TableFull(table))?;
                     seats.remove(pos);
                 }
-                let seat = (PEER_SEATS..PEER_SEATS + PEERS as i64)
+                let seat = (PEER_SEAT..PEER_SEAT + PEERS as i64)
                     .find(|k| {
                         !seats
                             .iter()
                             .any(|s| s.table_number == table && s.seat == *k)
                     })
-                    .unwrap_or(PEER_SEATS);
+                    .unwrap_or(PEER_SEAT);
                 seats.push(pair_at(table, seat, true));
             }
             SeatTarget::Seat { table, seat } => {
                 if !tables.contains_key(&table) {
                     return Err(EditError::NoSuchTable(table).into());
                 }
-                let peer_seat = (PEER_SEATS..PEER_SEATS + PEERS as i64).contains(&seat);
+                let peer_seat = (PEER_SEAT..PEER_SEAT + PEERS as i64).contains(&seat);
                 if !peer_seat && seat != ANIMATEUR_SEAT {
                     return Err(EditError::NoSuchSeat { table, seat }.into());
                 }

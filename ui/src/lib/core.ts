@@ -19,6 +19,9 @@ export const SESSION_ROLES: readonly SessionRole[] = ["intervenant", "moderateur
 export const SLOT_KINDS: readonly SlotKind[] = ["session", "pause", "dejeuner", "soiree"];
 export const STATUSES: readonly Status[] = ["nouvelle", "retenue", "liste_attente", "refusee"];
 
+/** A centrifugeuse table's seat numbers, as the core stores them. */
+export const TABLE_SEATS = { holder: 0, peers: [10, 11, 12, 13], animateur: 20 } as const;
+
 export type Event = { title: string, start_date: string, end_date: string, venue: string, address: string, organisers: string, 
 /**
  * IANA name; exports (calendars, schedule feeds) need it.
