@@ -1,6 +1,31 @@
 //! Plain data types of the domain. They carry no behaviour beyond parsing and naming
 //! their own values: rules live in the modules that apply them.
 
+/// Declares one of the vocabulary's enums (kinds, statuses, roles…), all alike: serde,
+/// strum and ts-rs name its variants the same way (snake_case), which is its code in the
+/// project file, in `--json` and in the interface; `code()` gives it, `FromStr` reads it
+/// back strictly, `VARIANTS` lists them in order. A new variant needs nothing else here.
+macro_rules! vocabulary {
+    ($(#[$meta:meta])* pub enum $name:ident { $($(#[$variant_meta:meta])* $variant:ident,)* }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        #[derive(serde::Serialize, serde::Deserialize, ts_rs::TS)]
+        #[derive(strum::IntoStaticStr, strum::EnumString, strum::VariantArray)]
+        #[serde(rename_all = "snake_case")]
+        #[strum(serialize_all = "snake_case")]
+        pub enum $name {
+            $($(#[$variant_meta])* $variant,)*
+        }
+
+        impl $name {
+            /// The stable code stored in the project file and used by `--json`.
+            pub fn code(self) -> &'static str {
+                self.into()
+            }
+        }
+    };
+}
+
 mod event;
 mod person;
 mod room;

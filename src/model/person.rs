@@ -1,39 +1,19 @@
 use serde::{Deserialize, Serialize};
-use strum::{EnumString, IntoStaticStr, VariantArray};
+use strum::VariantArray;
 use ts_rs::TS;
 
-/// The four kinds of actors the call wants balanced, and "autre" when unsure.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    Serialize,
-    Deserialize,
-    IntoStaticStr,
-    EnumString,
-    VariantArray,
-    TS,
-)]
-#[serde(rename_all = "snake_case")]
-#[strum(serialize_all = "snake_case")]
-pub enum ActorType {
-    Public,
-    Entreprise,
-    Association,
-    Recherche,
-    Autre,
+vocabulary! {
+    /// The four kinds of actors the call wants balanced, and "autre" when unsure.
+    pub enum ActorType {
+        Public,
+        Entreprise,
+        Association,
+        Recherche,
+        Autre,
+    }
 }
 
 impl ActorType {
-    /// The stable code stored in the project file and used by `--json`: serde's name for
-    /// the variant, derived (strum), never written by hand.
-    pub fn code(self) -> &'static str {
-        self.into()
-    }
-
     /// As a French list names one: "acteur public", "entreprise"…
     pub fn label_fr(self) -> &'static str {
         match self {
@@ -79,41 +59,20 @@ pub struct Person {
     pub accessibility: String,
 }
 
-/// What a badge says someone is at the event. One badge per person: when someone is
-/// several things, the first of this order wins (staff over speaker over participant).
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Hash,
-    Serialize,
-    Deserialize,
-    IntoStaticStr,
-    EnumString,
-    VariantArray,
-    TS,
-)]
-#[serde(rename_all = "snake_case")]
-#[strum(serialize_all = "snake_case")]
-pub enum BadgeRole {
-    Organisation,
-    Presse,
-    Intervenant,
-    Animateur,
-    Participant,
+vocabulary! {
+    /// What a badge says someone is at the event. One badge per person: when someone is
+    /// several things, the first of this order wins (staff over speaker over participant).
+    #[derive(PartialOrd, Ord)]
+    pub enum BadgeRole {
+        Organisation,
+        Presse,
+        Intervenant,
+        Animateur,
+        Participant,
+    }
 }
 
 impl BadgeRole {
-    /// The stable code stored in the project file and used by `--json`: serde's name for
-    /// the variant, derived (strum), never written by hand.
-    pub fn code(self) -> &'static str {
-        self.into()
-    }
-
     pub fn parse(code: &str) -> Option<BadgeRole> {
         let code = code.trim().to_lowercase();
         BadgeRole::VARIANTS

@@ -1,41 +1,19 @@
 use serde::{Deserialize, Serialize};
-use strum::{EnumString, IntoStaticStr, VariantArray};
 use ts_rs::TS;
 
-/// What a room is set up for; it decides which sessions suit it and how the grid groups it.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    Serialize,
-    Deserialize,
-    IntoStaticStr,
-    EnumString,
-    VariantArray,
-    TS,
-)]
-#[serde(rename_all = "snake_case")]
-#[strum(serialize_all = "snake_case")]
-pub enum RoomKind {
-    Pleniere,
-    Centrifugeuse,
-    Formation,
-    Atelier,
-    Autre,
+vocabulary! {
+    /// What a room is set up for; it decides which sessions suit it and how the grid groups it.
+    #[derive(PartialOrd, Ord)]
+    pub enum RoomKind {
+        Pleniere,
+        Centrifugeuse,
+        Formation,
+        Atelier,
+        Autre,
+    }
 }
 
 impl RoomKind {
-    /// The stable code stored in the project file and used by `--json`: serde's name for
-    /// the variant, derived (strum), never written by hand.
-    pub fn code(self) -> &'static str {
-        self.into()
-    }
-
     /// Accepts the code, and the French word as organisers type it.
     pub fn parse(text: &str) -> Option<RoomKind> {
         match text.trim().to_lowercase().as_str() {

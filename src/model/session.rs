@@ -1,39 +1,18 @@
 use serde::{Deserialize, Serialize};
-use strum::{EnumString, IntoStaticStr, VariantArray};
 use ts_rs::TS;
 
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    Serialize,
-    Deserialize,
-    IntoStaticStr,
-    EnumString,
-    VariantArray,
-    TS,
-)]
-#[serde(rename_all = "snake_case")]
-#[strum(serialize_all = "snake_case")]
-pub enum SessionKind {
-    Pleniere,
-    TableRonde,
-    Atelier,
-    Centrifugeuse,
-    Formation,
-    Autre,
+vocabulary! {
+    pub enum SessionKind {
+        Pleniere,
+        TableRonde,
+        Atelier,
+        Centrifugeuse,
+        Formation,
+        Autre,
+    }
 }
 
 impl SessionKind {
-    /// The stable code stored in the project file and used by `--json`: serde's name for
-    /// the variant, derived (strum), never written by hand.
-    pub fn code(self) -> &'static str {
-        self.into()
-    }
-
     /// As the printed programme names it.
     pub fn label_fr(self) -> &'static str {
         match self {
@@ -98,36 +77,16 @@ pub struct Session {
     pub description: String,
 }
 
-/// How a person takes part in a session beyond a submission.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    Serialize,
-    Deserialize,
-    IntoStaticStr,
-    EnumString,
-    VariantArray,
-    TS,
-)]
-#[serde(rename_all = "snake_case")]
-#[strum(serialize_all = "snake_case")]
-pub enum SessionRole {
-    Intervenant,
-    Moderateur,
-    Animateur,
+vocabulary! {
+    /// How a person takes part in a session beyond a submission.
+    pub enum SessionRole {
+        Intervenant,
+        Moderateur,
+        Animateur,
+    }
 }
 
 impl SessionRole {
-    /// The stable code stored in the project file and used by `--json`: serde's name for
-    /// the variant, derived (strum), never written by hand.
-    pub fn code(self) -> &'static str {
-        self.into()
-    }
-
     pub fn label_fr(self) -> &'static str {
         match self {
             SessionRole::Intervenant => "intervenant·e",

@@ -1,39 +1,18 @@
 use chrono::{NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
-use strum::{EnumString, IntoStaticStr, VariantArray};
 use ts_rs::TS;
 
-/// What happens during a slot. Only `Session` slots receive sessions.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    Serialize,
-    Deserialize,
-    IntoStaticStr,
-    EnumString,
-    VariantArray,
-    TS,
-)]
-#[serde(rename_all = "snake_case")]
-#[strum(serialize_all = "snake_case")]
-pub enum SlotKind {
-    Session,
-    Pause,
-    Dejeuner,
-    Soiree,
+vocabulary! {
+    /// What happens during a slot. Only `Session` slots receive sessions.
+    pub enum SlotKind {
+        Session,
+        Pause,
+        Dejeuner,
+        Soiree,
+    }
 }
 
 impl SlotKind {
-    /// The stable code stored in the project file and used by `--json`: serde's name for
-    /// the variant, derived (strum), never written by hand.
-    pub fn code(self) -> &'static str {
-        self.into()
-    }
-
     pub fn parse(text: &str) -> Option<SlotKind> {
         match text.trim().to_lowercase().as_str() {
             "session" => Some(SlotKind::Session),

@@ -1,41 +1,20 @@
 use serde::{Deserialize, Serialize};
-use strum::{EnumString, IntoStaticStr, VariantArray};
 use ts_rs::TS;
 
 use super::ActorType;
 
-/// The contribution formats of the call.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    Serialize,
-    Deserialize,
-    IntoStaticStr,
-    EnumString,
-    VariantArray,
-    TS,
-)]
-#[serde(rename_all = "snake_case")]
-#[strum(serialize_all = "snake_case")]
-pub enum Format {
-    Recherche,
-    RetourExperience,
-    Pitch,
-    Centrifugeuse,
-    Inconnu,
+vocabulary! {
+    /// The contribution formats of the call.
+    pub enum Format {
+        Recherche,
+        RetourExperience,
+        Pitch,
+        Centrifugeuse,
+        Inconnu,
+    }
 }
 
 impl Format {
-    /// The stable code stored in the project file and used by `--json`: serde's name for
-    /// the variant, derived (strum), never written by hand.
-    pub fn code(self) -> &'static str {
-        self.into()
-    }
-
     pub fn parse(code: &str) -> Option<Format> {
         code.parse().ok()
     }
@@ -63,37 +42,17 @@ impl Format {
     }
 }
 
-/// Where a submission stands in the organisers' review.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    Serialize,
-    Deserialize,
-    IntoStaticStr,
-    EnumString,
-    VariantArray,
-    TS,
-)]
-#[serde(rename_all = "snake_case")]
-#[strum(serialize_all = "snake_case")]
-pub enum Status {
-    Nouvelle,
-    Retenue,
-    ListeAttente,
-    Refusee,
+vocabulary! {
+    /// Where a submission stands in the organisers' review.
+    pub enum Status {
+        Nouvelle,
+        Retenue,
+        ListeAttente,
+        Refusee,
+    }
 }
 
 impl Status {
-    /// The stable code stored in the project file and used by `--json`: serde's name for
-    /// the variant, derived (strum), never written by hand.
-    pub fn code(self) -> &'static str {
-        self.into()
-    }
-
     /// Accepts the code and the French words ("liste d'attente", "refusée").
     pub fn parse(text: &str) -> Option<Status> {
         match deunicode::deunicode(text.trim())
