@@ -10,6 +10,7 @@ use std::collections::HashMap;
 
 use rusqlite::Connection;
 use serde::Serialize;
+use strum::VariantArray;
 use ts_rs::TS;
 
 use super::{Cell, SessionView};
@@ -36,7 +37,8 @@ pub fn count_wishes(conn: &Connection) -> Result<HashMap<SessionKind, i64>> {
     let mut counts = HashMap::new();
     for wishes in stmt.query_map([], |r| r.get::<_, String>(0))? {
         let wishes = wishes?;
-        for kind in KINDS {
+        // A kind no wish names (« autre ») counts nobody.
+        for &kind in SessionKind::VARIANTS {
             if kind.wished_in(&wishes) {
                 *counts.entry(kind).or_insert(0) += 1;
             }
@@ -44,14 +46,6 @@ pub fn count_wishes(conn: &Connection) -> Result<HashMap<SessionKind, i64>> {
     }
     Ok(counts)
 }
-
-const KINDS: [SessionKind; 5] = [
-    SessionKind::Pleniere,
-    SessionKind::TableRonde,
-    SessionKind::Atelier,
-    SessionKind::Centrifugeuse,
-    SessionKind::Formation,
-];
 
 /// What the estimates are made from.
 pub struct Basis<'a> {

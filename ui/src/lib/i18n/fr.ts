@@ -1,4 +1,5 @@
 // French first. Typography: non-breaking space (\u00a0) before : ; ! ? and inside « ».
+import type { ActorType, BadgeRole, Format, RoomKind, SessionKind, SlotKind, Status } from "../core";
 export const fr = {
   "app.name": "Journée",
   "lang.switch": "English",
@@ -570,3 +571,17 @@ export const fr = {
   "tables.wishing.other": "{n}\u00a0inscrit·es ont demandé une centrifugeuse.",
   "tables.wishing.none": "Aucun·e inscrit·e n’a demandé de centrifugeuse (ou les inscriptions ne sont pas importées).",
 } as const;
+
+// Every value of the core's vocabulary has its words: svelte-check fails here when a kind
+// of room, slot or session, a status, a format, a kind of actor or a badge role is added
+// in the core (and so in the generated ../core.ts) without them.
+type Words<Prefix extends string, Value extends string> = Record<`${Prefix}.${Value}`, string>;
+export const vocabularyWords: Words<"kind", RoomKind> &
+  Words<"slotkind", SlotKind> &
+  Words<"sessionkind", SessionKind> &
+  Words<"estimate.kind", SessionKind> &
+  Words<"status", Status> &
+  Words<"format", Format> &
+  Words<"actor", ActorType> &
+  Words<"actor.one", ActorType> &
+  Words<"print.role", BadgeRole> = fr;
