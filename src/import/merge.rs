@@ -21,6 +21,7 @@ use super::table::{SourceFormat, Value};
 use super::{ImportOptions, ListKind};
 use crate::common::Severity;
 use crate::error::Result;
+use crate::model::Person;
 use crate::store::{self, ImportedFields, StoredPerson};
 
 /// What an import did (or, in a dry run, would do).
@@ -624,13 +625,16 @@ fn answered(problems: &mut Vec<Problem>, corrected: &[String]) -> bool {
 
 fn person_from(fields: &PersonFields) -> StoredPerson {
     StoredPerson {
-        first_name: fields.first_name.clone(),
-        last_name: fields.last_name.clone(),
-        email: fields.email.clone(),
-        phone: fields.phone.clone(),
-        organisation: fields.organisation.clone(),
-        actor_type: fields.actor_type.code().to_string(),
-        country: fields.country.clone(),
+        person: Person {
+            first_name: fields.first_name.clone(),
+            last_name: fields.last_name.clone(),
+            email: fields.email.clone(),
+            phone: fields.phone.clone(),
+            organisation: fields.organisation.clone(),
+            actor_type: fields.actor_type,
+            country: fields.country.clone(),
+            ..Person::default()
+        },
         ..StoredPerson::default()
     }
 }
@@ -660,7 +664,7 @@ fn resolve_contact(
     emails: &mut Emails,
 ) -> Result<(i64, Vec<String>)> {
     let found = if fields.email.is_empty() {
-        find_person(tx, fields)?.map(|p| p.id)
+        find_person(tx, fields)?.map(|p| p.person.id)
     } else {
         emails.0.get(&Emails::key(&fields.email)).copied()
     };
@@ -687,10 +691,11 @@ fn update_contact(
     fields: &PersonFields,
     import_id: i64,
 ) -> Result<(Vec<String>, Vec<String>)> {
-    let Some(mut person) = store::read_person(tx, id)? else {
+    let Some(mut stored) = store::read_person(tx, id)? else {
         return Ok((Vec::new(), Vec::new()));
     };
-    let corrected = std::mem::take(&mut person.corrected);
+    let corrected = std::mem::take(&mut stored.corrected);
+    let person = &mut stored.person;
     let mut changed = Vec::new();
     let mut set = |name: &str, slot: &mut String, value: &str| {
         if !value.is_empty() && slot != value && !corrected.iter().any(|c| c == name) {
@@ -709,7 +714,7 @@ fn update_contact(
     );
     set("country", &mut person.country, &fields.country);
     if !changed.is_empty() {
-        store::write_person(tx, &person, Some(import_id))?;
+        store::write_person(tx, &stored, Some(import_id))?;
     }
     Ok((changed, corrected))
 }
@@ -722,12 +727,12 @@ fn merge_registration(
     report: &mut Report,
 ) -> Result<()> {
     let existing = find_person(tx, &incoming.person)?;
-    let mut person = match &existing {
+    let mut stored = match &existing {
         Some(p) => p.clone(),
         None => person_from(&incoming.person),
     };
     if let Some(found) = &existing {
-        if !seen.insert(found.id) {
+        if !seen.insert(found.person.id) {
             report.duplicates += 1;
             report.problems.push(Problem {
                 row: incoming.row,
@@ -739,9 +744,10 @@ fn merge_registration(
             return Ok(());
         }
     }
-    let before = person.clone();
-    let imported = person_from(&incoming.person);
-    let corrected = person.corrected.clone();
+    let before = stored.clone();
+    let imported = person_from(&incoming.person).person;
+    let corrected = stored.corrected.clone();
+    let person = &mut stored.person;
     for (name, slot, value) in [
         ("first_name", &mut person.first_name, imported.first_name),
         ("last_name", &mut person.last_name, imported.last_name),
@@ -766,17 +772,17 @@ fn merge_registration(
         }
     }
     if incoming.person.actor_type != crate::model::ActorType::Autre {
-        person.actor_type = incoming.person.actor_type.code().to_string();
+        person.actor_type = incoming.person.actor_type;
     }
     person.registered = true;
     if incoming.external_id.is_some() {
-        person.external_id = incoming.external_id.clone();
+        stored.external_id = incoming.external_id.clone();
     }
-    if existing.is_some() && person == before {
+    if existing.is_some() && stored == before {
         report.unchanged += 1;
         return Ok(());
     }
-    let id = store::write_person(tx, &person, Some(import_id))?;
+    let id = store::write_person(tx, &stored, Some(import_id))?;
     seen.insert(id);
     if existing.is_some() {
         report.updated += 1;

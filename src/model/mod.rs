@@ -37,7 +37,10 @@ pub mod table;
 pub use event::Event;
 pub use person::{ActorType, BadgeRole, Person};
 pub use room::{NewRoom, Room, RoomKind, RoomPatch};
-pub use session::{Session, SessionKind, SessionRole};
+pub use session::{
+    Cell, Estimate, Session, SessionContribution, SessionKind, SessionPerson, SessionRole,
+    SessionView,
+};
 pub use slot::{NewSlot, Slot, SlotKind, SlotPatch};
 
 /// "10:00", "10h00", "10h" as a time of day.

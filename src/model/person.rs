@@ -13,6 +13,13 @@ vocabulary! {
     }
 }
 
+/// An actor no list says the type of.
+impl Default for ActorType {
+    fn default() -> Self {
+        ActorType::Autre
+    }
+}
+
 impl ActorType {
     /// As a French list names one: "acteur public", "entreprise"…
     pub fn label_fr(self) -> &'static str {
@@ -43,7 +50,7 @@ impl ActorType {
 }
 
 /// Anyone the day involves: contributor, panellist, animateur, staff, participant, press.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
 pub struct Person {
     pub id: i64,
     pub first_name: String,

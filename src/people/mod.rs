@@ -51,17 +51,11 @@ impl Project {
         let id = store::insert_person(
             &tx,
             &Person {
-                id: 0,
                 first_name: first_name.trim().into(),
                 last_name: last_name.trim().into(),
-                email: String::new(),
-                phone: String::new(),
                 organisation: organisation.trim().into(),
                 actor_type,
-                country: String::new(),
-                registered: false,
-                wishes: String::new(),
-                accessibility: String::new(),
+                ..Person::default()
             },
         )?;
         tx.commit()?;
@@ -72,19 +66,7 @@ impl Project {
     pub fn people(&self, registered_only: bool) -> Result<Vec<Person>> {
         Ok(store::read_people(&self.conn, registered_only)?
             .into_iter()
-            .map(|p| Person {
-                id: p.id,
-                first_name: p.first_name,
-                last_name: p.last_name,
-                email: p.email,
-                phone: p.phone,
-                organisation: p.organisation,
-                actor_type: ActorType::parse(&p.actor_type).unwrap_or(ActorType::Autre),
-                country: p.country,
-                registered: p.registered,
-                wishes: p.wishes,
-                accessibility: p.accessibility,
-            })
+            .map(|p| p.person)
             .collect())
     }
 

@@ -9,26 +9,10 @@
 use std::collections::HashMap;
 
 use rusqlite::Connection;
-use serde::Serialize;
 use strum::VariantArray;
-use ts_rs::TS;
 
-use super::{Cell, SessionView};
 use crate::error::Result;
-use crate::model::{Room, SessionKind};
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-pub struct Estimate {
-    pub people: i64,
-    /// Registrants whose wishes name this kind of session.
-    pub wishing: i64,
-    /// The sessions of this kind they are shared among, this one included: those in the
-    /// same slot once placed, all of them before.
-    pub among: i64,
-    /// Once placed beside others of its kind: this room's share of their seats, in percent.
-    pub room_share: Option<i64>,
-    pub placed: bool,
-}
+use crate::model::{Cell, Estimate, Room, SessionKind, SessionView};
 
 /// Registered people whose wishes name each kind of session.
 pub fn count_wishes(conn: &Connection) -> Result<HashMap<SessionKind, i64>> {

@@ -12,96 +12,19 @@ mod snapshot;
 mod versions;
 
 pub use changes::{Changes, KeyedWarning, Sent};
-pub use estimate::{count_wishes, Estimate};
+pub use estimate::count_wishes;
 pub(crate) use journal::{record_cells, CellEdit};
 pub use rules::Warning;
 
 pub use sessions::{NewSession, SessionPatch};
 pub use versions::{VersionChange, VersionInfo};
 
+// The sessions as the grid shows them are plain data, in the model; here for the paths
+// the features already use.
+pub use crate::model::{Cell, Estimate, SessionContribution, SessionPerson, SessionView};
+
 use serde::Serialize;
 use ts_rs::TS;
-
-use crate::model::SessionKind;
-
-/// A contribution in a session's running order.
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
-pub struct SessionContribution {
-    pub submission_id: i64,
-    pub title: String,
-    pub format: String,
-    pub actor_type: String,
-    /// Speaking time from the format (recherche 20, retour d'expérience 15, pitch 5,
-    /// centrifugeuse 15 + 5).
-    pub minutes: i64,
-    pub qa_minutes: i64,
-    pub table_number: Option<i64>,
-    /// The submission's status in the selection ("retenue", "refusee"…).
-    pub status: String,
-    pub speakers: Vec<SessionPerson>,
-    /// « 10:20 » once the session is placed: its slot's start, then the talks (and their
-    /// questions) before it in the running order; at a centrifugeuse, those at its table.
-    pub starts: Option<String>,
-}
-
-/// Someone taking part in a session.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-pub struct SessionPerson {
-    pub person_id: i64,
-    pub first_name: String,
-    pub last_name: String,
-    pub organisation: String,
-    pub actor_type: String,
-    /// "intervenant", "moderateur" or "animateur".
-    pub role: String,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
-pub struct Cell {
-    pub room_id: i64,
-    pub slot_id: i64,
-}
-
-/// A session with everything the grid, its side panel and the rules need.
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
-pub struct SessionView {
-    pub id: i64,
-    pub title: String,
-    pub kind: SessionKind,
-    pub language: String,
-    pub expected_audience: Option<i64>,
-    /// When no audience is entered: a guess from the registrants' wishes, and how.
-    pub estimate: Option<Estimate>,
-    pub description: String,
-    pub contributions: Vec<SessionContribution>,
-    /// People in the session without a submission (panellists, moderators, animateurs).
-    pub people: Vec<SessionPerson>,
-    pub placement: Option<Cell>,
-}
-
-impl SessionView {
-    /// Everyone who must be there: speakers of the contributions and the people added.
-    pub fn participants(&self) -> impl Iterator<Item = &SessionPerson> {
-        self.contributions
-            .iter()
-            .flat_map(|c| c.speakers.iter())
-            .chain(self.people.iter())
-    }
-
-    /// The audience the rules count on: entered, else estimated.
-    pub fn audience(&self) -> Option<i64> {
-        self.expected_audience
-            .or(self.estimate.as_ref().map(|e| e.people))
-    }
-
-    /// Minutes of talks and questions, in running order.
-    pub fn programme_minutes(&self) -> i64 {
-        self.contributions
-            .iter()
-            .map(|c| c.minutes + c.qa_minutes)
-            .sum()
-    }
-}
 
 /// How a session's expected audience fits a room: what the grid shows while dragging.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]

@@ -2,29 +2,11 @@
 //! on an occupied cell swaps the two.
 
 use chrono::NaiveDate;
-use rusqlite::{params, Connection, OptionalExtension};
 
 use crate::error::{EditError, Result};
 use crate::model::SlotKind;
 use crate::store;
 use crate::Project;
-
-fn placement_of(conn: &Connection, session: i64) -> Result<Option<(i64, i64)>> {
-    Ok(conn
-        .query_row(
-            "SELECT room_id, slot_id FROM placements WHERE session_id = ?1",
-            [session],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
-        .optional()?)
-}
-
-fn occupants(conn: &Connection, room: i64, slot: i64) -> Result<Vec<i64>> {
-    Ok(conn
-        .prepare("SELECT session_id FROM placements WHERE room_id = ?1 AND slot_id = ?2")?
-        .query_map(params![room, slot], |r| r.get(0))?
-        .collect::<rusqlite::Result<_>>()?)
-}
 
 impl Project {
     /// Puts `session` in the cell (`room`, `slot`). A session already there takes the
@@ -37,7 +19,7 @@ impl Project {
             return Err(EditError::NotASessionSlot(slot_row.time_range()).into());
         }
         super::sessions::exists(&self.conn, session)?;
-        let others: Vec<i64> = occupants(conn, room, slot)?
+        let others: Vec<i64> = store::occupants(conn, room, slot)?
             .into_iter()
             .filter(|s| *s != session)
             .collect();
@@ -49,18 +31,11 @@ impl Project {
             "Échange de deux sessions"
         };
         self.journaled(label, &touched, |tx| {
-            let from = placement_of(tx, session)?;
-            for other in &others {
+            let from = store::placement_of(tx, session)?;
+            for &other in &others {
                 match from {
-                    Some((from_room, from_slot)) => {
-                        tx.execute(
-                            "UPDATE placements SET room_id = ?2, slot_id = ?3 WHERE session_id = ?1",
-                            params![other, from_room, from_slot],
-                        )?;
-                    }
-                    None => {
-                        tx.execute("DELETE FROM placements WHERE session_id = ?1", [other])?;
-                    }
+                    Some((from_room, from_slot)) => store::place(tx, other, from_room, from_slot)?,
+                    None => store::unplace(tx, other)?,
                 }
             }
             store::place(tx, session, room, slot)?;
@@ -72,7 +47,7 @@ impl Project {
     pub fn unplace(&mut self, session: i64) -> Result<()> {
         super::sessions::exists(&self.conn, session)?;
         self.journaled("Retrait de la grille", &[session], |tx| {
-            tx.execute("DELETE FROM placements WHERE session_id = ?1", [session])?;
+            store::unplace(tx, session)?;
             Ok(((), vec![]))
         })
     }

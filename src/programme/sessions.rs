@@ -2,13 +2,14 @@
 
 use std::collections::HashMap;
 
-use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite::Connection;
 use serde::Deserialize;
 use ts_rs::TS;
 
-use super::{Cell, SessionContribution, SessionPerson, SessionView};
+use super::SessionView;
 use crate::error::{EditError, Result};
-use crate::model::{Format, SessionKind, SessionRole};
+use crate::model::{Session, SessionKind, SessionRole};
+use crate::store;
 use crate::Project;
 
 #[derive(Debug, Clone, Deserialize, TS)]
@@ -52,111 +53,12 @@ mod double_option {
     }
 }
 
-fn person_row(row: &rusqlite::Row) -> rusqlite::Result<(i64, SessionPerson)> {
-    Ok((
-        row.get(0)?,
-        SessionPerson {
-            person_id: row.get(1)?,
-            first_name: row.get(2)?,
-            last_name: row.get(3)?,
-            organisation: row.get(4)?,
-            actor_type: row.get(5)?,
-            role: row.get(6)?,
-        },
-    ))
-}
-
-/// Every session with its contributions, people and placement.
+/// Every session with its contributions, people and placement; the audiences not entered
+/// estimated, the talks of a placed session timed.
 pub(crate) fn read_sessions(conn: &Connection) -> Result<Vec<SessionView>> {
-    let mut speakers: HashMap<i64, Vec<SessionPerson>> = HashMap::new();
-    let mut stmt = conn.prepare(
-        "SELECT ss.submission_id, p.id, p.first_name, p.last_name, p.organisation, p.actor_type, 'intervenant'
-         FROM submission_speakers ss JOIN people p ON p.id = ss.person_id
-         ORDER BY ss.submission_id, ss.position",
-    )?;
-    for row in stmt.query_map([], person_row)? {
-        let (submission, person) = row?;
-        speakers.entry(submission).or_default().push(person);
-    }
-    let mut contributions: HashMap<i64, Vec<SessionContribution>> = HashMap::new();
-    let mut stmt = conn.prepare(
-        "SELECT sc.session_id, s.id, s.title, s.format, s.actor_type, sc.qa_minutes, sc.table_number,
-                s.status
-         FROM session_contributions sc JOIN submissions s ON s.id = sc.submission_id
-         ORDER BY sc.session_id, sc.position",
-    )?;
-    for row in stmt.query_map([], |r| {
-        let format: String = r.get(3)?;
-        let submission: i64 = r.get(1)?;
-        Ok((
-            r.get::<_, i64>(0)?,
-            SessionContribution {
-                submission_id: submission,
-                title: r.get(2)?,
-                minutes: Format::parse(&format)
-                    .and_then(Format::minutes)
-                    .unwrap_or(0),
-                format,
-                actor_type: r.get(4)?,
-                qa_minutes: r.get(5)?,
-                table_number: r.get(6)?,
-                status: r.get(7)?,
-                speakers: Vec::new(),
-                starts: None,
-            },
-        ))
-    })? {
-        let (session, mut contribution) = row?;
-        contribution.speakers = speakers
-            .get(&contribution.submission_id)
-            .cloned()
-            .unwrap_or_default();
-        contributions.entry(session).or_default().push(contribution);
-    }
-    let mut people: HashMap<i64, Vec<SessionPerson>> = HashMap::new();
-    let mut stmt = conn.prepare(
-        "SELECT sp.session_id, p.id, p.first_name, p.last_name, p.organisation, p.actor_type, sp.role
-         FROM session_people sp JOIN people p ON p.id = sp.person_id
-         ORDER BY sp.session_id, sp.position",
-    )?;
-    for row in stmt.query_map([], person_row)? {
-        let (session, person) = row?;
-        people.entry(session).or_default().push(person);
-    }
-    let mut stmt = conn.prepare(
-        "SELECT s.id, s.title, s.kind, s.language, s.expected_audience, s.description, p.room_id, p.slot_id
-         FROM sessions s LEFT JOIN placements p ON p.session_id = s.id ORDER BY s.id",
-    )?;
-    let list = stmt
-        .query_map([], |r| {
-            let room: Option<i64> = r.get(6)?;
-            let slot: Option<i64> = r.get(7)?;
-            Ok(SessionView {
-                id: r.get(0)?,
-                title: r.get(1)?,
-                kind: r.get(2)?,
-                language: r.get(3)?,
-                expected_audience: r.get(4)?,
-                estimate: None,
-                description: r.get(5)?,
-                contributions: Vec::new(),
-                people: Vec::new(),
-                placement: room
-                    .zip(slot)
-                    .map(|(room_id, slot_id)| Cell { room_id, slot_id }),
-            })
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    let mut list: Vec<SessionView> = list
-        .into_iter()
-        .map(|mut s| {
-            s.contributions = contributions.remove(&s.id).unwrap_or_default();
-            s.people = people.remove(&s.id).unwrap_or_default();
-            s
-        })
-        .collect();
-    super::estimate::estimate_audiences(conn, &crate::store::read_rooms(conn)?, &mut list)?;
-    running_order_times(&crate::store::read_slots(conn)?, &mut list);
+    let mut list = store::read_sessions(conn)?;
+    super::estimate::estimate_audiences(conn, &store::read_rooms(conn)?, &mut list)?;
+    running_order_times(&store::read_slots(conn)?, &mut list);
     Ok(list)
 }
 
@@ -207,12 +109,11 @@ fn check_session(title: &str, language: &str, audience: Option<i64>) -> Result<(
 }
 
 pub(super) fn exists(conn: &Connection, id: i64) -> Result<()> {
-    let found: Option<i64> = conn
-        .query_row("SELECT id FROM sessions WHERE id = ?1", [id], |r| r.get(0))
-        .optional()?;
-    found
-        .map(|_| ())
-        .ok_or_else(|| EditError::SessionNotFound(id).into())
+    if store::session_exists(conn, id)? {
+        Ok(())
+    } else {
+        Err(EditError::SessionNotFound(id).into())
+    }
 }
 
 impl Project {
@@ -231,18 +132,17 @@ impl Project {
     pub fn add_session(&mut self, new: NewSession) -> Result<i64> {
         check_session(&new.title, &new.language, new.expected_audience)?;
         self.journaled("Création d'une session", &[], |tx| {
-            tx.execute(
-                "INSERT INTO sessions (title, kind, language, expected_audience, description)
-                 VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![
-                    new.title.trim(),
-                    new.kind.code(),
-                    new.language,
-                    new.expected_audience,
-                    new.description
-                ],
+            let id = store::insert_session(
+                tx,
+                &Session {
+                    id: 0,
+                    title: new.title.trim().to_string(),
+                    kind: new.kind,
+                    language: new.language.clone(),
+                    expected_audience: new.expected_audience,
+                    description: new.description.clone(),
+                },
             )?;
-            let id = tx.last_insert_rowid();
             for submission in &new.contributions {
                 append_contribution(tx, id, *submission)?;
             }
@@ -258,12 +158,16 @@ impl Project {
         check_session(&title, &language, audience)?;
         let kind = patch.kind.unwrap_or(current.kind);
         let description = patch.description.unwrap_or(current.description);
+        let session = Session {
+            id,
+            title: title.trim().to_string(),
+            kind,
+            language,
+            expected_audience: audience,
+            description,
+        };
         self.journaled("Modification d'une session", &[id], |tx| {
-            tx.execute(
-                "UPDATE sessions SET title = ?2, kind = ?3, language = ?4, expected_audience = ?5,
-                     description = ?6 WHERE id = ?1",
-                params![id, title.trim(), kind, language, audience, description],
-            )?;
+            store::update_session(tx, &session)?;
             Ok(((), vec![]))
         })
     }
@@ -271,7 +175,7 @@ impl Project {
     pub fn remove_session(&mut self, id: i64) -> Result<()> {
         self.journaled("Suppression d'une session", &[id], |tx| {
             exists(tx, id)?;
-            tx.execute("DELETE FROM sessions WHERE id = ?1", [id])?;
+            store::delete_session(tx, id)?;
             Ok(((), vec![]))
         })
     }
@@ -291,11 +195,7 @@ impl Project {
         self.journaled("Contributions de la session", &[session], |tx| {
             exists(tx, session)?;
             for &submission in remove {
-                let removed = tx.execute(
-                    "DELETE FROM session_contributions WHERE session_id = ?1 AND submission_id = ?2",
-                    params![session, submission],
-                )?;
-                if removed == 0 {
+                if !store::remove_contribution(tx, session, submission)? {
                     return Err(EditError::NotInSession(submission).into());
                 }
             }
@@ -308,10 +208,7 @@ impl Project {
 
     pub fn remove_contribution(&mut self, session: i64, submission: i64) -> Result<()> {
         self.journaled("Retrait d'une contribution", &[session], |tx| {
-            tx.execute(
-                "DELETE FROM session_contributions WHERE session_id = ?1 AND submission_id = ?2",
-                params![session, submission],
-            )?;
+            store::remove_contribution(tx, session, submission)?;
             Ok(((), vec![]))
         })
     }
@@ -319,22 +216,14 @@ impl Project {
     /// Sets the running order: `submissions` must be the session's contributions, reordered.
     pub fn reorder_contributions(&mut self, session: i64, submissions: &[i64]) -> Result<()> {
         self.journaled("Nouvel ordre des contributions", &[session], |tx| {
-            let mut current: Vec<i64> = tx
-                .prepare("SELECT submission_id FROM session_contributions WHERE session_id = ?1")?
-                .query_map([session], |r| r.get(0))?
-                .collect::<rusqlite::Result<_>>()?;
+            let mut current = store::contributions_of(tx, session)?;
             let mut wanted = submissions.to_vec();
             current.sort_unstable();
             wanted.sort_unstable();
             if current != wanted {
                 return Err(EditError::BadOrder.into());
             }
-            for (position, submission) in submissions.iter().enumerate() {
-                tx.execute(
-                    "UPDATE session_contributions SET position = ?3 WHERE session_id = ?1 AND submission_id = ?2",
-                    params![session, submission, position as i64],
-                )?;
-            }
+            store::set_running_order(tx, session, submissions)?;
             Ok(((), vec![]))
         })
     }
@@ -345,10 +234,7 @@ impl Project {
             return Err(EditError::NegativeCapacity(minutes).into());
         }
         self.journaled("Temps de questions", &[session], |tx| {
-            tx.execute(
-                "UPDATE session_contributions SET qa_minutes = ?3 WHERE session_id = ?1 AND submission_id = ?2",
-                params![session, submission, minutes],
-            )?;
+            store::set_qa_minutes(tx, session, submission, minutes)?;
             Ok(((), vec![]))
         })
     }
@@ -363,10 +249,7 @@ impl Project {
             .into());
         }
         self.journaled("Table d'un projet", &[session], |tx| {
-            tx.execute(
-                "UPDATE session_contributions SET table_number = ?3 WHERE session_id = ?1 AND submission_id = ?2",
-                params![session, submission, table],
-            )?;
+            store::set_table(tx, session, submission, table)?;
             Ok(((), vec![]))
         })
     }
@@ -378,10 +261,7 @@ impl Project {
         role: SessionRole,
     ) -> Result<()> {
         self.journaled("Retrait d'une personne", &[session], |tx| {
-            tx.execute(
-                "DELETE FROM session_people WHERE session_id = ?1 AND person_id = ?2 AND role = ?3",
-                params![session, person, role.code()],
-            )?;
+            store::remove_session_person(tx, session, person, role)?;
             Ok(((), vec![]))
         })
     }
@@ -395,29 +275,16 @@ impl Project {
     ) -> Result<()> {
         self.journaled("Ajout d'une personne", &[session], |tx| {
             exists(tx, session)?;
-            tx.execute(
-                "INSERT OR IGNORE INTO session_people (session_id, person_id, role, position)
-                 VALUES (?1, ?2, ?3, (SELECT coalesce(max(position) + 1, 0) FROM session_people WHERE session_id = ?1))",
-                params![session, person, role.code()],
-            )?;
+            store::add_session_person(tx, session, person, role)?;
             Ok(((), vec![]))
         })
     }
 }
 
+/// Adds a submission at the end of a session's running order, once it is known to exist.
 fn append_contribution(tx: &Connection, session: i64, submission: i64) -> Result<()> {
-    let found: Option<i64> = tx
-        .query_row(
-            "SELECT id FROM submissions WHERE id = ?1",
-            [submission],
-            |r| r.get(0),
-        )
-        .optional()?;
-    found.ok_or(EditError::SubmissionNotFound(submission))?;
-    tx.execute(
-        "INSERT OR IGNORE INTO session_contributions (session_id, submission_id, position)
-         VALUES (?1, ?2, (SELECT coalesce(max(position) + 1, 0) FROM session_contributions WHERE session_id = ?1))",
-        params![session, submission],
-    )?;
-    Ok(())
+    if !store::submission_exists(tx, submission)? {
+        return Err(EditError::SubmissionNotFound(submission).into());
+    }
+    store::add_contribution(tx, session, submission)
 }

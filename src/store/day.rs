@@ -1,11 +1,11 @@
-//! Reading and writing the day: event, tracks, rooms, slots and placements.
+//! Reading and writing the day: event (and its logo), tracks, rooms and slots.
 //! Plain functions over a connection; the caller owns the transaction.
 
 use chrono::{NaiveDate, NaiveTime};
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
 use crate::error::Result;
-use crate::model::{Event, PlacedSession, Room, RoomKind, Slot, SlotKind, Track};
+use crate::model::{Event, Room, RoomKind, Slot, SlotKind, Track};
 
 const DATE: &str = "%Y-%m-%d";
 const TIME: &str = "%H:%M";
@@ -249,25 +249,6 @@ pub fn delete_slot(conn: &Connection, id: i64) -> Result<()> {
     Ok(())
 }
 
-pub fn read_placements(conn: &Connection) -> Result<Vec<PlacedSession>> {
-    let mut stmt = conn.prepare(
-        "SELECT s.id, s.title, s.kind, s.language, p.room_id, p.slot_id
-         FROM placements p JOIN sessions s ON s.id = p.session_id
-         ORDER BY p.slot_id, p.room_id, s.id",
-    )?;
-    let rows = stmt.query_map([], |row| {
-        Ok(PlacedSession {
-            session_id: row.get(0)?,
-            title: row.get(1)?,
-            kind: row.get(2)?,
-            language: row.get(3)?,
-            room_id: row.get(4)?,
-            slot_id: row.get(5)?,
-        })
-    })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
-}
-
 /// Number of rows in a table the caller names (never user input).
 pub fn count(conn: &Connection, table: &'static str) -> Result<i64> {
     Ok(
@@ -275,4 +256,28 @@ pub fn count(conn: &Connection, table: &'static str) -> Result<i64> {
             row.get(0)
         })?,
     )
+}
+
+/// The event's logo: its file name and PNG bytes.
+pub fn read_logo(conn: &Connection) -> Result<Option<(String, Vec<u8>)>> {
+    use rusqlite::OptionalExtension;
+    Ok(conn
+        .query_row(
+            "SELECT file_name, png FROM event_logo WHERE id = 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?)
+}
+
+pub fn write_logo(conn: &Connection, logo: Option<(&str, &[u8])>) -> Result<()> {
+    match logo {
+        Some((name, png)) => conn.execute(
+            "INSERT INTO event_logo (id, file_name, png) VALUES (1, ?1, ?2)
+             ON CONFLICT (id) DO UPDATE SET file_name = excluded.file_name, png = excluded.png",
+            params![name, png],
+        )?,
+        None => conn.execute("DELETE FROM event_logo", [])?,
+    };
+    Ok(())
 }

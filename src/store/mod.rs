@@ -6,15 +6,19 @@
 
 mod codes;
 mod day;
+mod imports;
 mod migrations;
 mod people;
-mod programme;
+mod seats;
+mod sessions;
 mod submissions;
 
 pub(crate) use day::*;
+pub(crate) use imports::*;
 pub use migrations::SCHEMA_VERSION;
 pub(crate) use people::*;
-pub(crate) use programme::*;
+pub(crate) use seats::*;
+pub(crate) use sessions::*;
 pub(crate) use submissions::*;
 
 use std::fs;

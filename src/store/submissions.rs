@@ -1,8 +1,10 @@
-//! Submissions and people as the import and review features read and write them.
+//! Submissions, their speakers, reviews and tags.
 
-use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Statement, ToSql};
+use rusqlite::{params, Connection, Statement};
 
+use super::people::StoredPerson;
 use crate::error::Result;
+use crate::model::Submission;
 
 /// A submission's imported fields, as stored, to compare with a new download.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -112,37 +114,6 @@ const INSERT_SUBMISSION: &str =
      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)";
 const INSERT_SPEAKER: &str =
     "INSERT OR IGNORE INTO submission_speakers (submission_id, person_id, position) VALUES (?1, ?2, 0)";
-const INSERT_PERSON: &str =
-    "INSERT INTO people (first_name, last_name, email, phone, organisation, actor_type, country,
-         registered, wishes, accessibility, external_id, import_id)
-     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)";
-
-/// A person's columns as INSERT_PERSON and UPDATE_PERSON number them (?1 to ?12).
-fn person_values<'p>(person: &'p StoredPerson, import_id: &'p Option<i64>) -> [&'p dyn ToSql; 12] {
-    [
-        &person.first_name,
-        &person.last_name,
-        &person.email,
-        &person.phone,
-        &person.organisation,
-        &person.actor_type,
-        &person.country,
-        &person.registered,
-        &person.wishes,
-        &person.accessibility,
-        &person.external_id,
-        import_id,
-    ]
-}
-
-fn insert_person(
-    statement: &mut Statement,
-    person: &StoredPerson,
-    import_id: Option<i64>,
-) -> Result<i64> {
-    Ok(statement.insert(&person_values(person, &import_id)[..])?)
-}
-
 /// A submission as an import writes it first.
 pub struct NewSubmission<'a> {
     pub external_id: Option<&'a str>,
@@ -165,7 +136,7 @@ pub struct Inserts<'c> {
 impl<'c> Inserts<'c> {
     pub fn prepare(conn: &'c Connection) -> Result<Inserts<'c>> {
         Ok(Inserts {
-            person: conn.prepare(INSERT_PERSON)?,
+            person: conn.prepare(super::people::INSERT_PERSON)?,
             submission: conn.prepare(INSERT_SUBMISSION)?,
             speaker: conn.prepare(INSERT_SPEAKER)?,
         })
@@ -173,7 +144,7 @@ impl<'c> Inserts<'c> {
 
     /// A new person (`person.id` is ignored); returns the id given.
     pub fn person(&mut self, person: &StoredPerson, import_id: Option<i64>) -> Result<i64> {
-        insert_person(&mut self.person, person, import_id)
+        super::people::insert_with(&mut self.person, person, import_id)
     }
 
     /// A new submission, its contact as its first speaker; returns the id given.
@@ -236,175 +207,68 @@ pub fn update_imported_submission(
     Ok(())
 }
 
-/// A person's identity fields, as stored.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct StoredPerson {
-    pub id: i64,
-    pub first_name: String,
-    pub last_name: String,
-    pub email: String,
-    pub phone: String,
-    pub organisation: String,
-    pub actor_type: String,
-    pub country: String,
-    pub registered: bool,
-    pub wishes: String,
-    pub accessibility: String,
-    pub external_id: Option<String>,
-    /// Columns corrected by hand: an import leaves them as corrected. Written only by
-    /// `correct_person`, never by `write_person`.
-    pub corrected: Vec<String>,
-}
-
-const PERSON_COLUMNS: &str =
-    "id, first_name, last_name, email, phone, organisation, actor_type, country,
-    registered, wishes, accessibility, external_id, corrected";
-
-fn person_from_row(row: &rusqlite::Row) -> rusqlite::Result<StoredPerson> {
-    Ok(StoredPerson {
-        id: row.get(0)?,
-        first_name: row.get(1)?,
-        last_name: row.get(2)?,
-        email: row.get(3)?,
-        phone: row.get(4)?,
-        organisation: row.get(5)?,
-        actor_type: row.get(6)?,
-        country: row.get(7)?,
-        registered: row.get(8)?,
-        wishes: row.get(9)?,
-        accessibility: row.get(10)?,
-        external_id: row.get(11)?,
-        corrected: serde_json::from_str(&row.get::<_, String>(12)?).unwrap_or_default(),
-    })
-}
-
-pub fn find_person_by_email(conn: &Connection, email: &str) -> Result<Option<StoredPerson>> {
-    Ok(conn
-        .prepare_cached(&format!(
-            "SELECT {PERSON_COLUMNS} FROM people WHERE lower(email) = lower(?1) AND email <> '' ORDER BY id LIMIT 1"
-        ))?
-        .query_row([email.trim()], person_from_row)
-        .optional()?)
-}
-
-/// Every person with an email, as (email, id); where two people share an email, the
-/// first one created comes last, so that collecting into a map keeps it, as
-/// `find_person_by_email` would.
-pub fn people_by_email(conn: &Connection) -> Result<Vec<(String, i64)>> {
-    let mut stmt =
-        conn.prepare("SELECT email, id FROM people WHERE email <> '' ORDER BY id DESC")?;
-    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
-}
-
-pub fn find_person_by_name(
-    conn: &Connection,
-    first_name: &str,
-    last_name: &str,
-    organisation: &str,
-) -> Result<Option<StoredPerson>> {
-    Ok(conn
-        .prepare_cached(&format!(
-            "SELECT {PERSON_COLUMNS} FROM people WHERE lower(first_name) = lower(?1)
-             AND lower(last_name) = lower(?2) AND lower(organisation) = lower(?3) ORDER BY id LIMIT 1"
-        ))?
-        .query_row(
-            params![first_name.trim(), last_name.trim(), organisation.trim()],
-            person_from_row,
-        )
-        .optional()?)
-}
-
-pub fn read_person(conn: &Connection, id: i64) -> Result<Option<StoredPerson>> {
-    Ok(conn
-        .prepare_cached(&format!(
-            "SELECT {PERSON_COLUMNS} FROM people WHERE id = ?1"
-        ))?
-        .query_row([id], person_from_row)
-        .optional()?)
-}
-
-pub fn read_people(conn: &Connection, registered_only: bool) -> Result<Vec<StoredPerson>> {
-    let mut stmt = conn.prepare(&format!(
-        "SELECT {PERSON_COLUMNS} FROM people WHERE (?1 = 0 OR registered = 1)
-         ORDER BY lower(last_name), lower(first_name), id"
-    ))?;
-    let rows = stmt.query_map([registered_only], person_from_row)?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
-}
-
-pub fn write_person(
-    conn: &Connection,
-    person: &StoredPerson,
-    import_id: Option<i64>,
-) -> Result<i64> {
-    if person.id == 0 {
-        insert_person(&mut *conn.prepare_cached(INSERT_PERSON)?, person, import_id)
-    } else {
-        let values = person_values(person, &import_id);
-        conn.prepare_cached(
-            "UPDATE people SET first_name = ?1, last_name = ?2, email = ?3, phone = ?4, organisation = ?5,
-                 actor_type = ?6, country = ?7, registered = ?8, wishes = ?9, accessibility = ?10,
-                 external_id = coalesce(?11, external_id), import_id = coalesce(?12, import_id)
-             WHERE id = ?13",
-        )?
-        .execute(params_from_iter(values.into_iter().chain([&person.id as &dyn ToSql])))?;
-        Ok(person.id)
+/// Inserts a submission with its contact as first speaker; `submission.id` is ignored.
+pub fn insert_submission(conn: &Connection, submission: &Submission) -> Result<i64> {
+    let axes = submission
+        .axes
+        .iter()
+        .map(|a| a.to_string())
+        .collect::<Vec<_>>()
+        .join(",");
+    conn.execute(
+        "INSERT INTO submissions (external_id, contact_id, format, axes, actor_type, title,
+             summary, language, status, submitted_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        params![
+            submission.external_id,
+            submission.contact_id,
+            submission.format.code(),
+            axes,
+            submission.actor_type.code(),
+            submission.title,
+            submission.summary,
+            submission.language,
+            submission.status.code(),
+            submission.submitted_at
+        ],
+    )?;
+    let id = conn.last_insert_rowid();
+    if let Some(contact) = submission.contact_id {
+        conn.execute(
+            "INSERT INTO submission_speakers (submission_id, person_id, position) VALUES (?1, ?2, 0)",
+            params![id, contact],
+        )?;
     }
+    Ok(id)
 }
 
-pub fn insert_import(conn: &Connection, list: &str, file_name: &str, at: &str) -> Result<i64> {
-    conn.execute(
-        "INSERT INTO imports (list, file_name, imported_at) VALUES (?1, ?2, ?3)",
-        params![list, file_name, at],
-    )?;
-    Ok(conn.last_insert_rowid())
-}
-
-pub fn set_import_report(conn: &Connection, id: i64, report: &str) -> Result<()> {
-    conn.execute(
-        "UPDATE imports SET report = ?2 WHERE id = ?1",
-        params![id, report],
-    )?;
-    Ok(())
-}
-
-pub fn saved_mapping(conn: &Connection, headers_key: &str) -> Result<Option<String>> {
-    Ok(conn
-        .query_row(
-            "SELECT mapping FROM column_mappings WHERE headers_key = ?1",
-            [headers_key],
-            |r| r.get(0),
-        )
-        .optional()?)
-}
-
-pub fn save_mapping(
+pub fn insert_review(
     conn: &Connection,
-    headers_key: &str,
-    list: &str,
-    mapping: &str,
-    at: &str,
+    submission_id: i64,
+    reviewer: &str,
+    score: Option<i64>,
+    note: &str,
 ) -> Result<()> {
     conn.execute(
-        "INSERT INTO column_mappings (headers_key, list, mapping, updated_at) VALUES (?1, ?2, ?3, ?4)
-         ON CONFLICT (headers_key) DO UPDATE SET list = ?2, mapping = ?3, updated_at = ?4",
-        params![headers_key, list, mapping, at],
+        "INSERT INTO reviews (submission_id, reviewer, score, note, updated_at)
+         VALUES (?1, ?2, ?3, ?4, '2019-02-20T10:00:00+01:00')",
+        params![submission_id, reviewer, score, note],
     )?;
     Ok(())
 }
 
-pub fn read_value_mappings(conn: &Connection) -> Result<Vec<(String, String, String)>> {
-    let mut stmt = conn.prepare("SELECT field, source, value FROM value_mappings")?;
-    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
-}
-
-pub fn save_value_mapping(conn: &Connection, field: &str, source: &str, value: &str) -> Result<()> {
+pub fn insert_tag(conn: &Connection, submission_id: i64, tag: &str) -> Result<()> {
     conn.execute(
-        "INSERT INTO value_mappings (field, source, value) VALUES (?1, ?2, ?3)
-         ON CONFLICT (field, source) DO UPDATE SET value = ?3",
-        params![field, source, value],
+        "INSERT OR IGNORE INTO submission_tags (submission_id, tag) VALUES (?1, ?2)",
+        params![submission_id, tag],
     )?;
     Ok(())
+}
+
+pub fn submission_exists(conn: &Connection, id: i64) -> Result<bool> {
+    Ok(conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM submissions WHERE id = ?1)",
+        [id],
+        |r| r.get(0),
+    )?)
 }
