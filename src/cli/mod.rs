@@ -14,6 +14,7 @@ macro_rules! esayln {
 }
 
 mod print;
+mod words;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -29,6 +30,7 @@ use journee::model::{SessionKind, Status};
 use journee::programme::NewSession;
 use journee::words::plural;
 use journee::{demo, EditError, Error, Project, Template};
+use words::vocabulary;
 
 #[derive(Parser)]
 #[command(
@@ -84,9 +86,8 @@ enum Command {
     /// Liste les contributions.
     Submissions {
         file: PathBuf,
-        /// nouvelle, retenue, liste_attente ou refusee.
-        #[arg(long)]
-        status: Option<String>,
+        #[arg(long, value_parser = vocabulary(Status::parse))]
+        status: Option<Status>,
         #[arg(long)]
         json: bool,
     },
@@ -94,8 +95,8 @@ enum Command {
     Status {
         file: PathBuf,
         id: i64,
-        /// nouvelle, retenue, liste_attente ou refusee.
-        status: String,
+        #[arg(value_parser = vocabulary(Status::parse))]
+        status: Status,
     },
     /// Liste les inscrit·es (les participant·es).
     People {
@@ -232,9 +233,8 @@ enum SessionCommand {
         file: PathBuf,
         #[arg(long)]
         title: String,
-        /// pleniere, table_ronde, atelier, centrifugeuse, formation ou autre.
-        #[arg(long = "type")]
-        kind: String,
+        #[arg(long = "type", value_parser = vocabulary(SessionKind::parse))]
+        kind: SessionKind,
         /// Contribution à y mettre (répétable, dans l'ordre).
         #[arg(long = "contribution")]
         contributions: Vec<i64>,
@@ -430,9 +430,6 @@ fn run(command: Command) -> Result<(), Error> {
             }
         }
         Command::Submissions { file, status, json } => {
-            let status = status
-                .map(|s| Status::parse(&s).ok_or(EditError::UnknownStatus(s)))
-                .transpose()?;
             let list = open(&file)?.submissions(status)?;
             if json {
                 print_json(&list);
@@ -444,9 +441,8 @@ fn run(command: Command) -> Result<(), Error> {
             }
         }
         Command::Status { file, id, status } => {
-            let parsed = Status::parse(&status).ok_or(EditError::UnknownStatus(status))?;
-            open(&file)?.set_status(id, parsed)?;
-            sayln!("Contribution n°\u{a0}{id}\u{a0}: {}", parsed.label_fr());
+            open(&file)?.set_status(id, status)?;
+            sayln!("Contribution n°\u{a0}{id}\u{a0}: {}", status.label_fr());
         }
         Command::People { file, all, json } => {
             let list = open(&file)?.people(!all)?;
@@ -629,10 +625,6 @@ fn session(command: SessionCommand) -> Result<(), Error> {
             language,
             json,
         } => {
-            let kind = SessionKind::parse(&kind).ok_or(EditError::BadValue {
-                field: "type".into(),
-                value: kind,
-            })?;
             let mut project = open(&file)?;
             let id = project.add_session(NewSession {
                 title,
@@ -725,11 +717,19 @@ fn usage_error(e: &clap::Error) -> String {
             format!("il manque {}", said(ContextKind::InvalidArg))
         }
         K::MissingSubcommand => "il manque la commande".to_string(),
-        K::InvalidValue | K::ValueValidation => format!(
-            "valeur «\u{a0}{}\u{a0}» impossible pour {}",
-            said(ContextKind::InvalidValue),
-            said(ContextKind::InvalidArg)
-        ),
+        K::InvalidValue | K::ValueValidation => {
+            let possible = match e.get(ContextKind::ValidValue) {
+                Some(clap::error::ContextValue::Strings(codes)) => {
+                    format!(" (possibles\u{a0}: {})", codes.join(", "))
+                }
+                _ => String::new(),
+            };
+            format!(
+                "valeur «\u{a0}{}\u{a0}» impossible pour {}{possible}",
+                said(ContextKind::InvalidValue),
+                said(ContextKind::InvalidArg)
+            )
+        }
         K::ArgumentConflict => format!(
             "{} ne va pas avec {}",
             said(ContextKind::InvalidArg),
