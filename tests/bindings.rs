@@ -5,9 +5,9 @@
 
 use journee::common::Severity;
 use journee::model::{
-    ActorType, BadgeRole, Day, Event, Format, NewRoom, NewSlot, Person, PlacedSession, Room,
-    RoomGroup, RoomKind, RoomPatch, SessionKind, SessionRole, Slot, SlotKind, SlotPatch, Status,
-    Track,
+    ActorType, BadgeRole, CorrectableField, Day, Event, Format, NewRoom, NewSlot, Person,
+    PlacedSession, Room, RoomGroup, RoomKind, RoomPatch, SessionKind, SessionRole, Slot, SlotKind,
+    SlotPatch, Status, Track,
 };
 use journee::programme::rules::Warning;
 use journee::programme::{
@@ -43,6 +43,19 @@ fn values<T: VariantArray + TS + Copy + Into<&'static str>>(
     ));
 }
 
+/// The correctable fields that are the contact's, not the submission's.
+fn contact_fields() -> String {
+    let codes: Vec<String> = CorrectableField::VARIANTS
+        .iter()
+        .filter(|f| f.of_contact())
+        .map(|f| format!("\"{}\"", f.code()))
+        .collect();
+    format!(
+        "export const CONTACT_FIELDS = [{}] as const satisfies readonly CorrectableField[];\n",
+        codes.join(", ")
+    )
+}
+
 /// A centrifugeuse table's seat numbers, as the core stores them (`model::table`).
 fn table_seats() -> String {
     use journee::model::table;
@@ -72,6 +85,7 @@ fn generated() -> String {
     declare::<SessionRole>(&cfg, &mut out);
     declare::<SlotKind>(&cfg, &mut out);
     declare::<Status>(&cfg, &mut out);
+    declare::<CorrectableField>(&cfg, &mut out);
     out.push('\n');
     values::<ActorType>(&cfg, "ACTOR_TYPES", &mut out);
     values::<BadgeRole>(&cfg, "BADGE_ROLES", &mut out);
@@ -81,6 +95,8 @@ fn generated() -> String {
     values::<SessionRole>(&cfg, "SESSION_ROLES", &mut out);
     values::<SlotKind>(&cfg, "SLOT_KINDS", &mut out);
     values::<Status>(&cfg, "STATUSES", &mut out);
+    values::<CorrectableField>(&cfg, "CORRECTABLE_FIELDS", &mut out);
+    out.push_str(&contact_fields());
     out.push('\n');
     out.push_str(&table_seats());
     out.push('\n');

@@ -63,6 +63,41 @@ pub struct Report {
     pub returned: Option<&'static str>,
 }
 
+impl Report {
+    /// A report of nothing done yet, on a sheet of `file`.
+    pub(crate) fn start(
+        file: String,
+        kind: ListKind,
+        format: SourceFormat,
+        sheet: String,
+        header_row: usize,
+        dry_run: bool,
+    ) -> Report {
+        Report {
+            file,
+            kind,
+            format,
+            sheet,
+            header_row,
+            rows: 0,
+            new: 0,
+            updated: 0,
+            unchanged: 0,
+            duplicates: 0,
+            blank: 0,
+            absent: Vec::new(),
+            changes: Vec::new(),
+            problems: Vec::new(),
+            dry_run,
+            columns: Vec::new(),
+            untitled: 0,
+            unnamed: 0,
+            import_id: 0,
+            returned: None,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct Absent {
     pub id: i64,
@@ -114,26 +149,16 @@ pub fn merge(
     let mut readings = rows::Readings::new(corrections);
     let columns = rows::Columns::new(layout);
     let mut report = Report {
-        file: file_name.clone(),
-        kind,
-        format: source.table.format,
-        sheet: source.table.sheet.clone(),
-        header_row: layout.header_row + 1,
-        rows: 0,
-        new: 0,
-        updated: 0,
-        unchanged: 0,
-        duplicates: 0,
-        blank: 0,
-        absent: Vec::new(),
-        changes: Vec::new(),
-        problems: Vec::new(),
-        dry_run,
         columns: super::mapping::fates(&layout.columns),
-        untitled: 0,
-        unnamed: 0,
         import_id,
-        returned: None,
+        ..Report::start(
+            file_name.clone(),
+            kind,
+            source.table.format,
+            source.table.sheet.clone(),
+            layout.header_row + 1,
+            dry_run,
+        )
     };
     // What the reading noticed (bytes of another encoding) comes first.
     report

@@ -47,7 +47,7 @@ pub use slot::{NewSlot, Slot, SlotKind, SlotPatch};
 pub fn slot_time(text: &str) -> Option<chrono::NaiveTime> {
     slot::hhmm::parse(text)
 }
-pub use submission::{Format, Status, Submission};
+pub use submission::{CorrectableField, Format, Status, Submission};
 
 use serde::Serialize;
 use ts_rs::TS;

@@ -98,3 +98,32 @@ pub struct Submission {
     /// ISO 8601 with offset, as the web form recorded it.
     pub submitted_at: Option<String>,
 }
+
+vocabulary! {
+    /// A field of a submission that an organiser may correct by hand, in the order the
+    /// review screen offers them; the last four are its contact's. A correction wins over
+    /// later imports.
+    pub enum CorrectableField {
+        Title,
+        Summary,
+        Format,
+        ActorType,
+        Axes,
+        Language,
+        CoSpeakers,
+        Email,
+        FirstName,
+        LastName,
+        Organisation,
+    }
+}
+
+impl CorrectableField {
+    /// A field of the person who sent the submission, not of the submission.
+    pub fn of_contact(self) -> bool {
+        matches!(
+            self,
+            Self::Email | Self::FirstName | Self::LastName | Self::Organisation
+        )
+    }
+}

@@ -12,7 +12,7 @@ use rusqlite::params;
 use serde::Serialize;
 
 use crate::error::{EditError, Result};
-use crate::model::Status;
+use crate::model::{CorrectableField, Status};
 use crate::Project;
 
 /// A contributor as the review lists show them.
@@ -78,9 +78,6 @@ pub struct SessionRef {
     pub id: i64,
     pub title: String,
 }
-
-/// The contact's fields a submission's correction may change.
-const CONTACT_FIELDS: [&str; 4] = ["email", "first_name", "last_name", "organisation"];
 
 impl Project {
     /// The submissions, oldest first, optionally only those with `status`.
@@ -316,44 +313,36 @@ impl Project {
         })
     }
 
-    /// Corrects an imported field by hand ("title", "summary", "format", "axes",
-    /// "actor_type", "language", "co_speakers"; "email", "first_name", "last_name",
-    /// "organisation" are the contact's). The correction wins over later imports.
+    /// Corrects an imported field by hand (a `CorrectableField` code: the submission's
+    /// own, or its contact's). The correction wins over later imports.
     pub fn correct_submission(&mut self, id: i64, field: &str, value: &str) -> Result<()> {
-        if CONTACT_FIELDS.contains(&field) {
+        let field: CorrectableField = field
+            .parse()
+            .map_err(|_| EditError::NotEditable(field.to_string()))?;
+        if field.of_contact() {
             return self.correct_contact(id, field, value);
         }
-        const EDITABLE: [&str; 7] = [
-            "title",
-            "summary",
-            "format",
-            "axes",
-            "actor_type",
-            "language",
-            "co_speakers",
-        ];
-        let Some(column) = EDITABLE.iter().find(|f| **f == field) else {
-            return Err(EditError::NotEditable(field.to_string()).into());
-        };
         let value = value.trim();
         let valid = match field {
-            "format" => crate::model::Format::parse(value).is_some(),
-            "actor_type" => crate::model::ActorType::parse(value).is_some(),
-            "language" => value == "fr" || value == "en",
-            "axes" => value
+            CorrectableField::Format => crate::model::Format::parse(value).is_some(),
+            CorrectableField::ActorType => crate::model::ActorType::parse(value).is_some(),
+            CorrectableField::Language => value == "fr" || value == "en",
+            CorrectableField::Axes => value
                 .split(',')
                 .filter(|a| !a.trim().is_empty())
                 .all(|a| matches!(a.trim(), "1" | "2" | "3" | "4")),
-            "title" => !value.is_empty(),
+            CorrectableField::Title => !value.is_empty(),
             _ => true,
         };
         if !valid {
             return Err(EditError::BadValue {
-                field: field.to_string(),
+                field: field.code().to_string(),
                 value: value.to_string(),
             }
             .into());
         }
+        // The column is the field's code: a name from the enum, never the caller's text.
+        let column = field.code();
         let label = format!("Correction de {}", self.submission_name(id));
         self.recorded(&label, &[id], &[], |tx| {
             let overrides: String = tx
@@ -365,8 +354,7 @@ impl Project {
                 .map_err(|_| EditError::SubmissionNotFound(id))?;
             let mut overrides: serde_json::Map<String, serde_json::Value> =
                 serde_json::from_str(&overrides).unwrap_or_default();
-            overrides.insert(field.to_string(), value.into());
-            // The column name comes from the fixed list above, never from the caller's text.
+            overrides.insert(column.to_string(), value.into());
             tx.execute(
                 &format!("UPDATE submissions SET {column} = ?2, overrides = ?3 WHERE id = ?1"),
                 params![id, value, serde_json::Value::Object(overrides).to_string()],
@@ -378,24 +366,20 @@ impl Project {
     /// Corrects a field of the submission's contact (a flagged email): kept by later
     /// imports, and the import's problems about that field leave the contact's
     /// submissions (they were answered).
-    fn correct_contact(&mut self, id: i64, field: &str, value: &str) -> Result<()> {
+    fn correct_contact(&mut self, id: i64, field: CorrectableField, value: &str) -> Result<()> {
         let value = value.trim();
         let valid = match field {
-            "email" => email_address::EmailAddress::is_valid(value),
-            "organisation" => true,
+            CorrectableField::Email => email_address::EmailAddress::is_valid(value),
+            CorrectableField::Organisation => true,
             _ => !value.is_empty(),
         };
         if !valid {
             return Err(EditError::BadValue {
-                field: field.to_string(),
+                field: field.code().to_string(),
                 value: value.to_string(),
             }
             .into());
         }
-        let column = CONTACT_FIELDS
-            .iter()
-            .find(|f| **f == field)
-            .expect("checked by the caller");
         let contact: Option<i64> = self
             .conn
             .query_row(
@@ -413,7 +397,7 @@ impl Project {
             .collect::<rusqlite::Result<_>>()?;
         let label = format!("Correction du contact de {}", self.submission_name(id));
         self.recorded(&label, &theirs, &[contact], |tx| {
-            correct_contact_in(tx, contact, field, column, value)
+            correct_contact_in(tx, contact, field, value)
         })
     }
 }
@@ -421,20 +405,20 @@ impl Project {
 fn correct_contact_in(
     tx: &rusqlite::Transaction,
     contact: i64,
-    field: &str,
-    column: &str,
+    field: CorrectableField,
     value: &str,
 ) -> Result<()> {
+    let column = field.code();
     let corrected: String = tx.query_row(
         "SELECT corrected FROM people WHERE id = ?1",
         [contact],
         |r| r.get(0),
     )?;
     let mut corrected: Vec<String> = serde_json::from_str(&corrected).unwrap_or_default();
-    if !corrected.iter().any(|c| c == field) {
-        corrected.push(field.to_string());
+    if !corrected.iter().any(|c| c == column) {
+        corrected.push(column.to_string());
     }
-    // The column name comes from the fixed list, never from the caller's text.
+    // The column name is the field's code, never the caller's text.
     tx.execute(
         &format!("UPDATE people SET {column} = ?2, corrected = ?3 WHERE id = ?1"),
         params![
@@ -445,10 +429,8 @@ fn correct_contact_in(
     )?;
     // The problems about this field on the contact's submissions are answered.
     let names: &[&str] = match field {
-        "email" => &["email"],
-        "first_name" => &["first_name"],
-        "last_name" => &["last_name", "full_name"],
-        _ => &["organisation"],
+        CorrectableField::LastName => &["last_name", "full_name"],
+        other => &[other.code()],
     };
     let mut stmt = tx.prepare("SELECT id, flags FROM submissions WHERE contact_id = ?1")?;
     let flagged: Vec<(i64, String)> = stmt

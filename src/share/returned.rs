@@ -76,26 +76,15 @@ pub fn merge(
     dry_run: bool,
 ) -> Result<Report> {
     let mut report = Report {
-        file: file_name.to_string(),
-        kind: ListKind::Submissions,
-        format: table.format,
-        sheet: table.sheet.clone(),
-        header_row: 1,
-        rows: 0,
-        new: 0,
-        updated: 0,
-        unchanged: 0,
-        duplicates: 0,
-        blank: 0,
-        absent: Vec::new(),
-        changes: Vec::new(),
-        problems: Vec::new(),
-        dry_run,
-        columns: Vec::new(),
-        untitled: 0,
-        unnamed: 0,
-        import_id: 0,
         returned: Some(kind.code()),
+        ..Report::start(
+            file_name.to_string(),
+            ListKind::Submissions,
+            table.format,
+            table.sheet.clone(),
+            1,
+            dry_run,
+        )
     };
     let cells = match kind {
         Returned::Contributions => contributions(tx, table, &mut report)?,

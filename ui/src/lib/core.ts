@@ -9,6 +9,7 @@ export type SessionKind = "pleniere" | "table_ronde" | "atelier" | "centrifugeus
 export type SessionRole = "intervenant" | "moderateur" | "animateur";
 export type SlotKind = "session" | "pause" | "dejeuner" | "soiree";
 export type Status = "nouvelle" | "retenue" | "liste_attente" | "refusee";
+export type CorrectableField = "title" | "summary" | "format" | "actor_type" | "axes" | "language" | "co_speakers" | "email" | "first_name" | "last_name" | "organisation";
 
 export const ACTOR_TYPES: readonly ActorType[] = ["public", "entreprise", "association", "recherche", "autre"];
 export const BADGE_ROLES: readonly BadgeRole[] = ["organisation", "presse", "intervenant", "animateur", "participant"];
@@ -18,6 +19,8 @@ export const SESSION_KINDS: readonly SessionKind[] = ["pleniere", "table_ronde",
 export const SESSION_ROLES: readonly SessionRole[] = ["intervenant", "moderateur", "animateur"];
 export const SLOT_KINDS: readonly SlotKind[] = ["session", "pause", "dejeuner", "soiree"];
 export const STATUSES: readonly Status[] = ["nouvelle", "retenue", "liste_attente", "refusee"];
+export const CORRECTABLE_FIELDS: readonly CorrectableField[] = ["title", "summary", "format", "actor_type", "axes", "language", "co_speakers", "email", "first_name", "last_name", "organisation"];
+export const CONTACT_FIELDS = ["email", "first_name", "last_name", "organisation"] as const satisfies readonly CorrectableField[];
 
 /** A centrifugeuse table's seat numbers, as the core stores them. */
 export const TABLE_SEATS = { holder: 0, peers: [10, 11, 12, 13], animateur: 20 } as const;
