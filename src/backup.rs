@@ -292,7 +292,7 @@ impl crate::Project {
         };
         let redo = RestoreStep { restore_from: from };
         let tx = self.conn.transaction()?;
-        crate::programme::journal::record_whole(&tx, &label, &undo, &redo, false)?;
+        crate::history::record_step(&tx, &label, &undo, &redo, false)?;
         tx.commit()?;
         Ok(label)
     }
@@ -316,7 +316,7 @@ impl crate::Project {
         } else {
             (other, apply)
         };
-        crate::programme::journal::record_whole(&tx, label, undo, redo, undoing)?;
+        crate::history::record_step(&tx, label, undo, redo, undoing)?;
         tx.commit()?;
         Ok(())
     }

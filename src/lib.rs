@@ -13,6 +13,7 @@ pub mod common;
 pub mod demo;
 mod edit;
 mod error;
+mod history;
 pub mod import;
 pub mod info;
 pub mod model;

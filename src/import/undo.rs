@@ -177,16 +177,8 @@ impl Recorder {
                 mapping_before: self.mapping_before,
             },
         };
-        tx.execute("DELETE FROM journal WHERE undone = 1", [])?;
-        tx.execute(
-            "INSERT INTO journal (at, label, undo, redo) VALUES (?1, ?2, ?3, '{}')",
-            params![
-                chrono::Local::now().to_rfc3339(),
-                label,
-                serde_json::to_string(&step).expect("the step serialises")
-            ],
-        )?;
-        Ok(())
+        // Never redone from the history (see `undo`): its redo side is empty.
+        crate::history::record_step(tx, label, &step, &serde_json::json!({}), false)
     }
 }
 

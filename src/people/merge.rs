@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::error::{EditError, Result};
-use crate::review::records::{to_json, to_sql};
+use crate::history::records::{to_json, to_sql};
 use crate::Project;
 
 /// The tables that hold a person, and the column that names them. Fixed here: the only
@@ -232,7 +232,7 @@ impl Project {
         )?;
         tx.execute("DELETE FROM people WHERE id = ?1", [other])?;
         let after = take(&tx, &[keep, other])?;
-        crate::programme::journal::record_whole(
+        crate::history::record_step(
             &tx,
             &label,
             &PeopleStep {

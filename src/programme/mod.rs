@@ -1,19 +1,17 @@
 //! The programme: sessions, their contributions and people, where they are placed on the
-//! grid (`placement`), the warnings about it all (`rules`), undo and redo of every edit
-//! (`journal`) and named versions (`versions`).
+//! grid (`placement`), the warnings about it all (`rules`) and named versions (`versions`).
+//! Undo and redo are the project's history (`crate::history`).
 
 mod changes;
 mod estimate;
-pub(crate) mod journal;
 mod placement;
 pub mod rules;
 mod sessions;
-mod snapshot;
+pub(crate) mod snapshot;
 mod versions;
 
 pub use changes::{Changes, KeyedWarning, Sent};
 pub use estimate::count_wishes;
-pub(crate) use journal::{record_cells, CellEdit};
 pub use rules::Warning;
 
 pub use sessions::{NewSession, SessionPatch};

@@ -3,7 +3,6 @@
 
 mod balance;
 mod query;
-pub(crate) mod records;
 
 pub use balance::{ActorLine, Balance, Targets};
 pub use query::Query;

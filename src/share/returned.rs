@@ -15,9 +15,9 @@ use serde_json::{Map, Value as Json};
 use super::contributions::{headers, ID_HEADER};
 use crate::common::Severity;
 use crate::error::Result;
+use crate::history::{record_cells, CellEdit};
 use crate::import::{Change, FieldChange, ListKind, Problem, Report, Table, Value};
 use crate::model::{ActorType, Format, Status};
-use crate::programme::{record_cells, CellEdit};
 
 /// The Salles sheet's room number column.
 pub const ROOM_ID_HEADER: &str = "N° salle";

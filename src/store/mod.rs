@@ -7,6 +7,7 @@
 mod codes;
 mod day;
 mod imports;
+mod journal;
 mod migrations;
 mod people;
 mod seats;
@@ -15,6 +16,7 @@ mod submissions;
 
 pub(crate) use day::*;
 pub(crate) use imports::*;
+pub(crate) use journal::*;
 pub use migrations::SCHEMA_VERSION;
 pub(crate) use people::*;
 pub(crate) use seats::*;

@@ -229,7 +229,7 @@ impl Project {
         let value = edit(&tx)?;
         let after = take(&tx, submissions, people)?;
         if before != after {
-            crate::programme::journal::record_whole(
+            super::record_step(
                 &tx,
                 label,
                 &RecordsStep { records: before },

@@ -1,15 +1,27 @@
-//! Undo and redo, kept in the project file so that they survive a restart. Each edit of
-//! the programme records the sessions it touched as they were before and after; undo puts
-//! back "before", redo puts back "after". Edits outside the programme (a workbook that
-//! came back from a co-organiser or the venue) record the values they changed instead;
-//! review edits and edits of people keep their records (`review::records`).
+//! The project's one history: undo and redo of every edit, kept in the project file so
+//! that they survive a restart. An edit runs in one transaction and records a step with
+//! what it touched as it was before and after; undo puts back "before", redo "after".
+//!
+//! The kinds of steps, and who records them:
+//! - sessions (`Project::journaled`): every edit of the programme and the day's grid;
+//! - records of submissions and people (`Project::recorded`, `records`): review edits
+//!   (statuses, scores, tags, corrections) and edits of people;
+//! - cells (`record_cells`): a workbook come back from a co-organiser or the venue;
+//! - a merge of two people (`people::merge`), an import (`import::undo`), a restore of a
+//!   backup (`backup`): their own shapes, recorded with `record_step`.
+//!
+//! `apply` is the one place that knows them all. The offline merge of several
+//! organisers' files will read the same steps.
 
-use rusqlite::{params, Connection, OptionalExtension, Transaction};
+pub(crate) mod records;
+
+use rusqlite::{params, Connection, Transaction};
 use serde::{Deserialize, Serialize};
 
-use super::snapshot::{self, Snapshot};
 use crate::backup::RestoreStep;
 use crate::error::{EditError, Result};
+use crate::programme::snapshot::{self, Snapshot};
+use crate::store;
 use crate::Project;
 
 /// One stored value changed by a step that is not about sessions.
@@ -93,56 +105,25 @@ pub(crate) fn record_cells(tx: &Transaction, label: &str, cells: Vec<CellEdit>) 
     let mut undo = Cells { cells, redo: true };
     put_cells(tx, &undo)?;
     undo.redo = false;
-    tx.execute("DELETE FROM journal WHERE undone = 1", [])?;
     let redo = serde_json::json!({ "cells": undo.cells, "redo": true });
-    tx.execute(
-        "INSERT INTO journal (at, label, undo, redo) VALUES (?1, ?2, ?3, ?4)",
-        params![
-            chrono::Local::now().to_rfc3339(),
-            label,
-            serde_json::to_string(&undo).expect("cells serialise"),
-            redo.to_string()
-        ],
-    )?;
-    Ok(())
+    record_step(tx, label, &undo, &redo, false)
 }
 
-/// Records a step whose undo and redo are whole objects (a restore), `undone` or not.
-pub(crate) fn record_whole(
+/// Records a step of any kind, given its two sides, `undone` or not.
+pub(crate) fn record_step(
     tx: &Transaction,
     label: &str,
     undo: &impl Serialize,
     redo: &impl Serialize,
     undone: bool,
 ) -> Result<()> {
-    // A new step forgets what had been undone (and so does a step replayed on top of
-    // another history).
-    tx.execute("DELETE FROM journal WHERE undone = 1", [])?;
-    tx.execute(
-        "INSERT INTO journal (at, label, undo, redo, undone) VALUES (?1, ?2, ?3, ?4, ?5)",
-        params![
-            chrono::Local::now().to_rfc3339(),
-            label,
-            serde_json::to_string(undo).expect("a step serialises"),
-            serde_json::to_string(redo).expect("a step serialises"),
-            undone
-        ],
-    )?;
-    Ok(())
-}
-
-/// The journal's last step not undone, or first undone: (id, label, undo, redo).
-fn step(conn: &Connection, undone: bool) -> Result<Option<(i64, String, String, String)>> {
-    let order = if undone { "ASC" } else { "DESC" };
-    Ok(conn
-        .query_row(
-            &format!(
-                "SELECT id, label, undo, redo FROM journal WHERE undone = ?1 ORDER BY id {order} LIMIT 1"
-            ),
-            [undone],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
-        )
-        .optional()?)
+    store::insert_step(
+        tx,
+        label,
+        &serde_json::to_string(undo).expect("a step serialises"),
+        &serde_json::to_string(redo).expect("a step serialises"),
+        undone,
+    )
 }
 
 /// The two sides of a restore step, when `undo` and `redo` are one.
@@ -158,7 +139,7 @@ fn apply(conn: &Connection, stored: &str) -> std::result::Result<(), ()> {
     if let Ok(cells) = serde_json::from_str::<Cells>(stored) {
         return put_cells(conn, &cells).map_err(|_| ());
     }
-    if let Some(done) = crate::review::records::apply(conn, stored) {
+    if let Some(done) = records::apply(conn, stored) {
         return done.map_err(|_| ());
     }
     if let Some(done) = crate::people::merge_apply(conn, stored) {
@@ -190,17 +171,7 @@ impl Project {
         before.ids = all_ids.clone();
         let after = snapshot::take(&tx, &all_ids)?;
         if before != after {
-            // A new step forgets what had been undone.
-            tx.execute("DELETE FROM journal WHERE undone = 1", [])?;
-            tx.execute(
-                "INSERT INTO journal (at, label, undo, redo) VALUES (?1, ?2, ?3, ?4)",
-                params![
-                    chrono::Local::now().to_rfc3339(),
-                    label,
-                    serde_json::to_string(&before).expect("snapshot serialises"),
-                    serde_json::to_string(&after).expect("snapshot serialises")
-                ],
-            )?;
+            record_step(&tx, label, &before, &after, false)?;
         }
         tx.commit()?;
         Ok(value)
@@ -210,77 +181,49 @@ impl Project {
     pub fn undo(&mut self) -> Result<String> {
         // A restore replaces the whole file, history included: it is undone outside a
         // transaction of ours.
-        if let Some((_, label, undo, redo)) = step(&self.conn, false)? {
+        if let Some((_, label, undo, redo)) = store::next_step(&self.conn, false)? {
             if let Some((before, after)) = restore_sides(&undo, &redo) {
                 self.replay_restore(&label, &before, &after, true)?;
                 return Ok(label);
             }
         }
         let tx = self.begin()?;
-        let last: Option<(i64, String, String)> = tx
-            .query_row(
-                "SELECT id, label, undo FROM journal WHERE undone = 0 ORDER BY id DESC LIMIT 1",
-                [],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-            )
-            .optional()?;
-        let (id, label, undo) = last.ok_or(EditError::NothingToUndo)?;
+        let (id, label, undo, _) = store::next_step(&tx, false)?.ok_or(EditError::NothingToUndo)?;
         if let Ok(stored) = serde_json::from_str::<crate::import::undo::Stored>(&undo) {
             // An import is not redone from the journal (it would keep a copy of every
             // row it added): undone, it leaves the history, and the file can be
             // imported again.
             crate::import::undo::undo(&tx, &stored.import_step, &label)?;
-            tx.execute("DELETE FROM journal WHERE id = ?1 OR undone = 1", [id])?;
+            store::forget_step(&tx, id)?;
             tx.commit()?;
             return Ok(label);
         }
         apply(&tx, &undo).map_err(|_| EditError::CannotUndo(label.clone()))?;
-        tx.execute("UPDATE journal SET undone = 1 WHERE id = ?1", [id])?;
+        store::mark_step(&tx, id, true)?;
         tx.commit()?;
         Ok(label)
     }
 
     /// Redoes the last undone edit; returns its label.
     pub fn redo(&mut self) -> Result<String> {
-        if let Some((_, label, undo, redo)) = step(&self.conn, true)? {
+        if let Some((_, label, undo, redo)) = store::next_step(&self.conn, true)? {
             if let Some((before, after)) = restore_sides(&undo, &redo) {
                 self.replay_restore(&label, &after, &before, false)?;
                 return Ok(label);
             }
         }
         let tx = self.begin()?;
-        let next: Option<(i64, String, String)> = tx
-            .query_row(
-                "SELECT id, label, redo FROM journal WHERE undone = 1 ORDER BY id LIMIT 1",
-                [],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-            )
-            .optional()?;
-        let (id, label, redo) = next.ok_or(EditError::NothingToRedo)?;
+        let (id, label, _, redo) = store::next_step(&tx, true)?.ok_or(EditError::NothingToRedo)?;
         apply(&tx, &redo).map_err(|_| EditError::CannotUndo(label.clone()))?;
-        tx.execute("UPDATE journal SET undone = 0 WHERE id = ?1", [id])?;
+        store::mark_step(&tx, id, false)?;
         tx.commit()?;
         Ok(label)
     }
 
     /// What undo and redo would do now: the labels of the next steps, if any.
     pub fn history(&self) -> Result<(Option<String>, Option<String>)> {
-        let undo = self
-            .conn
-            .query_row(
-                "SELECT label FROM journal WHERE undone = 0 ORDER BY id DESC LIMIT 1",
-                [],
-                |r| r.get(0),
-            )
-            .optional()?;
-        let redo = self
-            .conn
-            .query_row(
-                "SELECT label FROM journal WHERE undone = 1 ORDER BY id LIMIT 1",
-                [],
-                |r| r.get(0),
-            )
-            .optional()?;
+        let undo = store::next_step(&self.conn, false)?.map(|(_, label, ..)| label);
+        let redo = store::next_step(&self.conn, true)?.map(|(_, label, ..)| label);
         Ok((undo, redo))
     }
 }
