@@ -47,7 +47,9 @@ pub use slot::{NewSlot, Slot, SlotKind, SlotPatch};
 pub fn slot_time(text: &str) -> Option<chrono::NaiveTime> {
     slot::hhmm::parse(text)
 }
-pub use submission::{CorrectableField, Format, Status, Submission};
+pub use submission::{
+    Contributor, CorrectableField, Format, Review, SessionRef, Status, Submission, SubmissionView,
+};
 
 use serde::Serialize;
 use ts_rs::TS;

@@ -127,3 +127,67 @@ impl CorrectableField {
         )
     }
 }
+
+/// A contributor as the review lists show them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Contributor {
+    pub person_id: i64,
+    pub first_name: String,
+    pub last_name: String,
+    pub email: String,
+    pub organisation: String,
+}
+
+/// One reviewer's opinion of a submission.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Review {
+    pub reviewer: String,
+    pub score: Option<i64>,
+    pub note: String,
+}
+
+/// One submission with what the review screen and `journee submissions --json` show.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SubmissionView {
+    pub id: i64,
+    pub external_id: Option<String>,
+    pub title: String,
+    pub format: String,
+    pub axes: Vec<u8>,
+    pub actor_type: String,
+    pub language: String,
+    pub status: String,
+    pub organisation: String,
+    pub summary: String,
+    pub co_speakers: String,
+    pub submitted_at: Option<String>,
+    pub contributors: Vec<Contributor>,
+    /// Problems found at import (`{"row", "column", "severity", "message"}`).
+    pub flags: serde_json::Value,
+    /// The first sending of the same content, when this one repeats it.
+    pub duplicate_of: Option<i64>,
+    pub reviews: Vec<Review>,
+    /// Mean of the reviewers' scores, when there are any.
+    pub score: Option<f64>,
+    pub tags: Vec<String>,
+    /// Fields corrected by hand, which imports leave alone.
+    pub corrected: Vec<String>,
+    /// The organisers' notes.
+    pub notes: String,
+    /// The sessions it is in (usually one; two is a warning of the programme).
+    pub sessions: Vec<SessionRef>,
+}
+
+impl SubmissionView {
+    /// Worth a second look: problems found at import, or a second sending of another.
+    pub fn is_flagged(&self) -> bool {
+        self.duplicate_of.is_some() || self.flags.as_array().is_some_and(|f| !f.is_empty())
+    }
+}
+
+/// A session, named.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SessionRef {
+    pub id: i64,
+    pub title: String,
+}

@@ -3,10 +3,10 @@
 
 use std::collections::BTreeMap;
 
-use rusqlite::OptionalExtension;
 use serde::{Deserialize, Serialize};
 
 use crate::error::Result;
+use crate::store;
 use crate::Project;
 
 pub const ACTOR_TYPES: [&str; 4] = ["public", "entreprise", "association", "recherche"];
@@ -56,14 +56,7 @@ pub struct Balance {
 
 impl Project {
     pub fn balance_targets(&self) -> Result<Targets> {
-        let stored: Option<String> = self
-            .conn
-            .query_row(
-                "SELECT value FROM settings WHERE key = ?1",
-                [TARGETS_KEY],
-                |r| r.get(0),
-            )
-            .optional()?;
+        let stored = store::read_setting(&self.conn, TARGETS_KEY)?;
         Ok(stored
             .and_then(|json| serde_json::from_str(&json).ok())
             .unwrap_or_default())
@@ -71,13 +64,10 @@ impl Project {
 
     pub fn set_balance_targets(&mut self, targets: &Targets) -> Result<()> {
         let tx = self.begin()?;
-        tx.execute(
-            "INSERT INTO settings (key, value) VALUES (?1, ?2)
-             ON CONFLICT (key) DO UPDATE SET value = ?2",
-            [
-                TARGETS_KEY,
-                &serde_json::to_string(targets).expect("targets serialise"),
-            ],
+        store::write_setting(
+            &tx,
+            TARGETS_KEY,
+            &serde_json::to_string(targets).expect("targets serialise"),
         )?;
         tx.commit()?;
         Ok(())

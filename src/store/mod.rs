@@ -12,6 +12,7 @@ mod migrations;
 mod people;
 mod seats;
 mod sessions;
+mod settings;
 mod submissions;
 
 pub(crate) use day::*;
@@ -21,6 +22,7 @@ pub use migrations::SCHEMA_VERSION;
 pub(crate) use people::*;
 pub(crate) use seats::*;
 pub(crate) use sessions::*;
+pub(crate) use settings::*;
 pub(crate) use submissions::*;
 
 use std::fs;

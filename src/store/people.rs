@@ -183,3 +183,24 @@ pub fn insert_person(conn: &Connection, person: &Person) -> Result<i64> {
     };
     write_person(conn, &stored, None)
 }
+
+/// Writes a field of a person corrected by hand, with the list of their corrected fields.
+pub fn correct_person(
+    conn: &Connection,
+    id: i64,
+    field: crate::model::CorrectableField,
+    value: &str,
+    corrected: &[String],
+) -> Result<()> {
+    // The column is the field's code: a name from the enum, never the caller's text.
+    let column = field.code();
+    conn.execute(
+        &format!("UPDATE people SET {column} = ?2, corrected = ?3 WHERE id = ?1"),
+        params![
+            id,
+            value,
+            serde_json::to_string(corrected).expect("names serialise")
+        ],
+    )?;
+    Ok(())
+}
