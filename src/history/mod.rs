@@ -20,8 +20,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::backup::RestoreStep;
 use crate::error::{EditError, Result};
-use crate::programme::snapshot::{self, Snapshot};
 use crate::store;
+use crate::store::snapshot::{self, Snapshot};
 use crate::Project;
 
 /// One stored value changed by a step that is not about sessions.

@@ -1,10 +1,10 @@
 //! Changing what the project knows of a person, as one undoable step.
 
-use rusqlite::params;
 use serde::Deserialize;
 
 use crate::error::{EditError, Result};
 use crate::model::{ActorType, BadgeRole};
+use crate::store;
 use crate::Project;
 
 /// The fields of a person an edit changes; `None` leaves a field as it is.
@@ -46,20 +46,14 @@ impl Project {
         }
         let label = format!("Modification de {}", self.person_name(id));
         self.recorded(&label, &[], &[id], |tx| {
-            let (old_first, old_last, corrected): (String, String, String) = tx
-                .query_row(
-                    "SELECT first_name, last_name, corrected FROM people WHERE id = ?1",
-                    [id],
-                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-                )
-                .map_err(|_| EditError::PersonNotFound(id))?;
-            let first_now = first.clone().unwrap_or(old_first);
-            let last_now = last.clone().unwrap_or(old_last);
+            let stored = store::read_person(tx, id)?.ok_or(EditError::PersonNotFound(id))?;
+            let first_now = first.clone().unwrap_or(stored.person.first_name);
+            let last_now = last.clone().unwrap_or(stored.person.last_name);
             if first_now.is_empty() && last_now.is_empty() {
                 return Err(EditError::EmptyName("d’une personne").into());
             }
-            let mut corrected: Vec<String> = serde_json::from_str(&corrected).unwrap_or_default();
-            let fields: [(&str, Option<String>); 9] = [
+            let mut corrected = stored.corrected;
+            let fields: [(&'static str, Option<String>); 9] = [
                 ("first_name", first),
                 ("last_name", last),
                 ("email", email),
@@ -72,11 +66,7 @@ impl Project {
             ];
             for (column, value) in fields {
                 let Some(value) = value else { continue };
-                // The column names are the fixed ones above.
-                tx.execute(
-                    &format!("UPDATE people SET {column} = ?2 WHERE id = ?1"),
-                    params![id, value],
-                )?;
+                store::set_person_column(tx, id, column, &value)?;
                 if ["first_name", "last_name", "email", "organisation"].contains(&column)
                     && !corrected.iter().any(|c| c == column)
                 {
@@ -84,25 +74,12 @@ impl Project {
                 }
             }
             if let Some(notes) = &patch.notes {
-                tx.execute(
-                    "UPDATE people SET notes = ?2 WHERE id = ?1",
-                    params![id, notes.trim()],
-                )?;
+                store::set_person_column(tx, id, "notes", notes.trim())?;
             }
             if let Some(role) = patch.badge_role {
-                tx.execute(
-                    "UPDATE people SET badge_role = ?2 WHERE id = ?1",
-                    params![id, role.map(BadgeRole::code)],
-                )?;
+                store::set_badge_role(tx, id, role.map(BadgeRole::code))?;
             }
-            tx.execute(
-                "UPDATE people SET corrected = ?2 WHERE id = ?1",
-                params![
-                    id,
-                    serde_json::to_string(&corrected).expect("names serialise")
-                ],
-            )?;
-            Ok(())
+            store::set_corrected(tx, id, &corrected)
         })
     }
 }

@@ -7,7 +7,6 @@ mod estimate;
 mod placement;
 pub mod rules;
 mod sessions;
-pub(crate) mod snapshot;
 mod versions;
 
 pub use changes::{Changes, KeyedWarning, Sent};
@@ -107,21 +106,8 @@ impl crate::Project {
     pub fn check_sessions(&self, sessions: &[SessionView]) -> crate::Result<Vec<Warning>> {
         let rooms = crate::store::read_rooms(&self.conn)?;
         let slots = crate::store::read_slots(&self.conn)?;
-        let mut stmt = self.conn.prepare(
-            "SELECT id, title FROM submissions WHERE status = 'retenue' AND duplicate_of IS NULL
-             AND id NOT IN (SELECT submission_id FROM session_contributions) ORDER BY id",
-        )?;
-        let unscheduled: Vec<(i64, String)> = stmt
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
-            .collect::<rusqlite::Result<_>>()?;
-        let mut stmt = self.conn.prepare(
-            "SELECT session_id, table_number, COUNT(*) FROM table_seats GROUP BY session_id, table_number",
-        )?;
-        let seated: Vec<(i64, i64, usize)> = stmt
-            .query_map([], |r| {
-                Ok((r.get(0)?, r.get(1)?, r.get::<_, i64>(2)? as usize))
-            })?
-            .collect::<rusqlite::Result<_>>()?;
+        let unscheduled = crate::store::retained_unscheduled(&self.conn)?;
+        let seated = crate::store::seats_per_table(&self.conn)?;
         Ok(rules::check(&rules::Programme {
             rooms: &rooms,
             slots: &slots,

@@ -2,12 +2,11 @@
 
 use std::collections::HashMap;
 
-use rusqlite::{params, OptionalExtension};
 use serde::Serialize;
 
-use super::snapshot::{self, Snapshot};
 use crate::error::{EditError, Result};
 use crate::store;
+use crate::store::snapshot::{self, Snapshot};
 use crate::Project;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -35,41 +34,25 @@ impl Project {
             return Err(EditError::EmptyName("d’une version").into());
         }
         let tx = self.begin()?;
-        let taken: Option<i64> = tx
-            .query_row("SELECT id FROM versions WHERE name = ?1", [name], |r| {
-                r.get(0)
-            })
-            .optional()?;
-        if taken.is_some() {
+        if store::read_version(&tx, name)?.is_some() {
             return Err(EditError::VersionExists(name.to_string()).into());
         }
         let ids = snapshot::all_ids(&tx)?;
         let all = snapshot::take(&tx, &ids)?;
-        tx.execute(
-            "INSERT INTO versions (name, created_at, snapshot) VALUES (?1, ?2, ?3)",
-            params![
-                name,
-                chrono::Local::now().to_rfc3339(),
-                serde_json::to_string(&all).expect("snapshot serialises")
-            ],
+        store::insert_version(
+            &tx,
+            name,
+            &serde_json::to_string(&all).expect("snapshot serialises"),
         )?;
         tx.commit()?;
         Ok(())
     }
 
     pub fn versions(&self) -> Result<Vec<VersionInfo>> {
-        let mut stmt = self
-            .conn
-            .prepare("SELECT name, created_at FROM versions ORDER BY id")?;
-        let list = stmt
-            .query_map([], |r| {
-                Ok(VersionInfo {
-                    name: r.get(0)?,
-                    created_at: r.get(1)?,
-                })
-            })?
-            .collect::<rusqlite::Result<_>>()?;
-        Ok(list)
+        Ok(store::read_versions(&self.conn)?
+            .into_iter()
+            .map(|(name, created_at)| VersionInfo { name, created_at })
+            .collect())
     }
 
     /// Puts the programme back as it was in the version `name`: its sessions, their
@@ -85,30 +68,24 @@ impl Project {
         }
         let label = format!("Retour à la version «\u{a0}{}\u{a0}»", name.trim());
         // What the version names must still be there.
-        let exists = |table: &str, id: i64| -> Result<bool> {
-            Ok(self.conn.query_row(
-                &format!("SELECT count(*) FROM {table} WHERE id = ?1"),
-                [id],
-                |r| r.get::<_, i64>(0),
-            )? > 0)
-        };
+        let exists = |table: store::Table, id: i64| store::row_exists(&self.conn, table, id);
         for row in &then.rows {
             let mut gone = Vec::new();
             if let Some((room, slot)) = row.placement {
-                if !exists("rooms", room)? {
+                if !exists(store::Table::Rooms, room)? {
                     gone.push(format!("la salle n°\u{a0}{room}"));
                 }
-                if !exists("slots", slot)? {
+                if !exists(store::Table::Slots, slot)? {
                     gone.push(format!("le créneau n°\u{a0}{slot}"));
                 }
             }
             for (submission, ..) in &row.contributions {
-                if !exists("submissions", *submission)? {
+                if !exists(store::Table::Submissions, *submission)? {
                     gone.push(format!("la contribution n°\u{a0}{submission}"));
                 }
             }
             for (person, ..) in &row.people {
-                if !exists("people", *person)? {
+                if !exists(store::Table::People, *person)? {
                     gone.push(format!("la personne n°\u{a0}{person}"));
                 }
             }
@@ -133,14 +110,7 @@ impl Project {
     }
 
     fn version_snapshot(&self, name: &str) -> Result<Snapshot> {
-        let stored: Option<String> = self
-            .conn
-            .query_row(
-                "SELECT snapshot FROM versions WHERE name = ?1",
-                [name.trim()],
-                |r| r.get(0),
-            )
-            .optional()?;
+        let stored = store::read_version(&self.conn, name.trim())?;
         let stored = stored.ok_or_else(|| EditError::UnknownVersion(name.to_string()))?;
         serde_json::from_str(&stored)
             .map_err(|_| EditError::UnknownVersion(name.to_string()).into())

@@ -13,7 +13,9 @@ mod people;
 mod seats;
 mod sessions;
 mod settings;
+pub(crate) mod snapshot;
 mod submissions;
+mod versions;
 
 pub(crate) use day::*;
 pub(crate) use imports::*;
@@ -24,6 +26,7 @@ pub(crate) use seats::*;
 pub(crate) use sessions::*;
 pub(crate) use settings::*;
 pub(crate) use submissions::*;
+pub(crate) use versions::*;
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -31,6 +34,26 @@ use std::path::{Path, PathBuf};
 use rusqlite::{Connection, OpenFlags, Transaction};
 
 use crate::error::{Error, Result, Trouble};
+
+/// A table an edit may name a row of, checked by the compiler rather than spelled.
+#[derive(Debug, Clone, Copy, strum::IntoStaticStr)]
+#[strum(serialize_all = "snake_case")]
+pub(crate) enum Table {
+    Rooms,
+    Slots,
+    Submissions,
+    People,
+}
+
+/// Whether `table` has a row numbered `id`.
+pub(crate) fn row_exists(conn: &Connection, table: Table, id: i64) -> Result<bool> {
+    let table: &str = table.into();
+    Ok(conn.query_row(
+        &format!("SELECT EXISTS (SELECT 1 FROM {table} WHERE id = ?1)"),
+        [id],
+        |r| r.get(0),
+    )?)
+}
 
 /// "JRNE" in ASCII: how a Journée project file tells itself apart from any other SQLite file.
 pub const APPLICATION_ID: i64 = 0x4A52_4E45;

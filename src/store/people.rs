@@ -204,3 +204,47 @@ pub fn correct_person(
     )?;
     Ok(())
 }
+
+/// The columns of a person an edit may set one by one.
+const EDITABLE: [&str; 10] = [
+    "first_name",
+    "last_name",
+    "email",
+    "phone",
+    "organisation",
+    "actor_type",
+    "country",
+    "wishes",
+    "accessibility",
+    "notes",
+];
+
+/// Sets one of a person's columns (`EDITABLE`: a name from the code, never the user's).
+pub fn set_person_column(
+    conn: &Connection,
+    id: i64,
+    column: &'static str,
+    value: &str,
+) -> Result<()> {
+    assert!(
+        EDITABLE.contains(&column),
+        "not an editable column: {column}"
+    );
+    conn.execute(
+        &format!("UPDATE people SET {column} = ?2 WHERE id = ?1"),
+        params![id, value],
+    )?;
+    Ok(())
+}
+
+/// The fields corrected by hand, which imports leave alone.
+pub fn set_corrected(conn: &Connection, id: i64, corrected: &[String]) -> Result<()> {
+    conn.execute(
+        "UPDATE people SET corrected = ?2 WHERE id = ?1",
+        params![
+            id,
+            serde_json::to_string(corrected).expect("names serialise")
+        ],
+    )?;
+    Ok(())
+}

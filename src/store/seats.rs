@@ -78,3 +78,14 @@ pub fn accessible_table(conn: &Connection, session: i64) -> Result<i64> {
         |r| r.get(0),
     )?)
 }
+
+/// How many people sit at each table, as (session, table, people).
+pub fn seats_per_table(conn: &Connection) -> Result<Vec<(i64, i64, usize)>> {
+    let mut stmt = conn.prepare(
+        "SELECT session_id, table_number, COUNT(*) FROM table_seats GROUP BY session_id, table_number",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        Ok((r.get(0)?, r.get(1)?, r.get::<_, i64>(2)? as usize))
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}

@@ -513,3 +513,14 @@ pub fn set_flags(conn: &Connection, id: i64, flags: &str) -> Result<()> {
     )?;
     Ok(())
 }
+
+/// The retained submissions in no session yet (a repeated sending is not counted), as
+/// (id, title).
+pub fn retained_unscheduled(conn: &Connection) -> Result<Vec<(i64, String)>> {
+    let mut stmt = conn.prepare(
+        "SELECT id, title FROM submissions WHERE status = 'retenue' AND duplicate_of IS NULL
+         AND id NOT IN (SELECT submission_id FROM session_contributions) ORDER BY id",
+    )?;
+    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
