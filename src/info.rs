@@ -24,7 +24,7 @@ pub struct Info {
     pub counts: Counts,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct Counts {
     pub tracks: i64,
     pub rooms: i64,

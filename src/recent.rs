@@ -53,7 +53,7 @@ impl RecentProjects {
 /// What the start screen says of a recent project: its event's title and when the file
 /// last changed. Read without opening the project (no migration, no lock held), and
 /// `None` for what cannot be read: the entry stays, with its file name.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct Summary {
     pub title: Option<String>,
     /// Local time, « 2019-03-12T18:34:00 ».

@@ -4,15 +4,23 @@
 //! `UPDATE_BINDINGS=1 cargo test --test bindings` after changing a type, and commit it.
 
 use journee::common::Severity;
+use journee::import::{Field, Problem};
+use journee::info::Counts;
 use journee::model::{
     ActorType, BadgeRole, CorrectableField, Day, Event, Format, NewRoom, NewSlot, Person,
     PlacedSession, Room, RoomGroup, RoomKind, RoomPatch, SessionKind, SessionRole, Slot, SlotKind,
     SlotPatch, Status, Track,
 };
+use journee::people::{Participant, PeopleQuery, PersonPatch, PersonSeat, PersonSession};
 use journee::programme::rules::Warning;
 use journee::programme::{
     Cell, CellFit, Estimate, Fit, KeyedWarning, NewSession, SessionContribution, SessionPatch,
     SessionPerson, SessionView,
+};
+use journee::programme::{VersionChange, VersionInfo};
+use journee::recent::Summary;
+use journee::review::{
+    ActorLine, Balance, Contributor, Query, Review, SessionRef, SubmissionView, Targets,
 };
 use strum::VariantArray;
 use ts_rs::{Config, TS};
@@ -124,6 +132,27 @@ fn generated() -> String {
     declare::<Severity>(&cfg, &mut out);
     declare::<Warning>(&cfg, &mut out);
     declare::<KeyedWarning>(&cfg, &mut out);
+    declare::<VersionInfo>(&cfg, &mut out);
+    declare::<VersionChange>(&cfg, &mut out);
+    declare::<Counts>(&cfg, &mut out);
+    declare::<Summary>(&cfg, &mut out);
+    out.push('\n');
+    // The review and the participants' directory.
+    declare::<Field>(&cfg, &mut out);
+    declare::<Problem>(&cfg, &mut out);
+    declare::<Contributor>(&cfg, &mut out);
+    declare::<Review>(&cfg, &mut out);
+    declare::<SessionRef>(&cfg, &mut out);
+    declare::<SubmissionView>(&cfg, &mut out);
+    declare::<Query>(&cfg, &mut out);
+    declare::<Targets>(&cfg, &mut out);
+    declare::<ActorLine>(&cfg, &mut out);
+    declare::<Balance>(&cfg, &mut out);
+    declare::<PersonSession>(&cfg, &mut out);
+    declare::<PersonSeat>(&cfg, &mut out);
+    declare::<Participant>(&cfg, &mut out);
+    declare::<PeopleQuery>(&cfg, &mut out);
+    declare::<PersonPatch>(&cfg, &mut out);
     out
 }
 

@@ -195,13 +195,17 @@ fn a_later_download_updates_adds_reports_absent_and_keeps_the_organisers_work() 
         get("103").title,
         "Qui participe vraiment ? (version révisée)"
     );
-    assert_eq!(get("103").status, "retenue", "status survives the update");
+    assert_eq!(
+        get("103").status,
+        Status::Retenue,
+        "status survives the update"
+    );
     assert_eq!(
         get("101").title,
         "Budget participatif : trois ans",
         "manual correction wins"
     );
-    assert_eq!(get("101").status, "refusee");
+    assert_eq!(get("101").status, Status::Refusee);
     assert!(
         after
             .iter()

@@ -99,7 +99,7 @@ impl AppState {
 }
 
 /// An open project as the UI receives it.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ts_rs::TS)]
 pub struct ProjectView {
     pub file: String,
     pub file_name: String,

@@ -435,7 +435,13 @@ fn run(command: Command) -> Result<(), Error> {
                 print_json(&list);
             } else {
                 for s in &list {
-                    sayln!("{:>5}  {:<14} {:<18} {}", s.id, s.status, s.format, s.title);
+                    sayln!(
+                        "{:>5}  {:<14} {:<18} {}",
+                        s.id,
+                        s.status.code(),
+                        s.format,
+                        s.title
+                    );
                 }
                 sayln!("{} contributions", list.len());
             }

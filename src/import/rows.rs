@@ -14,7 +14,7 @@ use crate::common::Severity;
 use crate::model::{ActorType, Format};
 
 /// Something wrong in one cell, for the organiser to look at.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct Problem {
     /// The row number as the spreadsheet shows it (1 is the first line).
     pub row: usize,
@@ -25,6 +25,7 @@ pub struct Problem {
     /// The field the problem is about, when it is one ("email"): a correction by hand
     /// of that field answers it.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub field: Option<Field>,
 }
 

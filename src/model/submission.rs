@@ -129,7 +129,7 @@ impl CorrectableField {
 }
 
 /// A contributor as the review lists show them.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct Contributor {
     pub person_id: i64,
     pub first_name: String,
@@ -139,7 +139,7 @@ pub struct Contributor {
 }
 
 /// One reviewer's opinion of a submission.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct Review {
     pub reviewer: String,
     pub score: Option<i64>,
@@ -147,7 +147,7 @@ pub struct Review {
 }
 
 /// One submission with what the review screen and `journee submissions --json` show.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct SubmissionView {
     pub id: i64,
     pub external_id: Option<String>,
@@ -156,13 +156,14 @@ pub struct SubmissionView {
     pub axes: Vec<u8>,
     pub actor_type: String,
     pub language: String,
-    pub status: String,
+    pub status: Status,
     pub organisation: String,
     pub summary: String,
     pub co_speakers: String,
     pub submitted_at: Option<String>,
     pub contributors: Vec<Contributor>,
     /// Problems found at import (`{"row", "column", "severity", "message"}`).
+    #[ts(as = "Vec<crate::import::Problem>")]
     pub flags: serde_json::Value,
     /// The first sending of the same content, when this one repeats it.
     pub duplicate_of: Option<i64>,
@@ -186,7 +187,7 @@ impl SubmissionView {
 }
 
 /// A session, named.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct SessionRef {
     pub id: i64,
     pub title: String,

@@ -10,7 +10,7 @@ use crate::model::{BadgeRole, Person, SessionKind};
 use crate::Project;
 
 /// A session someone takes part in, and how.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct PersonSession {
     pub id: i64,
     pub title: String,
@@ -21,7 +21,7 @@ pub struct PersonSession {
 }
 
 /// A seat at a centrifugeuse table.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct PersonSeat {
     pub session_id: i64,
     pub session_title: String,
@@ -30,7 +30,7 @@ pub struct PersonSeat {
     pub role: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 pub struct Participant {
     #[serde(flatten)]
     pub person: Person,
@@ -49,7 +49,7 @@ pub struct Participant {
 }
 
 /// What the participants' screen filters on; every part is optional.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, ts_rs::TS)]
 #[serde(default)]
 pub struct PeopleQuery {
     /// Words that must all appear in the name, email, organisation or notes.

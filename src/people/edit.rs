@@ -8,8 +8,9 @@ use crate::store;
 use crate::Project;
 
 /// The fields of a person an edit changes; `None` leaves a field as it is.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, ts_rs::TS)]
 #[serde(default)]
+#[ts(optional_fields)]
 pub struct PersonPatch {
     pub first_name: Option<String>,
     pub last_name: Option<String>,
@@ -23,6 +24,7 @@ pub struct PersonPatch {
     pub notes: Option<String>,
     /// `Some(None)` takes back a badge role given by hand.
     #[serde(deserialize_with = "some_role")]
+    #[ts(type = "BadgeRole | null", optional)]
     pub badge_role: Option<Option<BadgeRole>>,
 }
 

@@ -9,14 +9,14 @@ use crate::store;
 use crate::store::snapshot::{self, Snapshot};
 use crate::Project;
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct VersionInfo {
     pub name: String,
     pub created_at: String,
 }
 
 /// One difference between a version and the programme now.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct VersionChange {
     /// "added", "removed", "moved" or "retitled".
     pub kind: String,

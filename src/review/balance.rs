@@ -20,7 +20,7 @@ const FORMATS: [&str; 5] = [
 const TARGETS_KEY: &str = "balance.targets";
 
 /// Target share of the retained contributions for each kind of actor, in percent.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 pub struct Targets(pub BTreeMap<String, f64>);
 
 impl Default for Targets {
@@ -29,7 +29,7 @@ impl Default for Targets {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 pub struct ActorLine {
     pub actor_type: String,
     pub count: usize,
@@ -42,7 +42,7 @@ pub struct ActorLine {
     pub below_target: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 pub struct Balance {
     pub retained: usize,
     pub actors: Vec<ActorLine>,

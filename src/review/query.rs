@@ -5,7 +5,7 @@ use serde::Deserialize;
 use super::SubmissionView;
 
 /// What the review screen filters on; every part is optional.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, ts_rs::TS)]
 pub struct Query {
     /// Words that must all appear in the title, summary, contributors, organisation, tags
     /// or notes.
@@ -36,7 +36,7 @@ impl Query {
             |wanted: &Option<String>, value: &str| wanted.as_deref().is_none_or(|w| w == value);
         if !same(&self.format, &s.format)
             || !same(&self.actor_type, &s.actor_type)
-            || !same(&self.status, &s.status)
+            || !same(&self.status, s.status.code())
             || !same(&self.language, &s.language)
         {
             return false;

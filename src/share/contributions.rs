@@ -10,7 +10,7 @@ use rust_xlsxwriter::XlsxError;
 use super::sheet::{column, lines_in, Cell, Column, Formats, Kind, List};
 use super::{by_submission, full_name, placed, Placed};
 use crate::error::Result;
-use crate::model::{ActorType, Format, Status};
+use crate::model::{ActorType, Format};
 use crate::review::SubmissionView;
 use crate::Project;
 
@@ -121,7 +121,7 @@ fn write(
             Cell::from(s.id),
             s.external_id.as_deref().map_or(Cell::Empty, Cell::Text),
             Cell::Text(&s.title),
-            Cell::Text(Status::parse(&s.status).map_or(s.status.as_str(), |st| st.label_fr())),
+            Cell::Text(s.status.label_fr()),
             Cell::Text(Format::parse(&s.format).map_or(s.format.as_str(), |f| f.label_fr())),
             Cell::Owned(axes),
             Cell::Text(

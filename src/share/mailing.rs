@@ -4,7 +4,7 @@
 
 use super::{by_submission, placed};
 use crate::error::{Error, Result};
-use crate::model::{Format, Status};
+use crate::model::Format;
 use crate::Project;
 
 const HEADERS: [&str; 11] = [
@@ -49,7 +49,7 @@ pub fn csv(project: &Project) -> Result<Vec<u8>> {
         writer.write_record(HEADERS).map_err(fail)?;
         for s in &submissions {
             let at = by_submission.get(&s.id);
-            let status = Status::parse(&s.status).map_or(s.status.as_str(), |st| st.label_fr());
+            let status = s.status.label_fr();
             let format = Format::parse(&s.format).map_or(s.format.as_str(), |f| f.label_fr());
             let date = at.map(|p| crate::words::date(p.start.date()));
             let time = at.map(|p| p.start.format("%H:%M").to_string());

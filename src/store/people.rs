@@ -192,44 +192,18 @@ pub fn correct_person(
     value: &str,
     corrected: &[String],
 ) -> Result<()> {
-    // The column is the field's code: a name from the enum, never the caller's text.
-    let column = field.code();
-    conn.execute(
-        &format!("UPDATE people SET {column} = ?2, corrected = ?3 WHERE id = ?1"),
-        params![
-            id,
-            value,
-            serde_json::to_string(corrected).expect("names serialise")
-        ],
-    )?;
-    Ok(())
+    set_person_column(conn, id, field.code(), value)?;
+    set_corrected(conn, id, corrected)
 }
 
-/// The columns of a person an edit may set one by one.
-const EDITABLE: [&str; 10] = [
-    "first_name",
-    "last_name",
-    "email",
-    "phone",
-    "organisation",
-    "actor_type",
-    "country",
-    "wishes",
-    "accessibility",
-    "notes",
-];
-
-/// Sets one of a person's columns (`EDITABLE`: a name from the code, never the user's).
+/// Sets one of a person's columns. `column` is a name written in the code (`'static`),
+/// never text that came from the user.
 pub fn set_person_column(
     conn: &Connection,
     id: i64,
     column: &'static str,
     value: &str,
 ) -> Result<()> {
-    assert!(
-        EDITABLE.contains(&column),
-        "not an editable column: {column}"
-    );
     conn.execute(
         &format!("UPDATE people SET {column} = ?2 WHERE id = ?1"),
         params![id, value],

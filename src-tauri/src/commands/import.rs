@@ -9,7 +9,7 @@ use journee::import::{ImportOptions, Preview, Report};
 use serde::Serialize;
 use tauri::{AppHandle, Emitter, Manager, State};
 
-use super::{Answer, Failure};
+use super::{on_project, Answer, Failure};
 use crate::state::AppState;
 
 /// "Choisir un fichier…": the native open dialog for spreadsheets.
@@ -40,11 +40,7 @@ pub fn preview_import(
     options: ImportOptions,
 ) -> Answer<Preview> {
     let options = with_book(&state, options);
-    let guard = state.project.lock()?;
-    let project = guard.as_ref().ok_or_else(Failure::no_project)?;
-    project
-        .preview_import(&PathBuf::from(path), &options)
-        .map_err(Failure::from)
+    on_project(&state, |p| p.preview_import(&PathBuf::from(path), &options))
 }
 
 #[derive(Clone, Serialize)]
@@ -61,15 +57,13 @@ pub async fn run_import(app: AppHandle, path: String, options: ImportOptions) ->
         let state = worker.state::<AppState>();
         let options = with_book(&state, options);
         state.cancel_import.store(false, Ordering::SeqCst);
-        let mut guard = state.project.lock()?;
-        let project = guard.as_mut().ok_or_else(Failure::no_project)?;
         let mut progress = |done: usize, total: usize| {
             let _ = worker.emit("import-progress", ImportProgress { done, total });
             !state.cancel_import.load(Ordering::SeqCst)
         };
-        project
-            .import_with_progress(&PathBuf::from(path), &options, &mut progress)
-            .map_err(Failure::from)
+        on_project(&state, |p| {
+            p.import_with_progress(&PathBuf::from(path), &options, &mut progress)
+        })
     })
     .await?
 }
@@ -91,12 +85,10 @@ pub fn set_value_mapping(
     value: String,
 ) -> Answer<Preview> {
     let options = with_book(&state, options);
-    let mut guard = state.project.lock()?;
-    let project = guard.as_mut().ok_or_else(Failure::no_project)?;
-    project
-        .set_value_mapping(&field, &source, &value)
-        .and_then(|()| project.preview_import(&PathBuf::from(path), &options))
-        .map_err(Failure::from)
+    on_project(&state, |p| {
+        p.set_value_mapping(&field, &source, &value)?;
+        p.preview_import(&PathBuf::from(path), &options)
+    })
 }
 
 /// "Exporter les correspondances…": the mappings remembered, saved where the organiser

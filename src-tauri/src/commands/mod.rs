@@ -20,11 +20,19 @@ use tauri::{AppHandle, Manager, State};
 
 use crate::state::{AppState, ProjectView};
 
+/// What undo and redo would do now: the labels of the project's next steps, if any.
+/// Every screen's answer carries it, the history being the project's one.
+#[derive(Debug, Serialize, ts_rs::TS)]
+pub struct History {
+    pub undo: Option<String>,
+    pub redo: Option<String>,
+}
+
 /// What a command answers when it fails: a code a program can test — the core's
 /// (`journee::Error::code`: « busy », « read_only », « edit »…) or the shell's own
 /// (« no_project », « internal », « shell ») — and the French message the organiser
 /// reads. Every command answers `Answer<T>`.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ts_rs::TS)]
 pub struct Failure {
     pub code: &'static str,
     pub message: String,

@@ -6,11 +6,10 @@ use journee::Project;
 use serde::Serialize;
 use tauri::State;
 
-use super::review::History;
-use super::{Answer, Failure};
+use super::{on_project, Answer, History};
 use crate::state::AppState;
 
-#[derive(Serialize)]
+#[derive(Serialize, ts_rs::TS)]
 pub struct PeopleView {
     pub people: Vec<Participant>,
     /// How many people the project knows, whatever the filters.
@@ -27,17 +26,17 @@ fn people(
     query: &PeopleQuery,
     edit: impl FnOnce(&mut Project) -> journee::Result<Option<String>>,
 ) -> Answer<PeopleView> {
-    let mut guard = state.project.lock()?;
-    let project = guard.as_mut().ok_or_else(Failure::no_project)?;
-    let done = super::guarded(project, edit)?;
-    let everyone = project.participants()?;
-    let (undo, redo) = project.history()?;
-    Ok(PeopleView {
-        total: everyone.len(),
-        organisations: journee::people::organisations(&everyone),
-        people: everyone.into_iter().filter(|p| query.matches(p)).collect(),
-        history: History { undo, redo },
-        done,
+    on_project(state, |project| {
+        let done = edit(project)?;
+        let everyone = project.participants()?;
+        let (undo, redo) = project.history()?;
+        Ok(PeopleView {
+            total: everyone.len(),
+            organisations: journee::people::organisations(&everyone),
+            people: everyone.into_iter().filter(|p| query.matches(p)).collect(),
+            history: History { undo, redo },
+            done,
+        })
     })
 }
 

@@ -8,17 +8,12 @@ use journee::Project;
 use serde::Serialize;
 use tauri::State;
 
-use super::{Answer, Failure};
+use super::{on_project, Answer, Failure, History};
 use crate::state::AppState;
 
-#[derive(Serialize)]
-pub struct History {
-    pub undo: Option<String>,
-    pub redo: Option<String>,
-}
-
-#[derive(Serialize)]
-pub struct ProgrammeView {
+/// What the grid receives after each command: the changes since its last answer.
+#[derive(Serialize, ts_rs::TS)]
+pub struct ProgrammeAnswer {
     /// The rooms and slots: sent by `programme_state` only, as programme edits leave them.
     pub day: Option<Day>,
     /// Every session (`complete`), or those that changed since the last answer.
@@ -39,7 +34,7 @@ pub struct ProgrammeView {
 fn programme(
     state: &State<AppState>,
     edit: impl FnOnce(&mut Project) -> journee::Result<Option<String>>,
-) -> Answer<ProgrammeView> {
+) -> Answer<ProgrammeAnswer> {
     answer(state, false, edit)
 }
 
@@ -47,7 +42,9 @@ fn answer(
     state: &State<AppState>,
     complete: bool,
     edit: impl FnOnce(&mut Project) -> journee::Result<Option<String>>,
-) -> Answer<ProgrammeView> {
+) -> Answer<ProgrammeAnswer> {
+    // The project stays locked while the changes are worked out, so that what was sent
+    // follows the project's order of edits even when two commands come at once.
     let mut guard = state.project.lock()?;
     let project = guard.as_mut().ok_or_else(Failure::no_project)?;
     let done = super::guarded(project, edit)?;
@@ -55,7 +52,7 @@ fn answer(
     let sessions = project.sessions()?;
     let warnings = project.check_sessions(&sessions)?;
     let changes = state.sent.lock()?.changes(sessions, warnings, complete);
-    Ok(ProgrammeView {
+    Ok(ProgrammeAnswer {
         day: if complete { Some(project.day()?) } else { None },
         sessions: changes.sessions,
         complete,
@@ -69,12 +66,12 @@ fn answer(
 
 /// The whole programme, rooms and slots included: what the grid starts from.
 #[tauri::command]
-pub fn programme_state(state: State<AppState>) -> Answer<ProgrammeView> {
+pub fn programme_state(state: State<AppState>) -> Answer<ProgrammeAnswer> {
     whole(&state)
 }
 
 /// The whole programme; what the screen was sent is forgotten.
-pub(crate) fn whole(state: &State<AppState>) -> Answer<ProgrammeView> {
+pub(crate) fn whole(state: &State<AppState>) -> Answer<ProgrammeAnswer> {
     answer(state, true, |_| Ok(None))
 }
 
@@ -84,23 +81,23 @@ pub fn place_session(
     session: i64,
     room: i64,
     slot: i64,
-) -> Answer<ProgrammeView> {
+) -> Answer<ProgrammeAnswer> {
     programme(&state, |p| p.place(session, room, slot).map(|()| None))
 }
 
 #[tauri::command]
-pub fn unplace_session(state: State<AppState>, session: i64) -> Answer<ProgrammeView> {
+pub fn unplace_session(state: State<AppState>, session: i64) -> Answer<ProgrammeAnswer> {
     programme(&state, |p| p.unplace(session).map(|()| None))
 }
 
 #[tauri::command]
-pub fn undo(state: State<AppState>) -> Answer<ProgrammeView> {
+pub fn undo(state: State<AppState>) -> Answer<ProgrammeAnswer> {
     programme(&state, |p| p.undo().map(Some))
 }
 
 /// Puts the programme back as it was in a saved version (one step of the history).
 #[tauri::command]
-pub fn restore_version(state: State<AppState>, name: String) -> Answer<ProgrammeView> {
+pub fn restore_version(state: State<AppState>, name: String) -> Answer<ProgrammeAnswer> {
     programme(&state, |p| {
         p.restore_version(&name)?;
         Ok(p.history()?.0)
@@ -108,12 +105,12 @@ pub fn restore_version(state: State<AppState>, name: String) -> Answer<Programme
 }
 
 #[tauri::command]
-pub fn redo(state: State<AppState>) -> Answer<ProgrammeView> {
+pub fn redo(state: State<AppState>) -> Answer<ProgrammeAnswer> {
     programme(&state, |p| p.redo().map(Some))
 }
 
 #[tauri::command]
-pub fn add_session(state: State<AppState>, session: NewSession) -> Answer<ProgrammeView> {
+pub fn add_session(state: State<AppState>, session: NewSession) -> Answer<ProgrammeAnswer> {
     programme(&state, |p| p.add_session(session).map(|_| None))
 }
 
@@ -122,12 +119,12 @@ pub fn update_session(
     state: State<AppState>,
     id: i64,
     patch: SessionPatch,
-) -> Answer<ProgrammeView> {
+) -> Answer<ProgrammeAnswer> {
     programme(&state, |p| p.update_session(id, patch).map(|()| None))
 }
 
 #[tauri::command]
-pub fn remove_session(state: State<AppState>, id: i64) -> Answer<ProgrammeView> {
+pub fn remove_session(state: State<AppState>, id: i64) -> Answer<ProgrammeAnswer> {
     programme(&state, |p| p.remove_session(id).map(|()| None))
 }
 
@@ -136,7 +133,7 @@ pub fn reorder_contributions(
     state: State<AppState>,
     session: i64,
     submissions: Vec<i64>,
-) -> Answer<ProgrammeView> {
+) -> Answer<ProgrammeAnswer> {
     programme(&state, |p| {
         p.reorder_contributions(session, &submissions)
             .map(|()| None)
@@ -148,7 +145,7 @@ pub fn add_contribution(
     state: State<AppState>,
     session: i64,
     submission: i64,
-) -> Answer<ProgrammeView> {
+) -> Answer<ProgrammeAnswer> {
     programme(&state, |p| {
         p.add_contribution(session, submission).map(|()| None)
     })
@@ -159,7 +156,7 @@ pub fn remove_contribution(
     state: State<AppState>,
     session: i64,
     submission: i64,
-) -> Answer<ProgrammeView> {
+) -> Answer<ProgrammeAnswer> {
     programme(&state, |p| {
         p.remove_contribution(session, submission).map(|()| None)
     })
@@ -168,9 +165,7 @@ pub fn remove_contribution(
 /// How the session being dragged would fit each cell.
 #[tauri::command]
 pub fn session_fits(state: State<AppState>, session: i64) -> Answer<Vec<CellFit>> {
-    let guard = state.project.lock()?;
-    let project = guard.as_ref().ok_or_else(Failure::no_project)?;
-    project.fits(session).map_err(Failure::from)
+    on_project(&state, |p| p.fits(session))
 }
 
 #[tauri::command]
@@ -179,14 +174,14 @@ pub fn set_qa_minutes(
     session: i64,
     submission: i64,
     minutes: i64,
-) -> Answer<ProgrammeView> {
+) -> Answer<ProgrammeAnswer> {
     programme(&state, |p| {
         p.set_qa_minutes(session, submission, minutes)
             .map(|()| None)
     })
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, ts_rs::TS)]
 pub struct VersionsView {
     pub versions: Vec<journee::programme::VersionInfo>,
     /// The changes since the version asked for, if one was.
@@ -197,12 +192,12 @@ fn versions(
     state: &State<AppState>,
     edit: impl FnOnce(&mut Project) -> journee::Result<Option<Vec<journee::programme::VersionChange>>>,
 ) -> Answer<VersionsView> {
-    let mut guard = state.project.lock()?;
-    let project = guard.as_mut().ok_or_else(Failure::no_project)?;
-    let changes = edit(project)?;
-    Ok(VersionsView {
-        versions: project.versions()?,
-        changes,
+    on_project(state, |project| {
+        let changes = edit(project)?;
+        Ok(VersionsView {
+            versions: project.versions()?,
+            changes,
+        })
     })
 }
 
@@ -223,9 +218,7 @@ pub fn diff_version(state: State<AppState>, name: String) -> Answer<VersionsView
 
 #[tauri::command]
 pub fn find_people(state: State<AppState>, text: String) -> Answer<Vec<journee::model::Person>> {
-    let guard = state.project.lock()?;
-    let project = guard.as_ref().ok_or_else(Failure::no_project)?;
-    project.find_people(&text, 20).map_err(Failure::from)
+    on_project(&state, |p| p.find_people(&text, 20))
 }
 
 fn role(code: &str) -> Answer<journee::model::SessionRole> {
@@ -239,7 +232,7 @@ pub fn add_session_person(
     session: i64,
     person: i64,
     role: String,
-) -> Answer<ProgrammeView> {
+) -> Answer<ProgrammeAnswer> {
     let role = self::role(&role)?;
     programme(&state, |p| {
         p.add_session_person(session, person, role).map(|()| None)
@@ -256,7 +249,7 @@ pub fn add_new_person_to_session(
     organisation: String,
     actor_type: journee::model::ActorType,
     role: String,
-) -> Answer<ProgrammeView> {
+) -> Answer<ProgrammeAnswer> {
     let role = self::role(&role)?;
     programme(&state, |p| {
         let person = p.add_person(&first_name, &last_name, &organisation, actor_type)?;
@@ -270,7 +263,7 @@ pub fn remove_session_person(
     session: i64,
     person: i64,
     role: String,
-) -> Answer<ProgrammeView> {
+) -> Answer<ProgrammeAnswer> {
     let role = self::role(&role)?;
     programme(&state, |p| {
         p.remove_session_person(session, person, role)
@@ -284,7 +277,7 @@ pub fn set_table(
     session: i64,
     submission: i64,
     table: Option<i64>,
-) -> Answer<ProgrammeView> {
+) -> Answer<ProgrammeAnswer> {
     programme(&state, |p| {
         p.set_table(session, submission, table).map(|()| None)
     })

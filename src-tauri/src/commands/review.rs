@@ -6,10 +6,10 @@ use journee::Project;
 use serde::Serialize;
 use tauri::State;
 
-use super::{Answer, Failure};
+use super::{on_project, Answer, History};
 use crate::state::AppState;
 
-#[derive(Serialize)]
+#[derive(Serialize, ts_rs::TS)]
 pub struct ReviewView {
     pub submissions: Vec<SubmissionView>,
     /// How many submissions the project has, whatever the filters.
@@ -22,29 +22,23 @@ pub struct ReviewView {
     pub done: Option<String>,
 }
 
-#[derive(Serialize)]
-pub struct History {
-    pub undo: Option<String>,
-    pub redo: Option<String>,
-}
-
 /// Runs `edit`, then returns the review screen's state for `query`.
 fn review(
     state: &State<AppState>,
     query: &Query,
     edit: impl FnOnce(&mut Project) -> journee::Result<()>,
 ) -> Answer<ReviewView> {
-    let mut guard = state.project.lock()?;
-    let project = guard.as_mut().ok_or_else(Failure::no_project)?;
-    super::guarded(project, edit)?;
-    let (undo, redo) = project.history()?;
-    Ok(ReviewView {
-        history: History { undo, redo },
-        done: None,
-        submissions: project.find_submissions(query)?,
-        total: project.submissions(None)?.len(),
-        balance: project.balance()?,
-        targets: project.balance_targets()?,
+    on_project(state, |project| {
+        edit(project)?;
+        let (undo, redo) = project.history()?;
+        Ok(ReviewView {
+            history: History { undo, redo },
+            done: None,
+            submissions: project.find_submissions(query)?,
+            total: project.submissions(None)?.len(),
+            balance: project.balance()?,
+            targets: project.balance_targets()?,
+        })
     })
 }
 

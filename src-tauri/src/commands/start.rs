@@ -11,7 +11,7 @@ use super::{install, set_title};
 use super::{Answer, Failure};
 use crate::state::{AppState, ProjectView};
 
-#[derive(Serialize)]
+#[derive(Serialize, ts_rs::TS)]
 pub struct RecentEntry {
     pub path: String,
     pub name: String,
@@ -20,7 +20,7 @@ pub struct RecentEntry {
     pub summary: journee::recent::Summary,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, ts_rs::TS)]
 pub struct StartState {
     pub recent: Vec<RecentEntry>,
     /// The project open now, if any (at start: the one asked on the command line, or the
@@ -32,7 +32,7 @@ pub struct StartState {
     pub pending_import: Option<String>,
     /// The grid's whole programme, when a project was opened at launch: the first paint
     /// is then the grid with its sessions, without a second round trip.
-    pub programme: Option<super::programme::ProgrammeView>,
+    pub programme: Option<super::programme::ProgrammeAnswer>,
 }
 
 fn entry(path: &Path) -> RecentEntry {

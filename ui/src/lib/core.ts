@@ -147,3 +147,162 @@ position: number,
  * unplaced, balance, language, contribution_not_retained, contribution_twice.
  */
 code: string, severity: Severity, message: string, sessions: Array<number>, room: number | null, slot: number | null, };
+export type VersionInfo = { name: string, created_at: string, };
+export type VersionChange = { 
+/**
+ * "added", "removed", "moved" or "retitled".
+ */
+kind: string, session: number, title: string, 
+/**
+ * Where or what it was ("Atelier 1, 10:00–11:30", an old title), when that applies.
+ */
+before: string | null, after: string | null, };
+export type Counts = { tracks: number, rooms: number, slots: number, people: number, submissions: number, sessions: number, placements: number, imports: number, versions: number, };
+export type Summary = { title: string | null, 
+/**
+ * Local time, « 2019-03-12T18:34:00 ».
+ */
+modified: string | null, };
+
+export type Field = "first_name" | "last_name" | "full_name" | "email" | "phone" | "organisation" | "actor_type" | "country" | "format" | "axes" | "title" | "summary" | "language" | "co_speakers" | "submitted_at" | "external_id" | "wishes" | "accessibility" | "ignored";
+export type Problem = { 
+/**
+ * The row number as the spreadsheet shows it (1 is the first line).
+ */
+row: number, 
+/**
+ * The column's header as written in the file (empty for the whole row).
+ */
+column: string, severity: Severity, message: string, 
+/**
+ * The field the problem is about, when it is one ("email"): a correction by hand
+ * of that field answers it.
+ */
+field?: Field, };
+export type Contributor = { person_id: number, first_name: string, last_name: string, email: string, organisation: string, };
+export type Review = { reviewer: string, score: number | null, note: string, };
+export type SessionRef = { id: number, title: string, };
+export type SubmissionView = { id: number, external_id: string | null, title: string, format: string, axes: Array<number>, actor_type: string, language: string, status: Status, organisation: string, summary: string, co_speakers: string, submitted_at: string | null, contributors: Array<Contributor>, 
+/**
+ * Problems found at import (`{"row", "column", "severity", "message"}`).
+ */
+flags: Array<Problem>, 
+/**
+ * The first sending of the same content, when this one repeats it.
+ */
+duplicate_of: number | null, reviews: Array<Review>, 
+/**
+ * Mean of the reviewers' scores, when there are any.
+ */
+score: number | null, tags: Array<string>, 
+/**
+ * Fields corrected by hand, which imports leave alone.
+ */
+corrected: Array<string>, 
+/**
+ * The organisers' notes.
+ */
+notes: string, 
+/**
+ * The sessions it is in (usually one; two is a warning of the programme).
+ */
+sessions: Array<SessionRef>, };
+export type Query = { 
+/**
+ * Words that must all appear in the title, summary, contributors, organisation, tags
+ * or notes.
+ */
+text: string, format: string | null, axis: number | null, actor_type: string | null, status: string | null, language: string | null, 
+/**
+ * Only those with problems found at import, or sent twice.
+ */
+flagged: boolean, };
+export type Targets = { [key in string]: number };
+export type ActorLine = { actor_type: string, count: number, 
+/**
+ * Share of all retained contributions, in percent.
+ */
+share: number, target: number, 
+/**
+ * Retained by format code.
+ */
+by_format: { [key in string]: number }, 
+/**
+ * True when the share is under the target: a kind of actor is missing.
+ */
+below_target: boolean, };
+export type Balance = { retained: number, actors: Array<ActorLine>, 
+/**
+ * Retained contributions whose kind of actor is unknown ("autre").
+ */
+unknown_actor: number, 
+/**
+ * Retained by axis (1 to 4).
+ */
+by_axis: { [key in number]: number }, 
+/**
+ * French sentences, one per kind of actor under its target.
+ */
+warnings: Array<string>, };
+export type PersonSession = { id: number, title: string, 
+/**
+ * "intervenant" (a contribution's speaker or a panellist), "moderateur" or "animateur".
+ */
+role: string, 
+/**
+ * « 10:00–11:30, Atelier 1 » once placed.
+ */
+when: string | null, };
+export type PersonSeat = { session_id: number, session_title: string, table: number, 
+/**
+ * porteur, pair or animateur.
+ */
+role: string, };
+export type Participant = { notes: string, 
+/**
+ * The badge role given by hand (organisation, presse…), if any.
+ */
+badge_role: BadgeRole | null, 
+/**
+ * The badge printed for them, if any: by hand, else from the programme or the
+ * registrations.
+ */
+badge: BadgeRole | null, 
+/**
+ * The kinds of session their wishes name.
+ */
+wishes_for: Array<SessionKind>, sessions: Array<PersonSession>, seats: Array<PersonSeat>, 
+/**
+ * Submissions they present.
+ */
+submissions: number, id: number, first_name: string, last_name: string, email: string, phone: string, organisation: string, actor_type: ActorType, country: string, 
+/**
+ * On the registrations list (a participant), not only known through the programme.
+ */
+registered: boolean, wishes: string, accessibility: string, };
+export type PeopleQuery = { 
+/**
+ * Words that must all appear in the name, email, organisation or notes.
+ */
+text: string, 
+/**
+ * Only those whose wishes name this kind of session.
+ */
+wish: SessionKind | null, 
+/**
+ * Only those who said they have an accessibility need.
+ */
+accessibility: boolean, 
+/**
+ * Only those whose badge has this role; "aucun" for those with no badge.
+ */
+badge: string | null, organisation: string | null, actor_type: string | null, 
+/**
+ * Only the registrations (not speakers known from the programme alone).
+ */
+registered: boolean, };
+export type PersonPatch = { first_name?: string, last_name?: string, email?: string, phone?: string, organisation?: string, actor_type?: ActorType, country?: string, wishes?: string, accessibility?: string, notes?: string, 
+/**
+ * `Some(None)` takes back a badge role given by hand.
+ */
+badge_role?: BadgeRole | null, };

@@ -1,19 +1,12 @@
 // The shapes the shell sends and receives. Those of the core are generated from its Rust
-// types into ./core.ts (tests/bindings.rs); this file adds the shell's own and the
-// interface's.
+// types into ./core.ts (tests/bindings.rs), the shell's answers into ./shell.ts
+// (src-tauri/src/bindings.rs); this file adds those not generated yet and the
+// interface's own.
 
-import type { BadgeRole, Day, KeyedWarning, Person, SessionKind, SessionView, Status } from "./core";
+import type { BadgeRole, Day, Field, KeyedWarning, Problem, Query, SessionView } from "./core";
 
 export * from "./core";
-
-export interface ProjectView {
-  file: string;
-  file_name: string;
-  day: Day;
-  /** Why the project can be read but not changed, in French; null when it can. */
-  read_only: string | null;
-  counts: { rooms: number; slots: number; people: number; submissions: number; sessions: number; placements: number };
-}
+export * from "./shell";
 
 export type BackupReason = "import" | "returned_workbook" | "restore" | "edits" | "asked";
 
@@ -24,32 +17,9 @@ export interface Backup {
   bytes: number;
 }
 
-export interface RecentEntry {
-  path: string;
-  name: string;
-  folder: string;
-  /** The event's title, when the file could be read. */
-  title: string | null;
-  /** When the file last changed (local time). */
-  modified: string | null;
-}
-
-export interface StartState {
-  recent: RecentEntry[];
-  project: ProjectView | null;
-  error: string | null;
-  pending_import: string | null;
-  programme: ProgrammeAnswer | null;
-}
-
 // Import
 
 export type ListKind = "submissions" | "registrations";
-export type Field =
-  | "first_name" | "last_name" | "full_name" | "email" | "phone" | "organisation" | "actor_type"
-  | "country" | "format" | "axes" | "title" | "summary" | "language" | "co_speakers"
-  | "submitted_at" | "external_id" | "wishes" | "accessibility" | "ignored";
-
 export const FIELDS: Field[] = [
   "first_name", "last_name", "full_name", "email", "phone", "organisation", "actor_type", "country",
   "format", "axes", "title", "summary", "language", "co_speakers", "submitted_at", "external_id",
@@ -123,15 +93,6 @@ export interface ValueReading {
   rows: number;
 }
 
-export interface Problem {
-  row: number;
-  column: string;
-  severity: "error" | "warning";
-  message: string;
-  /** The field the problem is about, when it is one: correcting it answers it. */
-  field?: Field;
-}
-
 export interface Report {
   file: string;
   kind: ListKind;
@@ -161,80 +122,9 @@ export interface FieldChange {
 
 // Review
 
-export interface Contributor {
-  person_id: number;
-  first_name: string;
-  last_name: string;
-  email: string;
-  organisation: string;
-}
-
-export interface SubmissionView {
-  id: number;
-  external_id: string | null;
-  title: string;
-  format: string;
-  axes: number[];
-  actor_type: string;
-  language: string;
-  status: Status;
-  organisation: string;
-  summary: string;
-  co_speakers: string;
-  submitted_at: string | null;
-  contributors: Contributor[];
-  flags: Problem[];
-  duplicate_of: number | null;
-  reviews: { reviewer: string; score: number | null; note: string }[];
-  score: number | null;
-  tags: string[];
-  corrected: string[];
-  notes: string;
-  /** The sessions it is in (two is a warning of the programme). */
-  sessions: { id: number; title: string }[];
-}
-
-export interface Query {
-  text: string;
-  format: string | null;
-  axis: number | null;
-  actor_type: string | null;
-  status: string | null;
-  language: string | null;
-  flagged: boolean;
-}
-
 /** A query that finds everything, or what `text` names. */
 export function queryFor(text = ""): Query {
   return { text, format: null, axis: null, actor_type: null, status: null, language: null, flagged: false };
-}
-
-export interface ActorLine {
-  actor_type: string;
-  count: number;
-  share: number;
-  target: number;
-  by_format: Record<string, number>;
-  below_target: boolean;
-}
-
-export interface Balance {
-  retained: number;
-  actors: ActorLine[];
-  unknown_actor: number;
-  by_axis: Record<string, number>;
-  warnings: string[];
-}
-
-export interface ReviewView {
-  submissions: SubmissionView[];
-  total: number;
-  balance: Balance;
-  targets: Record<string, number>;
-  /** What undo and redo would do now: the project's one history. */
-  history: { undo: string | null; redo: string | null };
-  /** The step just undone or redone. */
-  done: string | null;
 }
 
 // Programme
@@ -244,78 +134,6 @@ export interface ProgrammeView {
   day: Day;
   sessions: SessionView[];
   warnings: KeyedWarning[];
-  history: { undo: string | null; redo: string | null };
-  done: string | null;
-}
-
-/** What the core answers an edit with: the sessions and warnings that changed since its
- * last answer (all of them when `complete`), and those that went away. */
-export interface ProgrammeAnswer {
-  day: Day | null;
-  sessions: SessionView[];
-  complete: boolean;
-  removed: number[];
-  warnings: KeyedWarning[];
-  warnings_removed: string[];
-  history: { undo: string | null; redo: string | null };
-  done: string | null;
-}
-
-export interface VersionChange {
-  kind: "added" | "removed" | "moved" | "retitled";
-  session: number;
-  title: string;
-  before: string | null;
-  after: string | null;
-}
-
-export interface VersionsView {
-  versions: { name: string; created_at: string }[];
-  changes: VersionChange[] | null;
-}
-
-/** Someone the project knows, as the participants' screen shows them (src/people). */
-export interface Participant extends Person {
-  notes: string;
-  /** The badge role given by hand, if any. */
-  badge_role: BadgeRole | null;
-  /** The badge printed for them, if any. */
-  badge: BadgeRole | null;
-  wishes_for: SessionKind[];
-  sessions: { id: number; title: string; role: string; when: string | null }[];
-  seats: { session_id: number; session_title: string; table: number; role: string }[];
-  submissions: number;
-}
-
-export interface PeopleQuery {
-  text: string;
-  wish: SessionKind | null;
-  accessibility: boolean;
-  /** A badge role, or "aucun" for no badge. */
-  badge: string | null;
-  organisation: string | null;
-  actor_type: string | null;
-  registered: boolean;
-}
-
-export interface PersonPatch {
-  first_name?: string;
-  last_name?: string;
-  email?: string;
-  phone?: string;
-  organisation?: string;
-  actor_type?: string;
-  country?: string;
-  wishes?: string;
-  accessibility?: string;
-  notes?: string;
-  badge_role?: BadgeRole | null;
-}
-
-export interface PeopleView {
-  people: Participant[];
-  total: number;
-  organisations: string[];
   history: { undo: string | null; redo: string | null };
   done: string | null;
 }
