@@ -20,8 +20,9 @@ pub const KEEP: usize = 20;
 pub const EVERY: Duration = Duration::from_secs(10 * 60);
 
 /// Why a backup was taken.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
+#[ts(rename = "BackupReason")]
 pub enum Reason {
     Import,
     ReturnedWorkbook,
@@ -62,8 +63,9 @@ impl Reason {
 }
 
 /// One backup of a project.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct Backup {
+    #[ts(type = "string")]
     pub path: PathBuf,
     pub taken_at: NaiveDateTime,
     pub reason: Reason,

@@ -17,7 +17,7 @@ pub fn data_dir() -> Option<PathBuf> {
 }
 
 /// What « À propos » says: the version, the licence, and where things are kept.
-#[derive(Debug, Clone, serde::Serialize)]
+#[derive(Debug, Clone, serde::Serialize, ts_rs::TS)]
 pub struct About {
     pub version: &'static str,
     pub licence: &'static str,

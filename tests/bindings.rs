@@ -3,8 +3,12 @@
 //! This test fails when the file is not what the types give: run
 //! `UPDATE_BINDINGS=1 cargo test --test bindings` after changing a type, and commit it.
 
+use journee::backup::{Backup, Reason as BackupReason};
 use journee::common::Severity;
-use journee::import::{Field, Problem};
+use journee::import::{
+    Absent, Change, Column, Fate, Field, FieldChange, ImportOptions, ListKind, Missing, Preview,
+    Problem, Report, SourceFormat, Target, ValueReading,
+};
 use journee::info::Counts;
 use journee::model::{
     ActorType, BadgeRole, CorrectableField, Day, Event, Format, NewRoom, NewSlot, Person,
@@ -12,6 +16,10 @@ use journee::model::{
     SlotPatch, Status, Track,
 };
 use journee::people::{Participant, PeopleQuery, PersonPatch, PersonSeat, PersonSession};
+use journee::print::{
+    BadgeOptions, Document, Finding, Format as ProgrammeFormat, Layout as BadgeLayout, Paperwork,
+    Qr, Sort as BadgeSort,
+};
 use journee::programme::rules::Warning;
 use journee::programme::{
     Cell, CellFit, Estimate, Fit, KeyedWarning, NewSession, SessionContribution, SessionPatch,
@@ -22,6 +30,9 @@ use journee::recent::Summary;
 use journee::review::{
     ActorLine, Balance, Contributor, Query, Review, SessionRef, SubmissionView, Targets,
 };
+use journee::seating::{Broken, Seat, SeatTarget, SessionSeating, TablePlan};
+use journee::share::Returned;
+use journee::user_data::About;
 use strum::VariantArray;
 use ts_rs::{Config, TS};
 
@@ -139,6 +150,14 @@ fn generated() -> String {
     out.push('\n');
     // The review and the participants' directory.
     declare::<Field>(&cfg, &mut out);
+    let fields: Vec<String> = Field::ALL
+        .iter()
+        .map(|f| format!("\"{}\"", f.code()))
+        .collect();
+    out.push_str(&format!(
+        "export const FIELDS: readonly Field[] = [{}];\n",
+        fields.join(", ")
+    ));
     declare::<Problem>(&cfg, &mut out);
     declare::<Contributor>(&cfg, &mut out);
     declare::<Review>(&cfg, &mut out);
@@ -153,6 +172,40 @@ fn generated() -> String {
     declare::<Participant>(&cfg, &mut out);
     declare::<PeopleQuery>(&cfg, &mut out);
     declare::<PersonPatch>(&cfg, &mut out);
+    out.push('\n');
+    // The import wizard.
+    declare::<ListKind>(&cfg, &mut out);
+    declare::<SourceFormat>(&cfg, &mut out);
+    declare::<Target>(&cfg, &mut out);
+    declare::<Column>(&cfg, &mut out);
+    declare::<ImportOptions>(&cfg, &mut out);
+    declare::<Missing>(&cfg, &mut out);
+    declare::<ValueReading>(&cfg, &mut out);
+    declare::<Preview>(&cfg, &mut out);
+    declare::<Fate>(&cfg, &mut out);
+    declare::<Absent>(&cfg, &mut out);
+    declare::<FieldChange>(&cfg, &mut out);
+    declare::<Change>(&cfg, &mut out);
+    declare::<Returned>(&cfg, &mut out);
+    declare::<Report>(&cfg, &mut out);
+    out.push('\n');
+    // Print, the tables, backups.
+    declare::<BadgeLayout>(&cfg, &mut out);
+    declare::<Qr>(&cfg, &mut out);
+    declare::<BadgeSort>(&cfg, &mut out);
+    declare::<BadgeOptions>(&cfg, &mut out);
+    declare::<ProgrammeFormat>(&cfg, &mut out);
+    declare::<Paperwork>(&cfg, &mut out);
+    declare::<Document>(&cfg, &mut out);
+    declare::<Finding>(&cfg, &mut out);
+    declare::<Seat>(&cfg, &mut out);
+    declare::<TablePlan>(&cfg, &mut out);
+    declare::<Broken>(&cfg, &mut out);
+    declare::<SessionSeating>(&cfg, &mut out);
+    declare::<SeatTarget>(&cfg, &mut out);
+    declare::<BackupReason>(&cfg, &mut out);
+    declare::<Backup>(&cfg, &mut out);
+    declare::<About>(&cfg, &mut out);
     out
 }
 

@@ -5,7 +5,9 @@
 
 use ts_rs::{Config, TS};
 
+use crate::commands::print::PrintSummary;
 use crate::commands::programme::{ProgrammeAnswer, VersionsView};
+use crate::commands::seating::CentrifugeuseSession;
 use crate::commands::start::{RecentEntry, StartState};
 use crate::commands::{people::PeopleView, review::ReviewView, Failure, History};
 use crate::state::ProjectView;
@@ -17,6 +19,7 @@ const FROM_CORE: &[&str] = &[
     "Balance",
     "Counts",
     "Day",
+    "Finding",
     "KeyedWarning",
     "Participant",
     "SessionView",
@@ -46,6 +49,8 @@ fn generated() -> String {
         VersionsView::decl(&cfg),
         ReviewView::decl(&cfg),
         PeopleView::decl(&cfg),
+        PrintSummary::decl(&cfg),
+        CentrifugeuseSession::decl(&cfg),
     ] {
         out.push_str("export ");
         out.push_str(&decl);

@@ -22,7 +22,7 @@ pub const HEAD_ROWS: usize = HEADER_SEARCH + 1 + SAMPLE;
 pub const TOP_ROWS: usize = HEADER_SEARCH + 1;
 
 /// What a column is imported as.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Target {
     /// The column holds the field's value.
@@ -45,7 +45,7 @@ impl Target {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 pub struct Column {
     /// 0-based position in the sheet.
     pub index: usize,

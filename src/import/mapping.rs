@@ -482,7 +482,7 @@ pub fn list_columns(columns: &[Column], with_fate: bool) -> String {
 }
 
 /// What a list cannot do without.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
 pub enum Missing {
     /// The title of an answer to the call.
@@ -546,7 +546,7 @@ pub fn unmapped(columns: &[Column], missing: &[Missing]) -> ReadError {
 }
 
 /// One column's fate, as `import --json` reports it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 pub struct Fate {
     /// 1 is the first column (A).
     pub index: usize,
@@ -555,6 +555,7 @@ pub struct Fate {
     pub field: Option<&'static str>,
     /// For a checkbox option column: the option it stands for.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub option: Option<String>,
     pub confidence: f64,
     pub reason: String,

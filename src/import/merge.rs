@@ -25,7 +25,7 @@ use crate::model::Person;
 use crate::store::{self, ImportedFields, StoredPerson};
 
 /// What an import did (or, in a dry run, would do).
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct Report {
     pub file: String,
     pub kind: ListKind,
@@ -60,7 +60,8 @@ pub struct Report {
     pub import_id: i64,
     /// For one of our own workbooks come back edited: "contributions" or "salles".
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub returned: Option<&'static str>,
+    #[ts(optional)]
+    pub returned: Option<crate::share::returned::Returned>,
 }
 
 impl Report {
@@ -98,7 +99,7 @@ impl Report {
     }
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct Absent {
     pub id: i64,
     pub external_id: Option<String>,
@@ -106,7 +107,7 @@ pub struct Absent {
 }
 
 /// What changed on one existing answer.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct Change {
     pub row: usize,
     pub id: i64,
@@ -115,11 +116,12 @@ pub struct Change {
     pub kept: Vec<String>,
     /// What changed, value by value, when the file is one of our workbooks come back.
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[ts(as = "Option<Vec<FieldChange>>", optional)]
     pub details: Vec<FieldChange>,
 }
 
 /// One value a returned workbook changes.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 pub struct FieldChange {
     /// The title of the submission, or the room's name.
     pub what: String,

@@ -26,7 +26,7 @@ use serde::{Deserialize, Serialize};
 pub use error::{ImportError, ReadError};
 pub use fields::Field;
 pub use layout::{Column, Layout, Target};
-pub use mapping::{Choice, Fate};
+pub use mapping::{Choice, Fate, Missing};
 pub use merge::{Absent, Change, FieldChange, Report};
 pub use rows::{Problem, ValueReading};
 pub use table::{SourceFormat, Table, Value};
@@ -36,7 +36,7 @@ use crate::error::Result;
 use crate::Project;
 
 /// Which list a spreadsheet is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
 pub enum ListKind {
     /// Answers to the call for contributions.
@@ -63,10 +63,11 @@ impl ListKind {
     }
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, ts_rs::TS)]
 pub struct ImportOptions {
     /// The sheet to read; by default the first visible one with data.
     #[serde(default)]
+    #[ts(optional = nullable)]
     pub sheet: Option<String>,
     /// Answers or registrations; by default, what the content says.
     #[serde(default)]
@@ -77,9 +78,11 @@ pub struct ImportOptions {
     /// The organiser's mapping, one target per column, instead of the detected one: a
     /// confirmed mapping (the import wizard's).
     #[serde(default)]
+    #[ts(optional = nullable)]
     pub targets: Option<Vec<Target>>,
-    /// The organiser's word on some columns (`--map COLUMN=FIELD`).
+    /// The organiser's word on some columns (`--map COLUMN=FIELD`): the command line's.
     #[serde(default)]
+    #[ts(skip)]
     pub choices: Vec<Choice>,
     /// The mappings remembered across projects (`memory`): read to map a file whose
     /// headers were seen before, written after each import. Set by the app and the CLI.
@@ -88,12 +91,13 @@ pub struct ImportOptions {
 }
 
 /// What the import wizard shows before anything is imported.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct Preview {
     pub format: SourceFormat,
     pub sheets: Vec<String>,
     pub sheet: String,
     pub encoding: Option<&'static str>,
+    #[ts(type = "string | null")]
     pub delimiter: Option<char>,
     /// 1-based, as the spreadsheet shows it.
     pub header_row: usize,
@@ -113,7 +117,7 @@ pub struct Preview {
     pub values: Vec<ValueReading>,
     /// One of our own workbooks come back ("contributions" or "salles"): no mapping to
     /// choose, its changes are shown for confirmation.
-    pub returned: Option<&'static str>,
+    pub returned: Option<crate::share::returned::Returned>,
 }
 
 /// Reads the file; a Pack CESE is read through its Salles sheet, the one that comes back.
@@ -198,7 +202,7 @@ impl Project {
                 rows: Vec::new(),
                 total_rows: table.rows.len().saturating_sub(1),
                 values: Vec::new(),
-                returned: Some(ours.code()),
+                returned: Some(ours),
             });
         }
         let (layout, _) = self.layout_for(path, &table, options)?;

@@ -487,7 +487,7 @@ pub fn registration(row: &Row, readings: &mut Readings) -> IncomingRegistration 
 }
 
 /// How one distinct answer of a column reads, for the organiser to confirm or correct.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct ValueReading {
     /// "actor_type" or "format".
     pub field: String,

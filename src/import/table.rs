@@ -43,7 +43,7 @@ impl Value {
 }
 
 /// What the file turned out to be, whatever its name said.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
 pub enum SourceFormat {
     Xlsx,

@@ -121,8 +121,9 @@ fn session_line(day: &Day, title: &str, room: i64, slot: i64) -> String {
 }
 
 /// Sheets and badge sizes the organisers print on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "kebab-case")]
+#[ts(rename = "BadgeLayout")]
 pub enum Layout {
     /// A4, 2 x 4 badges of 90 x 55 mm, with cut marks.
     #[default]
@@ -224,7 +225,7 @@ impl Grid {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
 pub enum Qr {
     /// The person's contact card (name, organisation, email). Named "vcard" everywhere:
@@ -235,15 +236,16 @@ pub enum Qr {
     Id,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
+#[ts(rename = "BadgeSort")]
 pub enum Sort {
     #[default]
     Name,
     Role,
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, ts_rs::TS)]
 pub struct BadgeOptions {
     #[serde(default)]
     pub layout: Layout,
@@ -261,9 +263,11 @@ pub struct BadgeOptions {
     pub sessions: bool,
     /// Left and top margins in mm, instead of centring the badges on the sheet.
     #[serde(default)]
+    #[ts(optional)]
     pub margin: Option<(f32, f32)>,
     /// Space between badges in mm (horizontal, vertical).
     #[serde(default)]
+    #[ts(optional)]
     pub gap: Option<(f32, f32)>,
     /// Leave out the event's logo, when the project has one.
     #[serde(default)]

@@ -174,8 +174,9 @@ impl Laid {
 
 /// A document to print, with its options: what the CLI, the print screen and the
 /// preflight all ask for.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, ts_rs::TS)]
 #[serde(tag = "document", rename_all = "snake_case")]
+#[ts(rename = "PrintRequest")]
 pub enum Document {
     Badges {
         #[serde(default)]

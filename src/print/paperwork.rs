@@ -16,7 +16,7 @@ use crate::error::Result;
 use crate::seating::SessionSeating;
 use crate::Project;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "kebab-case")]
 pub enum Paperwork {
     /// Feuilles d'émargement: the day's, then one per session.

@@ -8,7 +8,7 @@ use super::badges::Badge;
 use super::fonts::Fonts;
 use crate::common::Severity;
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 pub struct Finding {
     /// Stable: small_text, missing_organisation, uncovered_characters, no_speaker,
     /// table_rule, person_clash, empty_animateur, unplaced_printed, overlap, abridged.

@@ -18,8 +18,9 @@ use crate::common::Severity;
 use crate::model::{Day, SessionKind, SlotKind};
 use crate::programme::SessionView;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Deserialize, ts_rs::TS)]
 #[serde(rename_all = "lowercase")]
+#[ts(rename = "ProgrammeFormat")]
 pub enum Format {
     #[default]
     A4,

@@ -42,7 +42,7 @@ pub struct TableSpec {
 }
 
 /// A rule a table breaks, and why it could not be helped.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, ts_rs::TS)]
 pub struct Broken {
     pub table: Option<i64>,
     /// holder_organisation, same_organisation, actor_type, accessibility, empty_seats,

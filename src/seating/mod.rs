@@ -19,7 +19,7 @@ use crate::Project;
 
 use crate::model::table::{ANIMATEUR_SEAT, HOLDER_SEAT, PEERS, PEER_SEAT};
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 pub struct Seat {
     pub person_id: i64,
     pub first_name: String,
@@ -28,6 +28,7 @@ pub struct Seat {
     pub actor_type: ActorType,
     pub accessibility: bool,
     /// porteur, pair or animateur; attente for someone not at a table.
+    #[ts(type = "\"porteur\" | \"pair\" | \"animateur\" | \"attente\"")]
     pub role: &'static str,
     /// The seat's number at its table (holders 0.., peers 10..13, animateur 20).
     pub seat: Option<i64>,
@@ -44,7 +45,7 @@ impl Seat {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 pub struct TablePlan {
     pub number: i64,
     /// The projects presented at the table, in running order.
@@ -55,7 +56,7 @@ pub struct TablePlan {
     pub animateur: Option<Seat>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 pub struct SessionSeating {
     pub session: i64,
     pub title: String,
@@ -71,7 +72,7 @@ pub struct SessionSeating {
 }
 
 /// Where a move by hand puts someone.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, ts_rs::TS)]
 #[serde(tag = "to", rename_all = "snake_case")]
 pub enum SeatTarget {
     /// That seat; whoever sat there takes the mover's old seat, or leaves the tables.

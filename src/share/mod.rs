@@ -9,6 +9,7 @@ mod contributions;
 mod mailing;
 mod paperwork;
 pub(crate) mod returned;
+pub use returned::Returned;
 mod schedule;
 pub mod sheet;
 

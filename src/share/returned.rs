@@ -25,9 +25,11 @@ const CAPACITY: &str = "Capacité";
 const ROOM_NOTES: &str = "Équipement et notes";
 
 /// Which of our workbooks a table is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
 pub enum Returned {
+    #[serde(rename = "contributions")]
     Contributions,
+    #[serde(rename = "salles")]
     Rooms,
 }
 
@@ -76,7 +78,7 @@ pub fn merge(
     dry_run: bool,
 ) -> Result<Report> {
     let mut report = Report {
-        returned: Some(kind.code()),
+        returned: Some(kind),
         ..Report::start(
             file_name.to_string(),
             ListKind::Submissions,

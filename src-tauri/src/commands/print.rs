@@ -12,7 +12,7 @@ use super::on_project;
 use super::{Answer, Failure};
 use crate::state::AppState;
 
-#[derive(Serialize)]
+#[derive(Serialize, ts_rs::TS)]
 pub struct PrintSummary {
     pub pages: usize,
     pub bytes: usize,

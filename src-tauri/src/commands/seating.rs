@@ -8,7 +8,7 @@ use super::on_project;
 use super::Answer;
 use crate::state::AppState;
 
-#[derive(Serialize)]
+#[derive(Serialize, ts_rs::TS)]
 pub struct CentrifugeuseSession {
     pub id: i64,
     pub title: String,

@@ -165,6 +165,7 @@ export type Summary = { title: string | null,
 modified: string | null, };
 
 export type Field = "first_name" | "last_name" | "full_name" | "email" | "phone" | "organisation" | "actor_type" | "country" | "format" | "axes" | "title" | "summary" | "language" | "co_speakers" | "submitted_at" | "external_id" | "wishes" | "accessibility" | "ignored";
+export const FIELDS: readonly Field[] = ["first_name", "last_name", "full_name", "email", "phone", "organisation", "actor_type", "country", "format", "axes", "title", "summary", "language", "co_speakers", "submitted_at", "external_id", "wishes", "accessibility", "ignored"];
 export type Problem = { 
 /**
  * The row number as the spreadsheet shows it (1 is the first line).
@@ -306,3 +307,255 @@ export type PersonPatch = { first_name?: string, last_name?: string, email?: str
  * `Some(None)` takes back a badge role given by hand.
  */
 badge_role?: BadgeRole | null, };
+
+export type ListKind = "submissions" | "registrations";
+export type SourceFormat = "xlsx" | "xlsb" | "xls" | "ods" | "delimited";
+export type Target = { "type": "field", field: Field, } | { "type": "option", field: Field, value: string, } | { "type": "nothing" };
+export type Column = { 
+/**
+ * 0-based position in the sheet.
+ */
+index: number, 
+/**
+ * The header as written.
+ */
+label: string, 
+/**
+ * The label above it, for option columns (the question).
+ */
+group: string | null, target: Target, 
+/**
+ * How sure the mapping is, from 0 to 1 (1 for a mapping the organisers gave).
+ */
+confidence: number, 
+/**
+ * Why the column got its target, in French, for the organiser.
+ */
+reason: string, };
+export type ImportOptions = { 
+/**
+ * The sheet to read; by default the first visible one with data.
+ */
+sheet?: string | null, 
+/**
+ * Answers or registrations; by default, what the content says.
+ */
+kind: ListKind | null, 
+/**
+ * Work out the report, change nothing.
+ */
+dry_run: boolean, 
+/**
+ * The organiser's mapping, one target per column, instead of the detected one: a
+ * confirmed mapping (the import wizard's).
+ */
+targets?: Array<Target> | null, };
+export type Missing = "title" | "person";
+export type ValueReading = { 
+/**
+ * "actor_type" or "format".
+ */
+field: string, 
+/**
+ * The answer as written in the file.
+ */
+source: string, 
+/**
+ * The domain code it reads as ("public", "pitch", "autre", "inconnu"...).
+ */
+value: string, 
+/**
+ * False when the reading is a guess to review.
+ */
+sure: boolean, 
+/**
+ * How many rows give this answer.
+ */
+rows: number, };
+export type Preview = { format: SourceFormat, sheets: Array<string>, sheet: string, encoding: string | null, delimiter: string | null, 
+/**
+ * 1-based, as the spreadsheet shows it.
+ */
+header_row: number, 
+/**
+ * What the content says the file is, and the kind it is mapped for.
+ */
+detected_kind: ListKind, kind: ListKind, columns: Array<Column>, 
+/**
+ * What the import cannot do without and did not surely find ("le titre"): the
+ * wizard asks which column holds it.
+ */
+missing: Array<Missing>, 
+/**
+ * The columns given a field without certainty (0-based): to check.
+ */
+unsure: Array<number>, 
+/**
+ * The first data rows, as text.
+ */
+rows: Array<Array<string>>, total_rows: number, 
+/**
+ * The distinct answers of the kind-of-actor and format columns, and how they read.
+ */
+values: Array<ValueReading>, 
+/**
+ * One of our own workbooks come back ("contributions" or "salles"): no mapping to
+ * choose, its changes are shown for confirmation.
+ */
+returned: Returned | null, };
+export type Fate = { 
+/**
+ * 1 is the first column (A).
+ */
+index: number, header: string, 
+/**
+ * The field's code, or null when the column is set aside.
+ */
+field: string | null, 
+/**
+ * For a checkbox option column: the option it stands for.
+ */
+option?: string, confidence: number, reason: string, };
+export type Absent = { id: number, external_id: string | null, title: string, };
+export type FieldChange = { 
+/**
+ * The title of the submission, or the room's name.
+ */
+what: string, 
+/**
+ * The column's header in the workbook.
+ */
+field: string, before: string, after: string, };
+export type Change = { row: number, id: number, fields: Array<string>, 
+/**
+ * Fields the file changed but an organiser had corrected by hand: kept as corrected.
+ */
+kept: Array<string>, 
+/**
+ * What changed, value by value, when the file is one of our workbooks come back.
+ */
+details?: Array<FieldChange>, };
+export type Returned = "contributions" | "salles";
+export type Report = { file: string, kind: ListKind, format: SourceFormat, sheet: string, 
+/**
+ * 1-based row of the headers.
+ */
+header_row: number, 
+/**
+ * Data rows read (blank rows are not counted; see `blank`).
+ */
+rows: number, new: number, updated: number, unchanged: number, 
+/**
+ * Rows recognised as a repeat of another answer (the same person sending the same
+ * content twice), imported and grouped with the first.
+ */
+duplicates: number, blank: number, 
+/**
+ * Answers in the project from an earlier download that this file does not have.
+ */
+absent: Array<Absent>, changes: Array<Change>, problems: Array<Problem>, dry_run: boolean, 
+/**
+ * What became of every column of the file, in order.
+ */
+columns: Array<Fate>, 
+/**
+ * For one of our own workbooks come back edited: "contributions" or "salles".
+ */
+returned?: Returned, };
+
+export type BadgeLayout = "a4-8" | "a4-10" | "a6-4" | "a6" | "single";
+export type Qr = "vcard" | "id";
+export type BadgeSort = "name" | "role";
+export type BadgeOptions = { layout: BadgeLayout, 
+/**
+ * Only these roles; all when empty.
+ */
+roles: Array<BadgeRole>, sort: BadgeSort, duplex: boolean, qr: Qr | null, 
+/**
+ * Print speakers' session and time.
+ */
+sessions: boolean, 
+/**
+ * Left and top margins in mm, instead of centring the badges on the sheet.
+ */
+margin?: [number, number], 
+/**
+ * Space between badges in mm (horizontal, vertical).
+ */
+gap?: [number, number], 
+/**
+ * Leave out the event's logo, when the project has one.
+ */
+no_logo: boolean, 
+/**
+ * For a print shop: colour runs 3 mm past each badge's edge, to be trimmed off; one
+ * badge per page gets its TrimBox and BleedBox, A6 then fills the whole card.
+ */
+bleed: boolean, };
+export type ProgrammeFormat = "a4" | "a5" | "booklet";
+export type Paperwork = "signin" | "guests" | "namecards" | "cards" | "runsheet";
+export type PrintRequest = { "document": "badges", options: BadgeOptions, } | { "document": "tables", session: number | null, } | { "document": "programme", format: ProgrammeFormat, 
+/**
+ * A 3 mm bleed for a print shop (A4 and A5; the booklet is imposed by the shop).
+ */
+bleed: boolean, } | { "document": "signs" } | { "document": "paperwork", which: Paperwork, };
+export type Finding = { 
+/**
+ * Stable: small_text, missing_organisation, uncovered_characters, no_speaker,
+ * table_rule, person_clash, empty_animateur, unplaced_printed, overlap, abridged.
+ */
+code: string, severity: Severity, 
+/**
+ * badges, tables, programme or signs.
+ */
+document: string, message: string, person: number | null, session: number | null, };
+export type Seat = { person_id: number, first_name: string, last_name: string, organisation: string, actor_type: ActorType, accessibility: boolean, 
+/**
+ * porteur, pair or animateur; attente for someone not at a table.
+ */
+role: "porteur" | "pair" | "animateur" | "attente", 
+/**
+ * The seat's number at its table (holders 0.., peers 10..13, animateur 20).
+ */
+seat: number | null, pinned: boolean, 
+/**
+ * Asked for a centrifugeuse when registering.
+ */
+wants: boolean, };
+export type TablePlan = { number: number, 
+/**
+ * The projects presented at the table, in running order.
+ */
+projects: Array<string>, accessible: boolean, holders: Array<Seat>, peers: Array<Seat>, animateur: Seat | null, };
+export type Broken = { table: number | null, 
+/**
+ * holder_organisation, same_organisation, actor_type, accessibility, empty_seats,
+ * unseated.
+ */
+rule: string, message: string, };
+export type SessionSeating = { session: number, title: string, room_id: number | null, slot_id: number | null, tables: Array<TablePlan>, broken: Array<Broken>, 
+/**
+ * Registered people not at this session's tables, those who asked for a
+ * centrifugeuse first: whom the organisers can seat by hand.
+ */
+waiting: Array<Seat>, 
+/**
+ * Registered people who asked for a centrifugeuse, seated or not.
+ */
+wishing: number, };
+export type SeatTarget = { "to": "seat", table: number, seat: number, } | { "to": "table", table: number, } | { "to": "off" };
+export type BackupReason = "import" | "returned_workbook" | "restore" | "edits" | "asked";
+export type Backup = { path: string, taken_at: string, reason: BackupReason, bytes: number, };
+export type About = { version: string, licence: string, 
+/**
+ * The user's data folder (remembered column mappings, backups).
+ */
+data_dir: string | null, 
+/**
+ * All projects' automatic backups.
+ */
+backups_dir: string | null, 
+/**
+ * The open project's file and its own backup folder.
+ */
+project: string | null, project_backups: string | null, };

@@ -1,7 +1,7 @@
 // Generated from the shell's Rust types by src-tauri/src/bindings.rs (ts-rs): do not
 // edit. After changing a type: UPDATE_BINDINGS=1 cargo test -p journee-app bindings
 
-import type { Balance, Counts, Day, KeyedWarning, Participant, SessionView, SubmissionView, Targets, VersionChange, VersionInfo } from "./core";
+import type { Balance, Counts, Day, Finding, KeyedWarning, Participant, SessionView, SubmissionView, Targets, VersionChange, VersionInfo } from "./core";
 
 export type Failure = { code: string, message: string, };
 export type History = { undo: string | null, redo: string | null, };
@@ -96,3 +96,5 @@ organisations: Array<string>, history: History,
  * The step just undone or redone.
  */
 done: string | null, };
+export type PrintSummary = { pages: number, bytes: number, findings: Array<Finding>, file_name: string, };
+export type CentrifugeuseSession = { id: number, title: string, };
