@@ -70,6 +70,19 @@ async fn check(app: &App, state: &str, found: &mut Vec<String>) {
     }
 }
 
+/// One step of a walk through the screens.
+enum Step {
+    Click(&'static str),
+    /// A button, by its text.
+    Button(&'static str),
+    /// A key pressed on an element.
+    Key(&'static str, &'static str),
+    /// Waits for an element.
+    Find(&'static str),
+    /// Runs axe on the state reached, named.
+    Check(&'static str),
+}
+
 fn assert_none(found: &[String]) {
     assert!(
         found.is_empty(),
@@ -92,10 +105,8 @@ async fn axe_finds_nothing_on_the_start_screen() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn axe_finds_nothing_on_any_screen_of_a_project() {
-    let home = Home::new();
-    let file = home.file("demo.journee");
+    let (home, file) = Home::with_demo();
     let path = file.to_str().unwrap();
-    home.journee(&["demo", path]);
     let sheet = fixture("webform-utf8.csv");
     let app = App::launch(&home, &[path, "--import", sheet.to_str().unwrap()]).await;
     let mut found = Vec::new();
@@ -110,68 +121,78 @@ async fn axe_finds_nothing_on_any_screen_of_a_project() {
     .await;
     check(&app, "import, compte rendu", &mut found).await;
 
-    // The grid with its warnings, then each side panel.
-    app.click("[data-screen='day']").await;
-    app.find("table.grid button.chip").await;
-    check(&app, "grille", &mut found).await;
-    app.click("table.grid button.chip").await;
-    app.find(".panel form").await;
-    check(&app, "grille, session ouverte", &mut found).await;
-    app.click(".room-button").await;
-    app.find(".panel input[name='capacity']").await;
-    check(&app, "grille, salle ouverte", &mut found).await;
-    app.click(".slot-button").await;
-    app.find(".panel input[name='start']").await;
-    check(&app, "grille, créneau ouvert", &mut found).await;
-    app.click_button("Événement…").await;
-    check(&app, "grille, événement", &mut found).await;
-    app.click_button("Versions").await;
-    check(&app, "grille, versions", &mut found).await;
-    app.keys("body", ESCAPE).await;
-
-    // A session held with the keyboard, as it moves over the grid.
-    app.keys("table.grid button.chip", SPACE).await;
-    app.find("button.chip.lifted").await;
-    check(&app, "grille, session tenue", &mut found).await;
-    app.keys("button.chip.lifted", ESCAPE).await;
-
-    // The project's menu and its dialogs.
-    app.click("[data-testid='project-menu'] > button").await;
-    app.find("[role='menu']").await;
-    check(&app, "menu du projet", &mut found).await;
-    app.click("[data-testid='about-open']").await;
-    app.find("dialog[open]").await;
-    check(&app, "à propos", &mut found).await;
-    app.keys("dialog[open]", ESCAPE).await;
-    app.click("[data-testid='project-menu'] > button").await;
-    app.click("[data-testid='backups-open']").await;
-    app.find("dialog[open]").await;
-    check(&app, "sauvegardes", &mut found).await;
-    app.keys("dialog[open]", ESCAPE).await;
-    app.click("[data-testid='project-menu'] > button").await;
-    app.click("[data-testid='guide-open']").await;
-    app.find("dialog[open]").await;
-    check(&app, "guide", &mut found).await;
-    app.keys("dialog[open]", ESCAPE).await;
-
-    // The other screens, each in the state where it shows the most.
-    app.click("[data-screen='review']").await;
-    app.click("tr[data-submission-id] .row-title").await;
-    app.find("[data-testid='review-detail'] .status-buttons")
-        .await;
-    check(&app, "contributions, une ligne ouverte", &mut found).await;
-    app.click("[data-screen='people']").await;
-    app.find("table.people").await;
-    check(&app, "participants", &mut found).await;
-    app.click("[data-screen='tables']").await;
-    app.find(".tables-main").await;
-    check(&app, "tables", &mut found).await;
-    app.click("[data-screen='print']").await;
-    app.find("canvas.pdf-page[data-page='1']").await;
-    check(&app, "impressions", &mut found).await;
-    app.click("[data-screen='exports']").await;
-    app.find(".export-list").await;
-    check(&app, "exports", &mut found).await;
+    use Step::{Button, Check, Click, Find, Key};
+    let walk = [
+        // The grid with its warnings, then each side panel.
+        Click("[data-screen='day']"),
+        Find("table.grid button.chip"),
+        Check("grille"),
+        Click("table.grid button.chip"),
+        Find(".panel form"),
+        Check("grille, session ouverte"),
+        Click(".room-button"),
+        Find(".panel input[name='capacity']"),
+        Check("grille, salle ouverte"),
+        Click(".slot-button"),
+        Find(".panel input[name='start']"),
+        Check("grille, créneau ouvert"),
+        Button("Événement…"),
+        Check("grille, événement"),
+        Button("Versions"),
+        Check("grille, versions"),
+        Key("body", ESCAPE),
+        // A session held with the keyboard, as it moves over the grid.
+        Key("table.grid button.chip", SPACE),
+        Find("button.chip.lifted"),
+        Check("grille, session tenue"),
+        Key("button.chip.lifted", ESCAPE),
+        // The project's menu and its dialogs.
+        Click("[data-testid='project-menu'] > button"),
+        Find("[role='menu']"),
+        Check("menu du projet"),
+        Click("[data-testid='about-open']"),
+        Find("dialog[open]"),
+        Check("à propos"),
+        Key("dialog[open]", ESCAPE),
+        Click("[data-testid='project-menu'] > button"),
+        Click("[data-testid='backups-open']"),
+        Find("dialog[open]"),
+        Check("sauvegardes"),
+        Key("dialog[open]", ESCAPE),
+        Click("[data-testid='project-menu'] > button"),
+        Click("[data-testid='guide-open']"),
+        Find("dialog[open]"),
+        Check("guide"),
+        Key("dialog[open]", ESCAPE),
+        // The other screens, each in the state where it shows the most.
+        Click("[data-screen='review']"),
+        Click("tr[data-submission-id] .row-title"),
+        Find("[data-testid='review-detail'] .status-buttons"),
+        Check("contributions, une ligne ouverte"),
+        Click("[data-screen='people']"),
+        Find("table.people"),
+        Check("participants"),
+        Click("[data-screen='tables']"),
+        Find(".tables-main"),
+        Check("tables"),
+        Click("[data-screen='print']"),
+        Find("canvas.pdf-page[data-page='1']"),
+        Check("impressions"),
+        Click("[data-screen='exports']"),
+        Find(".export-list"),
+        Check("exports"),
+    ];
+    for step in walk {
+        match step {
+            Click(selector) => app.click(selector).await,
+            Button(label) => app.click_button(label).await,
+            Key(selector, key) => app.keys(selector, key).await,
+            Find(selector) => {
+                app.find(selector).await;
+            }
+            Check(state) => check(&app, state, &mut found).await,
+        }
+    }
 
     app.quit().await;
     assert_none(&found);
@@ -240,10 +261,8 @@ async fn press(app: &App, keys: &str) {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn the_focus_comes_back_after_a_panel_an_undo_and_a_closed_project() {
-    let home = Home::new();
-    let file = home.file("demo.journee");
+    let (home, file) = Home::with_demo();
     let path = file.to_str().unwrap();
-    home.journee(&["demo", path]);
     let app = App::launch(&home, &[path]).await;
     app.find("table.grid button.chip").await;
 
@@ -332,10 +351,8 @@ async fn the_focus_comes_back_after_a_panel_an_undo_and_a_closed_project() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn the_review_list_is_one_tab_stop_and_a_status_change_is_said() {
-    let home = Home::new();
-    let file = home.file("demo.journee");
+    let (home, file) = Home::with_demo();
     let path = file.to_str().unwrap();
-    home.journee(&["demo", path]);
     let app = App::launch(&home, &[path]).await;
     app.click("[data-screen='review']").await;
     app.find("tr[data-submission-id] .row-title").await;
@@ -395,10 +412,8 @@ async fn sideways(app: &App) -> Value {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn the_apps_zoom_reflows_into_one_column_and_is_remembered() {
-    let home = Home::new();
-    let file = home.file("demo.journee");
+    let (home, file) = Home::with_demo();
     let path = file.to_str().unwrap();
-    home.journee(&["demo", path]);
     let app = App::launch(&home, &[path]).await;
     app.find("table.grid button.chip").await;
     assert_eq!(js(&app, "return window.innerWidth;").await, 1280);
@@ -456,10 +471,8 @@ async fn the_apps_zoom_reflows_into_one_column_and_is_remembered() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn the_print_preview_scrolls_with_the_keyboard_and_says_what_each_page_holds() {
-    let home = Home::new();
-    let file = home.file("demo.journee");
+    let (home, file) = Home::with_demo();
     let path = file.to_str().unwrap();
-    home.journee(&["demo", path]);
     let app = App::launch(&home, &[path]).await;
     app.click("[data-screen='print']").await;
     let page = app.find("canvas.pdf-page[data-page='1']").await;
@@ -510,10 +523,8 @@ async fn the_print_preview_scrolls_with_the_keyboard_and_says_what_each_page_hol
 
 #[tokio::test(flavor = "multi_thread")]
 async fn english_is_chosen_remembered_and_said_to_be_english() {
-    let home = Home::new();
-    let file = home.file("demo.journee");
+    let (home, file) = Home::with_demo();
     let path = file.to_str().unwrap();
-    home.journee(&["demo", path]);
     let app = App::launch(&home, &[path]).await;
     app.find("table.grid").await;
     assert_eq!(
@@ -521,15 +532,7 @@ async fn english_is_chosen_remembered_and_said_to_be_english() {
         "fr"
     );
     assert_eq!(app.text(".lang").await, "English");
-    assert_eq!(
-        app.find(".lang")
-            .await
-            .attr("lang")
-            .await
-            .unwrap()
-            .as_deref(),
-        Some("en")
-    );
+    assert_eq!(app.attr(".lang", "lang").await.as_deref(), Some("en"));
     app.click(".lang").await;
     app.wait_text("[data-screen='day']", |t| t == "Day").await;
     app.wait_text(".lang", |t| t == "Français").await;
@@ -537,15 +540,7 @@ async fn english_is_chosen_remembered_and_said_to_be_english() {
         js(&app, "return document.documentElement.lang;").await,
         "en"
     );
-    assert_eq!(
-        app.find(".lang")
-            .await
-            .attr("lang")
-            .await
-            .unwrap()
-            .as_deref(),
-        Some("fr")
-    );
+    assert_eq!(app.attr(".lang", "lang").await.as_deref(), Some("fr"));
     app.quit().await;
 
     // Started again: English from the first paint (its words load before the app shows).

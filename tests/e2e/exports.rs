@@ -38,10 +38,8 @@ async fn the_cese_pack_is_saved_through_the_native_dialog() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_returned_contributions_workbook_shows_its_changes_then_applies_and_undoes() {
-    let home = Home::new();
-    let file = home.file("demo.journee");
+    let (home, file) = Home::with_demo();
     let path = file.to_str().unwrap();
-    home.journee(&["demo", path]);
     let exported = home.file("contributions.xlsx");
     home.journee(&[
         "export",

@@ -239,12 +239,7 @@ async fn a_session_moves_with_the_keyboard_only() {
     }
     let restored = back().await;
     assert_ne!(restored, serde_json::json!({"room_id": 4, "slot_id": 2}));
-    let undo = app
-        .find("[data-testid='undo']")
-        .await
-        .attr("title")
-        .await
-        .unwrap();
+    let undo = app.attr("[data-testid='undo']", "title").await;
     assert!(
         undo.as_deref()
             .unwrap_or("")

@@ -40,6 +40,14 @@ impl Home {
         }
     }
 
+    /// A home with the demo project written in it, as `demo.journee`.
+    pub fn with_demo() -> (Home, PathBuf) {
+        let home = Home::new();
+        let file = home.file("demo.journee");
+        home.journee(&["demo", file.to_str().expect("a UTF-8 path")]);
+        (home, file)
+    }
+
     pub fn config_dir(&self) -> PathBuf {
         self.dir.path().join("config")
     }
@@ -195,6 +203,11 @@ impl App {
 
     pub async fn text(&self, css: &str) -> String {
         self.find(css).await.text().await.expect("text")
+    }
+
+    /// An attribute of the element `css` finds, `None` when it has none.
+    pub async fn attr(&self, css: &str, name: &str) -> Option<String> {
+        self.find(css).await.attr(name).await.expect("attribute")
     }
 
     /// The text as the DOM holds it. WebDriver's visible text turns non-breaking spaces

@@ -212,7 +212,7 @@ async fn registrations_chosen_as_answers_are_questioned_and_offered_back() {
     let question = app.text("[data-testid='import-missing']").await;
     assert!(question.contains("le titre"), "{question}");
     let run = app.find("[data-testid='import-run']").await;
-    assert_eq!(run.attr("disabled").await.unwrap().is_some(), true);
+    assert!(run.attr("disabled").await.unwrap().is_some());
     // Taking the offer imports it as registrations.
     app.click_button("L’importer comme inscriptions").await;
     app.wait_text("section.preview", |t| {

@@ -34,10 +34,8 @@ async fn add_room(app: &App, name: &str) {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn the_grid_fits_a_laptop_screen() {
-    let home = Home::new();
-    let file = home.file("demo.journee");
+    let (home, file) = Home::with_demo();
     let path = file.to_str().unwrap();
-    home.journee(&["demo", path]);
     let app = App::launch(&home, &[path]).await;
     app.find("table.grid").await;
     let size = js(&app, "return [window.innerWidth, window.innerHeight];").await;
@@ -93,11 +91,8 @@ async fn the_grid_fits_a_laptop_screen() {
         .await
         .is_empty());
     assert_eq!(
-        app.find("[data-testid='compact']")
+        app.attr("[data-testid='compact']", "aria-pressed")
             .await
-            .attr("aria-pressed")
-            .await
-            .unwrap()
             .as_deref(),
         Some("true")
     );

@@ -25,10 +25,8 @@ async fn rows(app: &App) -> Vec<i64> {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn participants_are_found_edited_merged_and_undone() {
-    let home = Home::new();
-    let file = home.file("demo.journee");
+    let (home, file) = Home::with_demo();
     let path = file.to_str().unwrap();
-    home.journee(&["demo", path]);
     let people = everyone(&home, path);
     let total = people.len();
     let app = App::launch(&home, &[path]).await;

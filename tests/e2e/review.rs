@@ -7,10 +7,8 @@ use crate::harness::{App, Home};
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_contribution_shows_its_session_links_to_it_and_joins_another() {
-    let home = Home::new();
-    let file = home.file("demo.journee");
+    let (home, file) = Home::with_demo();
     let path = file.to_str().unwrap();
-    home.journee(&["demo", path]);
     let sessions: Value =
         serde_json::from_str(&home.journee(&["session", "list", path, "--json"])).unwrap();
     let in_session = |submission: i64| -> Vec<String> {
@@ -177,10 +175,8 @@ async fn row_ids(app: &App) -> Vec<i64> {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn review_keys_keep_the_focus_sorting_and_undo_across_app_and_command_line() {
-    let home = Home::new();
-    let file = home.file("demo.journee");
+    let (home, file) = Home::with_demo();
     let path = file.to_str().unwrap();
-    home.journee(&["demo", path]);
     let before = statuses(&home, path);
     let app = App::launch(&home, &[path]).await;
     app.click("[data-screen='review']").await;
@@ -276,11 +272,8 @@ async fn review_keys_keep_the_focus_sorting_and_undo_across_app_and_command_line
     let ascending = row_ids(&app).await;
     assert_ne!(ascending, expected);
     assert_eq!(
-        app.find("th[aria-sort='ascending'] button.sort")
+        app.attr("th[aria-sort='ascending'] button.sort", "data-sort")
             .await
-            .attr("data-sort")
-            .await
-            .unwrap()
             .as_deref(),
         Some("score")
     );

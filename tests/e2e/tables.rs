@@ -28,10 +28,8 @@ fn seat_of(plan: &Value, person: &Value) -> Option<(i64, i64, bool)> {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn people_move_between_seats_with_the_mouse_the_keyboard_and_the_waiting_list() {
-    let home = Home::new();
-    let file = home.file("demo.journee");
+    let (home, file) = Home::with_demo();
     let path = file.to_str().unwrap();
-    home.journee(&["demo", path]);
     let plans: Value =
         serde_json::from_str(&home.journee(&["tables", "assign", path, "--json"])).unwrap();
     let plan = plans
