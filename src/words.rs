@@ -20,6 +20,15 @@ pub fn date_time(t: NaiveDateTime) -> String {
     format!("{} à {}", date(t.date()), t.format("%H:%M"))
 }
 
+/// « a », « a et b », « a, b et c ».
+pub fn list_fr(items: &[&str]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.to_string(),
+        [rest @ .., last] => format!("{} et {last}", rest.join(", ")),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

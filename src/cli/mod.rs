@@ -217,6 +217,26 @@ enum Command {
         #[arg(long, conflicts_with = "image")]
         remove: bool,
     },
+    /// Propose un programme : place les sessions sans enfreindre les règles dures
+    /// (capacité, type de salle, une personne à deux endroits) et avec le moins
+    /// d'avertissements possible ; dit ce qui bouge et pourquoi ce qui reste ne tient pas.
+    Plan {
+        file: PathBuf,
+        /// Place seulement les sessions du bac ; celles de la grille ne bougent pas.
+        #[arg(long)]
+        only_unplaced: bool,
+        /// Graine de la recherche : la même graine donne la même proposition.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Temps de recherche au plus, en millisecondes.
+        #[arg(long, default_value_t = 900)]
+        time_limit: u64,
+        /// Applique la proposition (une étape, annulable avec « journee undo »).
+        #[arg(long)]
+        apply: bool,
+        #[arg(long)]
+        json: bool,
+    },
     /// Écrit le projet de démonstration (fictif) sur le modèle 2019.
     Demo {
         file: PathBuf,
@@ -605,6 +625,31 @@ fn run(command: Command) -> Result<(), Error> {
                 }
             }
         },
+        Command::Plan {
+            file,
+            only_unplaced,
+            seed,
+            time_limit,
+            apply,
+            json,
+        } => {
+            let mut project = open(&file)?;
+            let options = journee::programme::plan::PlanOptions {
+                only_unplaced,
+                seed,
+                time_limit: std::time::Duration::from_millis(time_limit),
+                ..Default::default()
+            };
+            let proposal = project.propose(&options)?;
+            if apply {
+                project.apply_proposal(&proposal)?;
+            }
+            if json {
+                print_json(&proposal);
+            } else {
+                say!("{}", proposal_text(&project, &proposal, apply)?);
+            }
+        }
         Command::Demo { file, force } => {
             let project = demo::write(&file, force)?;
             let info = project.info()?;
@@ -704,6 +749,61 @@ fn print_warnings_summary(project: &Project) -> Result<(), Error> {
         warnings.len()
     );
     Ok(())
+}
+
+/// A proposal as the organiser reads it: what moves, what stays out and why, the score.
+fn proposal_text(
+    project: &Project,
+    proposal: &journee::programme::plan::Proposal,
+    applied: bool,
+) -> Result<String, Error> {
+    let day = project.day()?;
+    let cell = |c: &Option<journee::programme::Cell>| match c {
+        None => "le bac".to_string(),
+        Some(c) => {
+            let room = day.rooms.iter().find(|r| r.id == c.room_id);
+            let slot = day.slots.iter().find(|s| s.id == c.slot_id);
+            format!(
+                "{}, {}",
+                room.map_or("?", |r| r.name.as_str()),
+                slot.map_or(String::new(), |s| s.time_range())
+            )
+        }
+    };
+    let mut out = String::new();
+    for m in &proposal.moved {
+        out.push_str(&format!(
+            "  {} : {} → {}\n",
+            m.title,
+            cell(&m.from),
+            cell(&m.to)
+        ));
+    }
+    for u in &proposal.unplaceable {
+        out.push_str(&format!("  reste dans le bac : {}\n", u.reason));
+    }
+    let (before, after) = (&proposal.score.before, &proposal.score.after);
+    out.push_str(&format!(
+        "{} ; règles dures enfreintes : {} → {} ; sessions hors grille : {} → {} ; \
+         poids des avertissements : {} → {}.\n",
+        plural(
+            proposal.moved.len() as i64,
+            "session déplacée",
+            "sessions déplacées"
+        ),
+        before.hard,
+        after.hard,
+        before.unplaced,
+        after.unplaced,
+        before.warnings,
+        after.warnings
+    ));
+    out.push_str(if applied {
+        "Proposition appliquée (journee undo l'annule).\n"
+    } else {
+        "Rien n'a été modifié : --apply applique la proposition.\n"
+    });
+    Ok(out.replace(" : ", "\u{a0}: ").replace(" ; ", "\u{a0}; "))
 }
 
 /// A mistake in the command line, in French (clap speaks English).

@@ -5,6 +5,7 @@
 mod changes;
 mod estimate;
 mod placement;
+pub mod plan;
 pub mod rules;
 mod sessions;
 mod versions;
@@ -115,5 +116,39 @@ impl crate::Project {
             unscheduled: &unscheduled,
             seated: &seated,
         }))
+    }
+
+    /// « Proposer un programme »: where each session could go, the programme unchanged.
+    pub fn propose(&self, options: &plan::PlanOptions) -> crate::Result<plan::Proposal> {
+        let rooms = crate::store::read_rooms(&self.conn)?;
+        let slots = crate::store::read_slots(&self.conn)?;
+        let unscheduled = crate::store::retained_unscheduled(&self.conn)?;
+        let seated = crate::store::seats_per_table(&self.conn)?;
+        let day = plan::Day {
+            rooms: &rooms,
+            slots: &slots,
+            sessions: self.sessions()?,
+            unscheduled: &unscheduled,
+            seated: &seated,
+            wishes: count_wishes(&self.conn)?,
+        };
+        Ok(plan::propose(day, options))
+    }
+
+    /// Puts the sessions where `proposal` says, as one step of the history.
+    pub fn apply_proposal(&mut self, proposal: &plan::Proposal) -> crate::Result<()> {
+        let ids: Vec<i64> = proposal.moved.iter().map(|m| m.session).collect();
+        self.journaled("Programme proposé", &ids, |tx| {
+            // Off the grid first, so that a swap never meets its partner in a cell.
+            for m in &proposal.moved {
+                crate::store::unplace(tx, m.session)?;
+            }
+            for m in &proposal.moved {
+                if let Some(cell) = m.to {
+                    crate::store::place(tx, m.session, cell.room_id, cell.slot_id)?;
+                }
+            }
+            Ok(((), vec![]))
+        })
     }
 }

@@ -375,7 +375,7 @@ fn duration(ctx: &Context, out: &mut Vec<Warning>) {
 }
 
 /// Which kinds of room suit a kind of session.
-fn suits(session: SessionKind, room: RoomKind) -> bool {
+pub(crate) fn suits(session: SessionKind, room: RoomKind) -> bool {
     use RoomKind::*;
     match session {
         SessionKind::Pleniere | SessionKind::TableRonde => matches!(room, Pleniere | Autre),

@@ -1,0 +1,485 @@
+//! « Proposer un programme »: where every session could go, found by a local search over
+//! the grid and scored by the warnings' own rules (`rules::check`), so that a proposal
+//! never disagrees with the warnings panel.
+//!
+//! Hard rules are never broken for a session the search places: a room too small for the
+//! audience (entered, or estimated from the registrations), a room of the wrong kind, a
+//! person in two places at once, two sessions in one cell. Among proposals that keep
+//! them, the fewest sessions left out, then the lightest warnings, then the fewest
+//! sessions moved from where they are now. A session that fits nowhere stays in the tray
+//! with the reason, in French.
+//!
+//! The search: the sessions to place are put one by one where they cost least, the most
+//! constrained first; then late acceptance hill climbing (Burke & Bykov) moves and swaps
+//! sessions for a fixed number of steps, drawn from a seeded generator: the same seed
+//! gives the same proposal. A time limit stops it early on a slow machine.
+
+use std::collections::{BTreeSet, HashMap};
+use std::time::{Duration, Instant};
+
+use serde::Serialize;
+use ts_rs::TS;
+
+use super::estimate::Basis;
+use super::rules::{self, Warning};
+use crate::common::Severity;
+use crate::model::{Cell, Room, SessionKind, SessionView, Slot, SlotKind};
+
+/// What to propose, and how long to look.
+#[derive(Debug, Clone)]
+pub struct PlanOptions {
+    /// Place only the sessions in the tray; those on the grid stay where they are.
+    pub only_unplaced: bool,
+    pub seed: u64,
+    /// Steps of the search after the first placing.
+    pub steps: usize,
+    /// Stops the search earlier, whatever the steps left.
+    pub time_limit: Duration,
+}
+
+impl Default for PlanOptions {
+    fn default() -> PlanOptions {
+        PlanOptions {
+            only_unplaced: false,
+            seed: 1,
+            steps: 4_000,
+            time_limit: Duration::from_millis(900),
+        }
+    }
+}
+
+/// A session in a cell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+pub struct Placement {
+    pub session: i64,
+    pub room: i64,
+    pub slot: i64,
+}
+
+/// A session the proposal moves: from its cell (or the tray) to another (or the tray).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct Move {
+    pub session: i64,
+    pub title: String,
+    pub from: Option<Cell>,
+    pub to: Option<Cell>,
+}
+
+/// The cost of a programme: lower is better. Hard rules broken weigh more than anything
+/// else, then sessions left in the tray, then the warnings by severity, then moves.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, TS)]
+pub struct Cost {
+    pub hard: usize,
+    pub unplaced: usize,
+    /// The warnings' weights, and the moves'.
+    pub soft: i64,
+    /// The warnings' weights alone.
+    pub warnings: i64,
+    pub moves: usize,
+    /// The four as one number, for a report: each part outweighs all those after it on
+    /// any real day.
+    pub total: i64,
+}
+
+impl Cost {
+    fn new(hard: usize, unplaced: usize, warnings: i64, moves: usize) -> Cost {
+        let soft = warnings + MOVE * moves as i64;
+        Cost {
+            hard,
+            unplaced,
+            soft,
+            warnings,
+            moves,
+            total: hard as i64 * 1_000_000_000
+                + unplaced as i64 * 1_000_000
+                + soft * 10
+                + moves as i64,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct Score {
+    pub before: Cost,
+    pub after: Cost,
+}
+
+/// A session no cell can take without breaking a hard rule, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct Unplaceable {
+    pub session: i64,
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct Proposal {
+    /// Every session on the grid once the proposal is applied.
+    pub placements: Vec<Placement>,
+    pub moved: Vec<Move>,
+    pub score: Score,
+    /// The warnings that remain, as the panel would show them.
+    pub warnings: Vec<Warning>,
+    pub unplaceable: Vec<Unplaceable>,
+    /// Steps the search took (fewer than asked when the time limit came first).
+    pub steps: usize,
+}
+
+/// What the search works on: the day, the sessions and what the rules need besides.
+pub struct Day<'a> {
+    pub rooms: &'a [Room],
+    pub slots: &'a [Slot],
+    pub sessions: Vec<SessionView>,
+    pub unscheduled: &'a [(i64, String)],
+    pub seated: &'a [(i64, i64, usize)],
+    /// Registrants whose wishes name each kind (`estimate::count_wishes`).
+    pub wishes: HashMap<SessionKind, i64>,
+}
+
+/// A weight per warning the search cannot help breaking less: errors outweigh warnings,
+/// which outweigh notes.
+fn weight(severity: Severity) -> i64 {
+    match severity {
+        Severity::Error => 1_000,
+        Severity::Warning => 30,
+        Severity::Info => 1,
+    }
+}
+
+/// What moving a session away from its cell costs: less than a warning it takes away,
+/// more than a note (the organisers chose that cell for reasons the rules do not know).
+const MOVE: i64 = 20;
+
+/// Whether a warning is about a rule the proposal must never break.
+fn is_hard(w: &Warning) -> bool {
+    match w.code {
+        "person_clash" | "room_clash" | "room_kind" => true,
+        // Over capacity, entered or estimated; « near » (info) is only worth knowing.
+        "capacity" => w.severity != Severity::Info,
+        _ => false,
+    }
+}
+
+struct Search<'a> {
+    day: Day<'a>,
+    capacities: HashMap<i64, i64>,
+    cells: Vec<Cell>,
+    start: Vec<Option<Cell>>,
+    movable: Vec<bool>,
+}
+
+impl<'a> Search<'a> {
+    fn new(day: Day<'a>, only_unplaced: bool) -> Search<'a> {
+        let cells = day
+            .slots
+            .iter()
+            .filter(|s| s.kind == SlotKind::Session)
+            .flat_map(|s| {
+                day.rooms.iter().map(|r| Cell {
+                    room_id: r.id,
+                    slot_id: s.id,
+                })
+            })
+            .collect();
+        let start: Vec<Option<Cell>> = day.sessions.iter().map(|s| s.placement).collect();
+        let movable = start
+            .iter()
+            .map(|p| !only_unplaced || p.is_none())
+            .collect();
+        Search {
+            capacities: day.rooms.iter().map(|r| (r.id, r.capacity)).collect(),
+            day,
+            cells,
+            start,
+            movable,
+        }
+    }
+
+    /// The warnings of the sessions as they are placed now, audiences estimated again
+    /// for the new neighbours as the grid does.
+    fn warnings(&mut self) -> Vec<Warning> {
+        let estimates: Vec<_> = {
+            let basis = Basis {
+                wishes: self.day.wishes.clone(),
+                capacities: self.capacities.clone(),
+                sessions: &self.day.sessions,
+            };
+            self.day
+                .sessions
+                .iter()
+                .map(|s| match s.expected_audience {
+                    Some(_) => None,
+                    None => basis.estimate(s.id, s.kind, s.placement.as_ref()),
+                })
+                .collect()
+        };
+        for (s, e) in self.day.sessions.iter_mut().zip(estimates) {
+            s.estimate = e;
+        }
+        rules::check(&rules::Programme {
+            rooms: self.day.rooms,
+            slots: self.day.slots,
+            sessions: &self.day.sessions,
+            unscheduled: self.day.unscheduled,
+            seated: self.day.seated,
+        })
+    }
+
+    fn cost(&mut self) -> Cost {
+        let warnings = self.warnings();
+        let (mut hard, mut unplaced, mut soft) = (0, 0, 0);
+        for w in &warnings {
+            if is_hard(w) {
+                hard += 1;
+            } else if w.code == "unplaced" && !w.sessions.is_empty() {
+                unplaced += 1;
+            } else {
+                soft += weight(w.severity);
+            }
+        }
+        let moves = self
+            .day
+            .sessions
+            .iter()
+            .zip(&self.start)
+            .filter(|(s, start)| start.is_some() && s.placement != **start)
+            .count();
+        Cost::new(hard, unplaced, soft, moves)
+    }
+
+    fn occupant(&self, cell: Cell) -> Option<usize> {
+        self.day
+            .sessions
+            .iter()
+            .position(|s| s.placement == Some(cell))
+    }
+
+    /// Places the sessions of the tray one by one in the empty cell where they cost least,
+    /// the largest audiences and the most people first; one that only fits by breaking
+    /// a hard rule stays in the tray.
+    fn place_the_tray(&mut self) {
+        let mut order: Vec<usize> = (0..self.day.sessions.len())
+            .filter(|&i| self.movable[i] && self.day.sessions[i].placement.is_none())
+            .collect();
+        order.sort_by_key(|&i| {
+            let s = &self.day.sessions[i];
+            (
+                std::cmp::Reverse(s.audience().unwrap_or(0)),
+                std::cmp::Reverse(s.participants().count()),
+                s.id,
+            )
+        });
+        for i in order {
+            let mut best = self.cost();
+            let mut best_cell = None;
+            for c in 0..self.cells.len() {
+                let cell = self.cells[c];
+                if self.occupant(cell).is_some() {
+                    continue;
+                }
+                self.day.sessions[i].placement = Some(cell);
+                let cost = self.cost();
+                if cost < best {
+                    best = cost;
+                    best_cell = Some(cell);
+                }
+            }
+            self.day.sessions[i].placement = best_cell;
+        }
+    }
+
+    /// Moves a session to a cell, swapping with its occupant; returns how to undo it.
+    fn apply(&mut self, i: usize, cell: Cell) -> Option<Vec<(usize, Option<Cell>)>> {
+        let from = self.day.sessions[i].placement;
+        if from == Some(cell) {
+            return None;
+        }
+        let mut undo = vec![(i, from)];
+        if let Some(j) = self.occupant(cell) {
+            if !self.movable[j] {
+                return None;
+            }
+            undo.push((j, Some(cell)));
+            self.day.sessions[j].placement = from;
+        }
+        self.day.sessions[i].placement = Some(cell);
+        Some(undo)
+    }
+
+    /// Late acceptance hill climbing: a step is kept when it costs no more than now, or
+    /// than the cost `LENGTH` steps ago.
+    fn improve(&mut self, options: &PlanOptions) -> usize {
+        const LENGTH: usize = 40;
+        let movable: Vec<usize> = (0..self.day.sessions.len())
+            .filter(|&i| self.movable[i])
+            .collect();
+        if movable.is_empty() || self.cells.is_empty() {
+            return 0;
+        }
+        let mut rng = fastrand::Rng::with_seed(options.seed);
+        let mut now = self.cost();
+        let mut history = vec![now; LENGTH];
+        let mut best = (now, self.placements());
+        let began = Instant::now();
+        let mut step = 0;
+        while step < options.steps && began.elapsed() < options.time_limit {
+            let i = movable[rng.usize(..movable.len())];
+            let cell = self.cells[rng.usize(..self.cells.len())];
+            step += 1;
+            let Some(undo) = self.apply(i, cell) else {
+                continue;
+            };
+            let cost = self.cost();
+            let slot = step % LENGTH;
+            if cost <= now || cost <= history[slot] {
+                now = cost;
+                if now < best.0 {
+                    best = (now, self.placements());
+                }
+            } else {
+                for (k, placement) in undo.into_iter().rev() {
+                    self.day.sessions[k].placement = placement;
+                }
+            }
+            history[slot] = now;
+        }
+        for (s, p) in self.day.sessions.iter_mut().zip(best.1) {
+            s.placement = p;
+        }
+        step
+    }
+
+    fn placements(&self) -> Vec<Option<Cell>> {
+        self.day.sessions.iter().map(|s| s.placement).collect()
+    }
+}
+
+/// Proposes where every session goes. Pure: the caller applies it, or shows it.
+pub fn propose(day: Day, options: &PlanOptions) -> Proposal {
+    let mut search = Search::new(day, options.only_unplaced);
+    let before = search.cost();
+    search.place_the_tray();
+    let steps = search.improve(options);
+    let after = search.cost();
+    let warnings = search.warnings();
+    let sessions = &search.day.sessions;
+    let moved = sessions
+        .iter()
+        .zip(&search.start)
+        .filter(|(s, start)| s.placement != **start)
+        .map(|(s, start)| Move {
+            session: s.id,
+            title: s.title.clone(),
+            from: *start,
+            to: s.placement,
+        })
+        .collect();
+    let placements = sessions
+        .iter()
+        .filter_map(|s| {
+            s.placement.map(|c| Placement {
+                session: s.id,
+                room: c.room_id,
+                slot: c.slot_id,
+            })
+        })
+        .collect();
+    let unplaceable = sessions
+        .iter()
+        .filter(|s| s.placement.is_none())
+        .map(|s| Unplaceable {
+            session: s.id,
+            reason: why_not(&search, s),
+        })
+        .collect();
+    Proposal {
+        placements,
+        moved,
+        score: Score { before, after },
+        warnings,
+        unplaceable,
+        steps,
+    }
+}
+
+/// Why a session stays in the tray, naming what blocks it.
+fn why_not(search: &Search, session: &SessionView) -> String {
+    let day = &search.day;
+    let title = format!("«\u{a0}{}\u{a0}»", session.title);
+    let what = format!("{} {title}", article(session.kind));
+    let suitable: Vec<&Room> = day
+        .rooms
+        .iter()
+        .filter(|r| rules::suits(session.kind, r.kind))
+        .collect();
+    if suitable.is_empty() {
+        return format!(
+            "{} ne trouve aucune salle qui lui convienne (aucune salle de type {}).",
+            capitalise(&what),
+            session.kind.label_fr().to_lowercase()
+        );
+    }
+    let largest = suitable.iter().map(|r| r.capacity).max().unwrap_or(0);
+    if let Some(audience) = session.audience().filter(|&a| a > largest) {
+        return format!(
+            "{} attend {audience}\u{a0}personnes\u{a0}: aucune salle n’en accueille plus de {largest}.",
+            capitalise(&what)
+        );
+    }
+    // Someone of the session already elsewhere at every time a room is free.
+    let people: BTreeSet<i64> = session.participants().map(|p| p.person_id).collect();
+    let mut busy: HashMap<i64, (String, BTreeSet<String>)> = HashMap::new();
+    for other in day.sessions.iter().filter(|o| o.id != session.id) {
+        let Some(cell) = other.placement else {
+            continue;
+        };
+        let Some(slot) = day.slots.iter().find(|s| s.id == cell.slot_id) else {
+            continue;
+        };
+        for p in other
+            .participants()
+            .filter(|p| people.contains(&p.person_id))
+        {
+            let entry = busy.entry(p.person_id).or_insert_with(|| {
+                (
+                    crate::common::names::full_name(&p.first_name, &p.last_name),
+                    BTreeSet::new(),
+                )
+            });
+            entry.1.insert(slot.start.format("%H:%M").to_string());
+        }
+    }
+    if let Some((name, times)) = busy.values().max_by_key(|(_, t)| t.len()) {
+        let times: Vec<&str> = times.iter().map(String::as_str).collect();
+        return format!(
+            "{} ne trouve pas de créneau\u{a0}: {name} est déjà dans une session à {}, et les salles qui lui conviennent sont prises aux autres heures.",
+            capitalise(&what),
+            crate::words::list_fr(&times)
+        );
+    }
+    format!(
+        "{} ne trouve pas de place\u{a0}: les salles qui lui conviennent ({}) sont prises à chaque créneau.",
+        capitalise(&what),
+        suitable
+            .iter()
+            .map(|r| r.name.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    )
+}
+
+/// « La table ronde », « L’atelier »…
+fn article(kind: SessionKind) -> String {
+    match kind {
+        SessionKind::Atelier => "l’atelier".to_string(),
+        SessionKind::Autre => "la session".to_string(),
+        other => format!("la {}", other.label_fr().to_lowercase()),
+    }
+}
+
+fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}

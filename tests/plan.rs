@@ -1,0 +1,198 @@
+//! « Proposer un programme » on the demo and on days made to block it: hard rules kept,
+//! the proposal the same as the warnings panel once applied, one undoable step, the same
+//! seed giving the same proposal, and a French reason for what fits nowhere.
+
+mod support;
+
+use std::time::Duration;
+
+use journee::common::Severity;
+use journee::model::SessionKind;
+use journee::programme::plan::{PlanOptions, Proposal};
+use journee::programme::rules::Warning;
+use journee::programme::{Cell, NewSession};
+use journee::Project;
+use support::{demo_project, journee, json, ok, s};
+
+/// The rules a proposal must never break for a session it places.
+fn hard(w: &Warning) -> bool {
+    matches!(w.code, "person_clash" | "room_clash" | "room_kind")
+        || (w.code == "capacity" && w.severity != Severity::Info)
+}
+
+/// A search that ends on its steps, not on the clock: the same on any machine.
+fn options(seed: u64) -> PlanOptions {
+    PlanOptions {
+        seed,
+        steps: 1_500,
+        time_limit: Duration::from_secs(600),
+        ..PlanOptions::default()
+    }
+}
+
+fn placements(project: &Project) -> Vec<(i64, Option<Cell>)> {
+    let mut list: Vec<_> = project
+        .sessions()
+        .unwrap()
+        .into_iter()
+        .map(|s| (s.id, s.placement))
+        .collect();
+    list.sort_by_key(|(id, _)| *id);
+    list
+}
+
+#[test]
+fn the_demo_gets_a_proposal_the_warnings_panel_agrees_with() {
+    let (_dir, mut project) = demo_project();
+    let before = project.check().unwrap();
+    assert!(before.iter().any(hard), "the demo has hard warnings to fix");
+    let grid_before = placements(&project);
+
+    let proposal = project.propose(&options(7)).unwrap();
+    // Proposing changes nothing.
+    assert_eq!(placements(&project), grid_before);
+    assert!(
+        proposal.warnings.iter().all(|w| !hard(w)),
+        "{:#?}",
+        proposal.warnings
+    );
+    assert!(proposal.score.after < proposal.score.before);
+    assert_eq!(proposal.score.after.hard, 0);
+    // Every session is placed, or said to fit nowhere.
+    let sessions = project.sessions().unwrap();
+    for session in &sessions {
+        let placed = proposal.placements.iter().any(|p| p.session == session.id);
+        let out = proposal.unplaceable.iter().any(|u| u.session == session.id);
+        assert!(
+            placed != out,
+            "session {} placed {placed}, out {out}",
+            session.id
+        );
+    }
+    // Each move says where from and where to, and only sessions that move are listed.
+    for m in &proposal.moved {
+        let was = grid_before
+            .iter()
+            .find(|(id, _)| *id == m.session)
+            .unwrap()
+            .1;
+        assert_eq!(m.from, was);
+        assert_ne!(m.from, m.to);
+    }
+
+    // Applied: the grid is the proposal, and the panel says what the proposal said.
+    project.apply_proposal(&proposal).unwrap();
+    let mut applied: Vec<_> = project
+        .sessions()
+        .unwrap()
+        .into_iter()
+        .filter_map(|s| s.placement.map(|c| (s.id, c.room_id, c.slot_id)))
+        .collect();
+    applied.sort();
+    let mut proposed: Vec<_> = proposal
+        .placements
+        .iter()
+        .map(|p| (p.session, p.room, p.slot))
+        .collect();
+    proposed.sort();
+    assert_eq!(applied, proposed);
+    assert_eq!(project.check().unwrap(), proposal.warnings);
+
+    // One step of the history takes it all back.
+    assert_eq!(project.undo().unwrap(), "Programme proposé");
+    assert_eq!(placements(&project), grid_before);
+}
+
+#[test]
+fn the_same_seed_gives_the_same_proposal() {
+    let (_dir, project) = demo_project();
+    let first: Proposal = project.propose(&options(42)).unwrap();
+    let again = project.propose(&options(42)).unwrap();
+    assert_eq!(first, again);
+}
+
+#[test]
+fn only_the_tray_is_placed_when_asked() {
+    let (_dir, project) = demo_project();
+    let grid_before = placements(&project);
+    let proposal = project
+        .propose(&PlanOptions {
+            only_unplaced: true,
+            ..options(3)
+        })
+        .unwrap();
+    for m in &proposal.moved {
+        let was = grid_before
+            .iter()
+            .find(|(id, _)| *id == m.session)
+            .unwrap()
+            .1;
+        assert_eq!(was, None, "session {} was on the grid and moved", m.session);
+    }
+    assert!(
+        !proposal.moved.is_empty(),
+        "the demo's tray has sessions to place"
+    );
+}
+
+#[test]
+fn a_session_too_large_for_every_room_stays_out_with_the_reason() {
+    let (_dir, mut project) = demo_project();
+    let largest = project
+        .day()
+        .unwrap()
+        .rooms
+        .iter()
+        .filter(|r| {
+            matches!(
+                r.kind,
+                journee::model::RoomKind::Pleniere | journee::model::RoomKind::Autre
+            )
+        })
+        .map(|r| r.capacity)
+        .max()
+        .unwrap();
+    let id = project
+        .add_session(NewSession {
+            title: "Le grand débat".into(),
+            kind: SessionKind::TableRonde,
+            language: "fr".into(),
+            expected_audience: Some(largest + 50),
+            description: String::new(),
+            contributions: vec![],
+        })
+        .unwrap();
+    let proposal = project.propose(&options(1)).unwrap();
+    let reason = &proposal
+        .unplaceable
+        .iter()
+        .find(|u| u.session == id)
+        .expect("said to fit nowhere")
+        .reason;
+    assert_eq!(
+        reason,
+        &format!(
+            "La table ronde «\u{a0}Le grand débat\u{a0}» attend {}\u{a0}personnes\u{a0}: \
+             aucune salle n’en accueille plus de {largest}.",
+            largest + 50
+        )
+    );
+    assert!(proposal.placements.iter().all(|p| p.session != id));
+}
+
+#[test]
+fn the_command_line_proposes_applies_and_answers_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = support::demo_file(dir.path(), "plan.journee");
+    let answer = json(&journee(&["plan", s(&file), "--seed", "5", "--json"]));
+    for key in ["placements", "moved", "score", "warnings", "unplaceable"] {
+        assert!(answer.get(key).is_some(), "{key} missing: {answer}");
+    }
+    assert!(
+        answer["score"]["before"]["total"].as_i64() > answer["score"]["after"]["total"].as_i64()
+    );
+    let text = ok(journee(&["plan", s(&file), "--seed", "5", "--apply"]));
+    assert!(text.contains("Proposition appliquée"), "{text}");
+    let undone = ok(journee(&["undo", s(&file)]));
+    assert!(undone.contains("Programme proposé"), "{undone}");
+}
