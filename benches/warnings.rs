@@ -83,6 +83,7 @@ fn main() {
                     room_id: i % 40,
                     slot_id: (i / 40) % 10,
                 }),
+                pinned: false,
             }
         })
         .collect();

@@ -196,3 +196,46 @@ fn the_command_line_proposes_applies_and_answers_json() {
     let undone = ok(journee(&["undo", s(&file)]));
     assert!(undone.contains("Programme proposé"), "{undone}");
 }
+
+#[test]
+fn a_pinned_session_never_moves_and_the_pin_is_undoable() {
+    let (_dir, mut project) = demo_project();
+    let unpinned = project.propose(&options(7)).unwrap();
+    let moving = unpinned
+        .moved
+        .first()
+        .expect("the demo's proposal moves something");
+    let was = moving.from;
+    project.pin(moving.session, true).unwrap();
+    assert!(project.session(moving.session).unwrap().pinned);
+
+    let pinned = project.propose(&options(7)).unwrap();
+    assert!(pinned.moved.iter().all(|m| m.session != moving.session));
+    let stays = pinned
+        .placements
+        .iter()
+        .find(|p| p.session == moving.session);
+    assert_eq!(
+        stays.map(|p| Cell {
+            room_id: p.room,
+            slot_id: p.slot
+        }),
+        was
+    );
+    assert!(pinned
+        .warnings
+        .iter()
+        .all(|w| !hard(w) || w.sessions.contains(&moving.session)));
+
+    // The pin is a step of the history, and so is taking it away.
+    assert_eq!(project.undo().unwrap(), "Épinglage d'une session");
+    assert!(!project.session(moving.session).unwrap().pinned);
+    project.redo().unwrap();
+    let out = ok(journee(&[
+        "pin",
+        s(project.path()),
+        &moving.session.to_string(),
+        "--off",
+    ]));
+    assert!(out.contains("désépinglée"), "{out}");
+}

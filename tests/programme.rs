@@ -82,6 +82,7 @@ fn session(id: i64, kind: &str, audience: Option<i64>, cell: Option<(i64, i64)>)
         contributions: vec![],
         people: vec![],
         placement: cell.map(|(room_id, slot_id)| Cell { room_id, slot_id }),
+        pinned: false,
     }
 }
 

@@ -83,6 +83,7 @@ fn main() {
             commands::programme::programme_state,
             commands::programme::place_session,
             commands::programme::unplace_session,
+            commands::programme::pin_session,
             commands::programme::undo,
             commands::programme::redo,
             commands::programme::add_session,

@@ -217,6 +217,14 @@ enum Command {
         #[arg(long, conflicts_with = "image")]
         remove: bool,
     },
+    /// Épingle une session dans sa case (ou dans le bac) : « journee plan » ne la déplace
+    /// jamais. --off retire l'épingle.
+    Pin {
+        file: PathBuf,
+        session: i64,
+        #[arg(long)]
+        off: bool,
+    },
     /// Propose un programme : place les sessions sans enfreindre les règles dures
     /// (capacité, type de salle, une personne à deux endroits) et avec le moins
     /// d'avertissements possible ; dit ce qui bouge et pourquoi ce qui reste ne tient pas.
@@ -625,6 +633,14 @@ fn run(command: Command) -> Result<(), Error> {
                 }
             }
         },
+        Command::Pin { file, session, off } => {
+            open(&file)?.pin(session, !off)?;
+            if off {
+                sayln!("Session n°\u{a0}{session} désépinglée.");
+            } else {
+                sayln!("Session n°\u{a0}{session} épinglée\u{a0}: une proposition ne la déplacera pas.");
+            }
+        }
         Command::Plan {
             file,
             only_unplaced,

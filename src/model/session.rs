@@ -153,6 +153,8 @@ pub struct SessionView {
     /// People in the session without a submission (panellists, moderators, animateurs).
     pub people: Vec<SessionPerson>,
     pub placement: Option<Cell>,
+    /// Pinned by the organisers: a proposed programme never moves it.
+    pub pinned: bool,
 }
 
 impl SessionView {

@@ -4,7 +4,8 @@
 //!
 //! Hard rules are never broken for a session the search places: a room too small for the
 //! audience (entered, or estimated from the registrations), a room of the wrong kind, a
-//! person in two places at once, two sessions in one cell. Among proposals that keep
+//! person in two places at once, two sessions in one cell; and a pinned session stays
+//! where it is (in the tray, if it is pinned there). Among proposals that keep
 //! them, the fewest sessions left out, then the lightest warnings, then the fewest
 //! sessions moved from where they are now. A session that fits nowhere stays in the tray
 //! with the reason, in French.
@@ -181,9 +182,10 @@ impl<'a> Search<'a> {
             })
             .collect();
         let start: Vec<Option<Cell>> = day.sessions.iter().map(|s| s.placement).collect();
-        let movable = start
+        let movable = day
+            .sessions
             .iter()
-            .map(|p| !only_unplaced || p.is_none())
+            .map(|s| !s.pinned && (!only_unplaced || s.placement.is_none()))
             .collect();
         Search {
             capacities: day.rooms.iter().map(|r| (r.id, r.capacity)).collect(),

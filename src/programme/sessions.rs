@@ -266,6 +266,21 @@ impl Project {
         })
     }
 
+    /// Pins a session where it is, or takes the pin away: a proposed programme never
+    /// moves a pinned session. Undoable.
+    pub fn pin(&mut self, id: i64, pinned: bool) -> Result<()> {
+        let label = if pinned {
+            "Épinglage d'une session"
+        } else {
+            "Session désépinglée"
+        };
+        self.journaled(label, &[id], |tx| {
+            exists(tx, id)?;
+            store::set_pinned(tx, id, pinned)?;
+            Ok(((), vec![]))
+        })
+    }
+
     /// Adds someone who speaks without a submission, moderates or facilitates.
     pub fn add_session_person(
         &mut self,

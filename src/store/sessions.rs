@@ -42,6 +42,15 @@ pub fn update_session(conn: &Connection, session: &Session) -> Result<()> {
     Ok(())
 }
 
+/// Pins a session in its cell, or takes the pin away.
+pub fn set_pinned(conn: &Connection, id: i64, pinned: bool) -> Result<()> {
+    conn.execute(
+        "UPDATE sessions SET pinned = ?2 WHERE id = ?1",
+        params![id, pinned],
+    )?;
+    Ok(())
+}
+
 /// Its contributions, people and placement go with it (the schema cascades).
 pub fn delete_session(conn: &Connection, id: i64) -> Result<()> {
     conn.execute("DELETE FROM sessions WHERE id = ?1", [id])?;
@@ -224,7 +233,8 @@ pub fn read_sessions(conn: &Connection) -> Result<Vec<SessionView>> {
         people.entry(session).or_default().push(person);
     }
     let mut stmt = conn.prepare(
-        "SELECT s.id, s.title, s.kind, s.language, s.expected_audience, s.description, p.room_id, p.slot_id
+        "SELECT s.id, s.title, s.kind, s.language, s.expected_audience, s.description, p.room_id,
+                p.slot_id, s.pinned
          FROM sessions s LEFT JOIN placements p ON p.session_id = s.id ORDER BY s.id",
     )?;
     let list = stmt
@@ -244,6 +254,7 @@ pub fn read_sessions(conn: &Connection) -> Result<Vec<SessionView>> {
                 placement: room
                     .zip(slot)
                     .map(|(room_id, slot_id)| Cell { room_id, slot_id }),
+                pinned: r.get(8)?,
             })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;

@@ -21,6 +21,13 @@ pub struct SessionRow {
     pub people: Vec<(i64, String, i64)>,
     /// (room, slot)
     pub placement: Option<(i64, i64)>,
+    /// Absent from the steps stored before pins existed, and when not pinned.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub pinned: bool,
+}
+
+fn is_false(value: &bool) -> bool {
+    !value
 }
 
 /// The state of a set of sessions; an id without a row is a session that does not exist.
@@ -36,7 +43,8 @@ pub fn take(conn: &Connection, ids: &[i64]) -> Result<Snapshot> {
         rows: Vec::new(),
     };
     let mut session = conn.prepare_cached(
-        "SELECT id, title, kind, language, expected_audience, description, track_id FROM sessions WHERE id = ?1",
+        "SELECT id, title, kind, language, expected_audience, description, track_id, pinned
+         FROM sessions WHERE id = ?1",
     )?;
     let mut contributions = conn.prepare_cached(
         "SELECT submission_id, position, qa_minutes, table_number FROM session_contributions
@@ -63,6 +71,7 @@ pub fn take(conn: &Connection, ids: &[i64]) -> Result<Snapshot> {
             contributions: Vec::new(),
             people: Vec::new(),
             placement: None,
+            pinned: row.get(7)?,
         };
         state.contributions = contributions
             .query_map([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
@@ -110,8 +119,9 @@ pub fn restore(conn: &Connection, snapshot: &Snapshot) -> Result<()> {
     }
     for row in &snapshot.rows {
         conn.execute(
-            "INSERT INTO sessions (id, title, kind, language, expected_audience, description, track_id)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            "INSERT INTO sessions (id, title, kind, language, expected_audience, description,
+                 track_id, pinned)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
             params![
                 row.id,
                 row.title,
@@ -119,7 +129,8 @@ pub fn restore(conn: &Connection, snapshot: &Snapshot) -> Result<()> {
                 row.language,
                 row.expected_audience,
                 row.description,
-                row.track_id
+                row.track_id,
+                row.pinned
             ],
         )?;
         for (submission, position, qa, table) in &row.contributions {

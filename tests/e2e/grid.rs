@@ -295,6 +295,49 @@ async fn a_panellist_joins_a_session_from_its_panel() {
 }
 
 #[tokio::test(flavor = "multi_thread")]
+async fn a_session_is_pinned_from_its_panel_marked_on_the_grid_and_undone() {
+    let (home, file) = Home::with_demo();
+    let path = file.to_str().unwrap();
+    let pinned = |home: &Home| -> Vec<i64> {
+        let list: serde_json::Value =
+            serde_json::from_str(&home.journee(&["session", "list", path, "--json"])).unwrap();
+        list.as_array()
+            .unwrap()
+            .iter()
+            .filter(|s| s["pinned"] == true)
+            .map(|s| s["id"].as_i64().unwrap())
+            .collect()
+    };
+    assert!(pinned(&home).is_empty());
+    let app = App::launch(&home, &[path]).await;
+    app.click("td.cell button.chip").await;
+    app.find(".panel [data-testid='pin']").await;
+    assert_eq!(
+        app.attr(".panel [data-testid='pin']", "aria-pressed")
+            .await
+            .as_deref(),
+        Some("false")
+    );
+    app.click(".panel [data-testid='pin']").await;
+    app.find("td.cell button.chip [data-testid='pinned']").await;
+    let chip = app
+        .attr("button.chip:has([data-testid='pinned'])", "data-session-id")
+        .await
+        .unwrap();
+    assert_eq!(pinned(&home), vec![chip.parse::<i64>().unwrap()]);
+    // Said to whoever does not see the mark: the chip's name includes « Épinglée ».
+    let said = app
+        .raw_text(&format!("button.chip[data-session-id='{chip}']"))
+        .await;
+    assert!(said.contains("Épinglée"), "{said}");
+    app.keys("body", "\u{E00C}").await;
+    app.click("[data-testid='undo']").await;
+    app.wait_gone("[data-testid='pinned']").await;
+    assert!(pinned(&home).is_empty());
+    app.quit().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
 async fn a_long_warnings_list_comes_a_page_at_a_time() {
     use journee::model::SessionKind;
     use journee::programme::NewSession;

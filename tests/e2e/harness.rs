@@ -256,6 +256,17 @@ impl App {
         field.send_keys(value).await.expect("type");
     }
 
+    /// Waits until nothing matches `css`.
+    pub async fn wait_gone(&self, css: &str) {
+        let deadline = Instant::now() + PATIENCE;
+        while !self.find_all(css).await.is_empty() {
+            if Instant::now() > deadline {
+                panic!("{css}: still there");
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
     /// Waits until `check` holds for the text of `css`; panics with the last text.
     pub async fn wait_text(&self, css: &str, check: impl Fn(&str) -> bool) -> String {
         let deadline = Instant::now() + PATIENCE;

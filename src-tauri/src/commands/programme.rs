@@ -90,6 +90,12 @@ pub fn unplace_session(state: State<AppState>, session: i64) -> Answer<Programme
     programme(&state, |p| p.unplace(session).map(|()| None))
 }
 
+/// Pins a session where it is (a proposed programme never moves it), or unpins it.
+#[tauri::command]
+pub fn pin_session(state: State<AppState>, session: i64, pinned: bool) -> Answer<ProgrammeAnswer> {
+    programme(&state, |p| p.pin(session, pinned).map(|()| None))
+}
+
 #[tauri::command]
 pub fn undo(state: State<AppState>) -> Answer<ProgrammeAnswer> {
     programme(&state, |p| p.undo().map(Some))

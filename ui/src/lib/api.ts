@@ -97,6 +97,7 @@ export const api = {
   placeSession: (session: number, room: number, slot: number) =>
     invoke<ProgrammeAnswer>("place_session", { session, room, slot }),
   unplaceSession: (session: number) => invoke<ProgrammeAnswer>("unplace_session", { session }),
+  pinSession: (session: number, pinned: boolean) => invoke<ProgrammeAnswer>("pin_session", { session, pinned }),
   undo: () => invoke<ProgrammeAnswer>("undo"),
   restoreVersion: (name: string) => invoke<ProgrammeAnswer>("restore_version", { name }),
   redo: () => invoke<ProgrammeAnswer>("redo"),

@@ -112,7 +112,11 @@ estimate: Estimate | null, description: string, contributions: Array<SessionCont
 /**
  * People in the session without a submission (panellists, moderators, animateurs).
  */
-people: Array<SessionPerson>, placement: Cell | null, };
+people: Array<SessionPerson>, placement: Cell | null, 
+/**
+ * Pinned by the organisers: a proposed programme never moves it.
+ */
+pinned: boolean, };
 export type NewSession = { title: string, kind: SessionKind, language: string, expected_audience: number | null, description: string, 
 /**
  * Submissions to put in its running order, in this order.
