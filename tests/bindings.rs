@@ -20,6 +20,7 @@ use journee::print::{
     BadgeOptions, Document, Finding, Format as ProgrammeFormat, Layout as BadgeLayout, Paperwork,
     Qr, Sort as BadgeSort,
 };
+use journee::programme::plan::{Cost, Move, Placement, Proposal, Score, Unplaceable};
 use journee::programme::rules::Warning;
 use journee::programme::{
     Cell, CellFit, Estimate, Fit, KeyedWarning, NewSession, SessionContribution, SessionPatch,
@@ -206,6 +207,14 @@ fn generated() -> String {
     declare::<BackupReason>(&cfg, &mut out);
     declare::<Backup>(&cfg, &mut out);
     declare::<About>(&cfg, &mut out);
+    out.push('\n');
+    // « Proposer un programme ».
+    declare::<Placement>(&cfg, &mut out);
+    declare::<Move>(&cfg, &mut out);
+    declare::<Cost>(&cfg, &mut out);
+    declare::<Score>(&cfg, &mut out);
+    declare::<Unplaceable>(&cfg, &mut out);
+    declare::<Proposal>(&cfg, &mut out);
     out
 }
 

@@ -84,6 +84,8 @@ fn main() {
             commands::programme::place_session,
             commands::programme::unplace_session,
             commands::programme::pin_session,
+            commands::programme::propose_programme,
+            commands::programme::apply_proposal,
             commands::programme::undo,
             commands::programme::redo,
             commands::programme::add_session,

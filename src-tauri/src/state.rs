@@ -49,6 +49,8 @@ pub struct AppState {
     pub cancel_import: std::sync::atomic::AtomicBool,
     /// The last PDF made for the print screen, and its suggested file name.
     pub printed: Mutex<Option<(Vec<u8>, String)>>,
+    /// The programme proposal the grid previews, which « Appliquer » applies.
+    pub proposal: Mutex<Option<journee::programme::plan::Proposal>>,
     /// What the grid last received, to answer with what changed (`programme::Sent`).
     pub sent: Mutex<journee::programme::Sent>,
     /// Files saved from the print and export screens: the only ones "Ouvrir" and
@@ -75,6 +77,7 @@ impl AppState {
             cancel_import: Default::default(),
             sent: Default::default(),
             printed: Default::default(),
+            proposal: Default::default(),
             saved: Default::default(),
         })
     }

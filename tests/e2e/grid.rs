@@ -338,6 +338,65 @@ async fn a_session_is_pinned_from_its_panel_marked_on_the_grid_and_undone() {
 }
 
 #[tokio::test(flavor = "multi_thread")]
+async fn a_programme_is_proposed_previewed_applied_and_undone() {
+    let (home, file) = Home::with_demo();
+    let path = file.to_str().unwrap();
+    let clashes = |home: &Home| -> usize {
+        let list: serde_json::Value =
+            serde_json::from_str(&home.journee(&["check", path, "--json"])).unwrap();
+        list.as_array()
+            .unwrap()
+            .iter()
+            .filter(|w| w["code"] == "person_clash")
+            .count()
+    };
+    let before = clashes(&home);
+    assert!(before > 0, "the demo has people in two places");
+    let grid_before = home.journee(&["session", "list", path, "--json"]);
+
+    let app = App::launch(&home, &[path]).await;
+    app.find("table.grid button.chip").await;
+    app.click("[data-testid='propose']").await;
+    app.click("[data-testid='propose-all']").await;
+    let moves = app
+        .wait_text("[data-testid='proposal-moves']", |t| !t.is_empty())
+        .await;
+    assert_eq!(app.text("[data-testid='hard-after']").await, "0");
+    // The grid previews it: the sessions that would move are marked, nothing is saved.
+    app.find("button.chip.proposed").await;
+    assert_eq!(
+        home.journee(&["session", "list", path, "--json"]),
+        grid_before
+    );
+    let first = moves.lines().next().unwrap().to_string();
+
+    app.click("[data-testid='proposal-apply']").await;
+    app.wait_gone("button.chip.proposed").await;
+    assert_eq!(clashes(&home), 0);
+    assert_ne!(
+        home.journee(&["session", "list", path, "--json"]),
+        grid_before
+    );
+    let undo = app.attr("[data-testid='undo']", "title").await.unwrap();
+    assert!(
+        undo.contains("Programme proposé"),
+        "{undo}; moved first: {first}"
+    );
+
+    app.click("[data-testid='undo']").await;
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while home.journee(&["session", "list", path, "--json"]) != grid_before {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "undo did not put the grid back"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert_eq!(clashes(&home), before);
+    app.quit().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
 async fn a_long_warnings_list_comes_a_page_at_a_time() {
     use journee::model::SessionKind;
     use journee::programme::NewSession;

@@ -90,6 +90,34 @@ pub fn unplace_session(state: State<AppState>, session: i64) -> Answer<Programme
     programme(&state, |p| p.unplace(session).map(|()| None))
 }
 
+/// « Proposer un programme »: a proposal for the grid to preview; nothing changes until
+/// `apply_proposal`.
+#[tauri::command]
+pub fn propose_programme(
+    state: State<AppState>,
+    only_unplaced: bool,
+) -> Answer<journee::programme::plan::Proposal> {
+    let options = journee::programme::plan::PlanOptions {
+        only_unplaced,
+        ..Default::default()
+    };
+    let proposal = on_project(&state, |p| p.propose(&options))?;
+    *state.proposal.lock()? = Some(proposal.clone());
+    Ok(proposal)
+}
+
+/// « Appliquer »: the proposal previewed, as one step of the history.
+#[tauri::command]
+pub fn apply_proposal(state: State<AppState>) -> Answer<ProgrammeAnswer> {
+    let proposal = state.proposal.lock()?.take().ok_or(Failure::from(
+        "Aucune proposition à appliquer\u{a0}: proposez d’abord un programme.",
+    ))?;
+    programme(&state, |p| {
+        p.apply_proposal(&proposal)
+            .map(|()| Some("Programme proposé".to_string()))
+    })
+}
+
 /// Pins a session where it is (a proposed programme never moves it), or unpins it.
 #[tauri::command]
 pub fn pin_session(state: State<AppState>, session: i64, pinned: bool) -> Answer<ProgrammeAnswer> {

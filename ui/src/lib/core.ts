@@ -563,3 +563,35 @@ backups_dir: string | null,
  * The open project's file and its own backup folder.
  */
 project: string | null, project_backups: string | null, };
+
+export type Placement = { session: number, room: number, slot: number, };
+export type Move = { session: number, title: string, from: Cell | null, to: Cell | null, };
+export type Cost = { hard: number, unplaced: number, 
+/**
+ * The warnings' weights, and the moves'.
+ */
+soft: number, 
+/**
+ * The warnings' weights alone.
+ */
+warnings: number, moves: number, 
+/**
+ * The four as one number, for a report: each part outweighs all those after it on
+ * any real day.
+ */
+total: number, };
+export type Score = { before: Cost, after: Cost, };
+export type Unplaceable = { session: number, reason: string, };
+export type Proposal = { 
+/**
+ * Every session on the grid once the proposal is applied.
+ */
+placements: Array<Placement>, moved: Array<Move>, score: Score, 
+/**
+ * The warnings that remain, as the panel would show them.
+ */
+warnings: Array<Warning>, unplaceable: Array<Unplaceable>, 
+/**
+ * Steps the search took (fewer than asked when the time limit came first).
+ */
+steps: number, };
