@@ -163,6 +163,8 @@ fn is_hard(w: &Warning) -> bool {
 struct Search<'a> {
     day: Day<'a>,
     capacities: HashMap<i64, i64>,
+    /// For each slot, the slots that overlap it (itself included).
+    overlapping: HashMap<i64, Vec<i64>>,
     cells: Vec<Cell>,
     start: Vec<Option<Cell>>,
     movable: Vec<bool>,
@@ -187,8 +189,27 @@ impl<'a> Search<'a> {
             .iter()
             .map(|s| !s.pinned && (!only_unplaced || s.placement.is_none()))
             .collect();
+        let overlapping = day
+            .slots
+            .iter()
+            .map(|a| {
+                let with = day
+                    .slots
+                    .iter()
+                    .filter(|b| {
+                        a.date == b.date
+                            && a.start < b.end.unwrap_or(b.start)
+                            && b.start < a.end.unwrap_or(a.start)
+                            || a.id == b.id
+                    })
+                    .map(|b| b.id)
+                    .collect();
+                (a.id, with)
+            })
+            .collect();
         Search {
             capacities: day.rooms.iter().map(|r| (r.id, r.capacity)).collect(),
+            overlapping,
             day,
             cells,
             start,
@@ -248,6 +269,34 @@ impl<'a> Search<'a> {
         Cost::new(hard, unplaced, soft, moves)
     }
 
+    /// Whether session `i` could be in `cell` without breaking a hard rule that can be
+    /// seen without the others' estimates: the room's kind, an entered audience over its
+    /// seats, someone of the session already in a session at that time. A quick test that
+    /// spares the full evaluation of the cells that cannot do.
+    fn may_host(&self, i: usize, cell: Cell) -> bool {
+        let session = &self.day.sessions[i];
+        let Some(room) = self.day.rooms.iter().find(|r| r.id == cell.room_id) else {
+            return false;
+        };
+        if !rules::suits(session.kind, room.kind) {
+            return false;
+        }
+        if session.expected_audience.is_some_and(|a| a > room.capacity) {
+            return false;
+        }
+        let Some(at_once) = self.overlapping.get(&cell.slot_id) else {
+            return false;
+        };
+        let people: BTreeSet<i64> = session.participants().map(|p| p.person_id).collect();
+        !self.day.sessions.iter().enumerate().any(|(j, other)| {
+            j != i
+                && other
+                    .placement
+                    .is_some_and(|c| c != cell && at_once.contains(&c.slot_id))
+                && other.participants().any(|p| people.contains(&p.person_id))
+        })
+    }
+
     fn occupant(&self, cell: Cell) -> Option<usize> {
         self.day
             .sessions
@@ -275,7 +324,7 @@ impl<'a> Search<'a> {
             let mut best_cell = None;
             for c in 0..self.cells.len() {
                 let cell = self.cells[c];
-                if self.occupant(cell).is_some() {
+                if self.occupant(cell).is_some() || !self.may_host(i, cell) {
                     continue;
                 }
                 self.day.sessions[i].placement = Some(cell);
@@ -295,9 +344,12 @@ impl<'a> Search<'a> {
         if from == Some(cell) {
             return None;
         }
+        if !self.may_host(i, cell) {
+            return None;
+        }
         let mut undo = vec![(i, from)];
         if let Some(j) = self.occupant(cell) {
-            if !self.movable[j] {
+            if !self.movable[j] || from.is_some_and(|back| !self.may_host(j, back)) {
                 return None;
             }
             undo.push((j, Some(cell)));
