@@ -41,6 +41,10 @@ fn placements(project: &Project) -> Vec<(i64, Option<Cell>)> {
     list
 }
 
+fn where_it_was(grid: &[(i64, Option<Cell>)], session: i64) -> Option<Cell> {
+    grid.iter().find(|(id, _)| *id == session).unwrap().1
+}
+
 #[test]
 fn the_demo_gets_a_proposal_the_warnings_panel_agrees_with() {
     let (_dir, mut project) = demo_project();
@@ -71,11 +75,7 @@ fn the_demo_gets_a_proposal_the_warnings_panel_agrees_with() {
     }
     // Each move says where from and where to, and only sessions that move are listed.
     for m in &proposal.moved {
-        let was = grid_before
-            .iter()
-            .find(|(id, _)| *id == m.session)
-            .unwrap()
-            .1;
+        let was = where_it_was(&grid_before, m.session);
         assert_eq!(m.from, was);
         assert_ne!(m.from, m.to);
     }
@@ -122,11 +122,7 @@ fn only_the_tray_is_placed_when_asked() {
         })
         .unwrap();
     for m in &proposal.moved {
-        let was = grid_before
-            .iter()
-            .find(|(id, _)| *id == m.session)
-            .unwrap()
-            .1;
+        let was = where_it_was(&grid_before, m.session);
         assert_eq!(was, None, "session {} was on the grid and moved", m.session);
     }
     assert!(

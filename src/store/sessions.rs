@@ -110,11 +110,7 @@ pub fn set_qa_minutes(
     submission: i64,
     minutes: i64,
 ) -> Result<()> {
-    conn.execute(
-        "UPDATE session_contributions SET qa_minutes = ?3 WHERE session_id = ?1 AND submission_id = ?2",
-        params![session, submission, minutes],
-    )?;
-    Ok(())
+    set_in_running_order(conn, session, submission, "qa_minutes", minutes)
 }
 
 /// The table (1, 2…) of a centrifugeuse project, or none.
@@ -124,9 +120,23 @@ pub fn set_table(
     submission: i64,
     table: Option<i64>,
 ) -> Result<()> {
+    set_in_running_order(conn, session, submission, "table_number", table)
+}
+
+/// Sets a column of a contribution in a session's running order; `column` is a name
+/// written in the code (`'static`), never text from the user.
+fn set_in_running_order(
+    conn: &Connection,
+    session: i64,
+    submission: i64,
+    column: &'static str,
+    value: impl rusqlite::ToSql,
+) -> Result<()> {
     conn.execute(
-        "UPDATE session_contributions SET table_number = ?3 WHERE session_id = ?1 AND submission_id = ?2",
-        params![session, submission, table],
+        &format!(
+            "UPDATE session_contributions SET {column} = ?3 WHERE session_id = ?1 AND submission_id = ?2"
+        ),
+        params![session, submission, value],
     )?;
     Ok(())
 }
