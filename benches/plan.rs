@@ -122,11 +122,11 @@ fn main() {
     for inst in &instances {
         for seed in [1, 2, 3] {
             let day = Day {
-                rooms: &inst.rooms,
-                slots: &inst.slots,
+                rooms: inst.rooms.clone(),
+                slots: inst.slots.clone(),
                 sessions: inst.sessions.clone(),
-                unscheduled: &[],
-                seated: &[],
+                unscheduled: vec![],
+                seated: vec![],
                 wishes: inst.wishes.clone(),
             };
             let began = Instant::now();

@@ -288,6 +288,9 @@ pub enum EditError {
     #[error("La version «\u{a0}{version}\u{a0}» ne peut pas être remise\u{a0}: {gone} n’existe plus. Rien n’a été modifié.")]
     VersionUsesGone { version: String, gone: String },
 
+    #[error("Cette proposition ne vaut plus\u{a0}: {0} depuis qu’elle a été faite. Rien n’a été modifié\u{a0}; proposez à nouveau.")]
+    StaleProposal(String),
+
     #[error("Le champ «\u{a0}{0}\u{a0}» ne se corrige pas à la main.")]
     NotEditable(String),
 

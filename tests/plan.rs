@@ -235,3 +235,54 @@ fn a_pinned_session_never_moves_and_the_pin_is_undoable() {
     ]));
     assert!(out.contains("désépinglée"), "{out}");
 }
+
+#[test]
+fn a_proposal_made_before_another_writer_changed_the_day_is_refused() {
+    let (_dir, mut project) = demo_project();
+    let proposal = project.propose(&options(7)).unwrap();
+    let moving = proposal
+        .moved
+        .iter()
+        .find(|m| m.from.is_some())
+        .expect("the demo's proposal moves a placed session");
+
+    // The command line takes that session off the grid meanwhile.
+    ok(journee(&[
+        "unplace",
+        s(project.path()),
+        &moving.session.to_string(),
+    ]));
+    let grid = placements(&project);
+    let refused = project.apply_proposal(&proposal).unwrap_err().to_string();
+    assert!(
+        refused.starts_with("Cette proposition ne vaut plus")
+            && refused.contains(&format!("«\u{a0}{}\u{a0}»", moving.title))
+            && refused.contains("Rien n’a été modifié"),
+        "{refused}"
+    );
+    assert_eq!(
+        placements(&project),
+        grid,
+        "the other writer's change stays"
+    );
+
+    // A change to something the proposal does not move is caught too.
+    let fresh = project.propose(&options(7)).unwrap();
+    let still = fresh
+        .placements
+        .iter()
+        .find(|p| fresh.moved.iter().all(|m| m.session != p.session))
+        .expect("a session the proposal leaves where it is");
+    ok(journee(&[
+        "pin",
+        s(project.path()),
+        &still.session.to_string(),
+    ]));
+    let refused = project.apply_proposal(&fresh).unwrap_err().to_string();
+    assert!(refused.contains("le programme a été modifié"), "{refused}");
+
+    // Proposed again, it applies.
+    let again = project.propose(&options(7)).unwrap();
+    project.apply_proposal(&again).unwrap();
+    assert_eq!(project.check().unwrap(), again.warnings);
+}

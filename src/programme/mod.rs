@@ -120,23 +120,40 @@ impl crate::Project {
 
     /// « Proposer un programme »: where each session could go, the programme unchanged.
     pub fn propose(&self, options: &plan::PlanOptions) -> crate::Result<plan::Proposal> {
-        let rooms = crate::store::read_rooms(&self.conn)?;
-        let slots = crate::store::read_slots(&self.conn)?;
-        let unscheduled = crate::store::retained_unscheduled(&self.conn)?;
-        let seated = crate::store::seats_per_table(&self.conn)?;
-        let day = plan::Day {
-            rooms: &rooms,
-            slots: &slots,
-            sessions: self.sessions()?,
-            unscheduled: &unscheduled,
-            seated: &seated,
-            wishes: count_wishes(&self.conn)?,
-        };
-        Ok(plan::propose(day, options))
+        Ok(plan::propose(self.plan_day()?, options))
     }
 
-    /// Puts the sessions where `proposal` says, as one step of the history.
+    /// What a proposal is made from.
+    fn plan_day(&self) -> crate::Result<plan::Day> {
+        Ok(plan::Day {
+            rooms: crate::store::read_rooms(&self.conn)?,
+            slots: crate::store::read_slots(&self.conn)?,
+            sessions: self.sessions()?,
+            unscheduled: crate::store::retained_unscheduled(&self.conn)?,
+            seated: crate::store::seats_per_table(&self.conn)?,
+            wishes: count_wishes(&self.conn)?,
+        })
+    }
+
+    /// Puts the sessions where `proposal` says, as one step of the history. Refused when
+    /// the day has changed since the proposal was made (another window, the command
+    /// line): it would undo that change without a word.
     pub fn apply_proposal(&mut self, proposal: &plan::Proposal) -> crate::Result<()> {
+        let day = self.plan_day()?;
+        if day.fingerprint() != proposal.made_from {
+            let what = proposal
+                .moved
+                .iter()
+                .find(|m| {
+                    day.sessions
+                        .iter()
+                        .find(|s| s.id == m.session)
+                        .is_none_or(|s| s.placement != m.from || s.pinned)
+                })
+                .map(|m| format!("la session «\u{a0}{}\u{a0}» a été modifiée", m.title))
+                .unwrap_or_else(|| "le programme a été modifié".to_string());
+            return Err(crate::error::EditError::StaleProposal(what).into());
+        }
         let ids: Vec<i64> = proposal.moved.iter().map(|m| m.session).collect();
         self.journaled("Programme proposé", &ids, |tx| {
             // Off the grid first, so that a swap never meets its partner in a cell.

@@ -123,17 +123,48 @@ pub struct Proposal {
     pub unplaceable: Vec<Unplaceable>,
     /// Steps the search took (fewer than asked when the time limit came first).
     pub steps: usize,
+    /// `Day::fingerprint` of the day it was made from.
+    #[serde(skip)]
+    #[ts(skip)]
+    pub made_from: u64,
 }
 
 /// What the search works on: the day, the sessions and what the rules need besides.
-pub struct Day<'a> {
-    pub rooms: &'a [Room],
-    pub slots: &'a [Slot],
+#[derive(Debug, Clone)]
+pub struct Day {
+    pub rooms: Vec<Room>,
+    pub slots: Vec<Slot>,
     pub sessions: Vec<SessionView>,
-    pub unscheduled: &'a [(i64, String)],
-    pub seated: &'a [(i64, i64, usize)],
+    pub unscheduled: Vec<(i64, String)>,
+    pub seated: Vec<(i64, i64, usize)>,
     /// Registrants whose wishes name each kind (`estimate::count_wishes`).
     pub wishes: HashMap<SessionKind, i64>,
+}
+
+impl Day {
+    /// A digest of everything a proposal depends on: a proposal is applied only to the
+    /// day it was made from, not to one another writer has changed since.
+    pub fn fingerprint(&self) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut wishes: Vec<(String, i64)> = self
+            .wishes
+            .iter()
+            .map(|(k, n)| (format!("{k:?}"), *n))
+            .collect();
+        wishes.sort();
+        let json = serde_json::to_string(&(
+            &self.rooms,
+            &self.slots,
+            &self.sessions,
+            &self.unscheduled,
+            &self.seated,
+            &wishes,
+        ))
+        .unwrap_or_default();
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        json.hash(&mut hasher);
+        hasher.finish()
+    }
 }
 
 /// A weight per warning the search cannot help breaking less: errors outweigh warnings,
@@ -160,8 +191,8 @@ fn is_hard(w: &Warning) -> bool {
     }
 }
 
-struct Search<'a> {
-    day: Day<'a>,
+struct Search {
+    day: Day,
     capacities: HashMap<i64, i64>,
     /// For each slot, the slots that overlap it (itself included).
     overlapping: HashMap<i64, Vec<i64>>,
@@ -170,8 +201,8 @@ struct Search<'a> {
     movable: Vec<bool>,
 }
 
-impl<'a> Search<'a> {
-    fn new(day: Day<'a>, only_unplaced: bool) -> Search<'a> {
+impl Search {
+    fn new(day: Day, only_unplaced: bool) -> Search {
         let cells = day
             .slots
             .iter()
@@ -239,11 +270,11 @@ impl<'a> Search<'a> {
             s.estimate = e;
         }
         rules::check(&rules::Programme {
-            rooms: self.day.rooms,
-            slots: self.day.slots,
+            rooms: &self.day.rooms,
+            slots: &self.day.slots,
             sessions: &self.day.sessions,
-            unscheduled: self.day.unscheduled,
-            seated: self.day.seated,
+            unscheduled: &self.day.unscheduled,
+            seated: &self.day.seated,
         })
     }
 
@@ -409,6 +440,7 @@ impl<'a> Search<'a> {
 
 /// Proposes where every session goes. Pure: the caller applies it, or shows it.
 pub fn propose(day: Day, options: &PlanOptions) -> Proposal {
+    let made_from = day.fingerprint();
     let mut search = Search::new(day, options.only_unplaced);
     let before = search.cost();
     search.place_the_tray();
@@ -452,6 +484,7 @@ pub fn propose(day: Day, options: &PlanOptions) -> Proposal {
         warnings,
         unplaceable,
         steps,
+        made_from,
     }
 }
 
