@@ -146,11 +146,8 @@ impl Day {
     /// day it was made from, not to one another writer has changed since.
     pub fn fingerprint(&self) -> u64 {
         use std::hash::{Hash, Hasher};
-        let mut wishes: Vec<(String, i64)> = self
-            .wishes
-            .iter()
-            .map(|(k, n)| (format!("{k:?}"), *n))
-            .collect();
+        let mut wishes: Vec<(&str, i64)> =
+            self.wishes.iter().map(|(k, n)| (k.code(), *n)).collect();
         wishes.sort();
         let json = serde_json::to_string(&(
             &self.rooms,
@@ -191,14 +188,97 @@ fn is_hard(w: &Warning) -> bool {
     }
 }
 
+/// A share of the cost, as the search adds and takes it away: hard rules broken, sessions
+/// left out, the warnings' weights.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Part {
+    hard: i64,
+    unplaced: i64,
+    warnings: i64,
+}
+
+impl std::ops::Add for Part {
+    type Output = Part;
+    fn add(self, o: Part) -> Part {
+        Part {
+            hard: self.hard + o.hard,
+            unplaced: self.unplaced + o.unplaced,
+            warnings: self.warnings + o.warnings,
+        }
+    }
+}
+
+impl std::ops::Sub for Part {
+    type Output = Part;
+    fn sub(self, o: Part) -> Part {
+        Part {
+            hard: self.hard - o.hard,
+            unplaced: self.unplaced - o.unplaced,
+            warnings: self.warnings - o.warnings,
+        }
+    }
+}
+
+impl Part {
+    fn of(warnings: &[Warning]) -> Part {
+        let mut part = Part::default();
+        for w in warnings {
+            if is_hard(w) {
+                part.hard += 1;
+            } else if w.code == "unplaced" && !w.sessions.is_empty() {
+                part.unplaced += 1;
+            } else {
+                part.warnings += weight(w.severity);
+            }
+        }
+        part
+    }
+
+    fn with_moves(self, moves: i64) -> Cost {
+        Cost::new(
+            self.hard.max(0) as usize,
+            self.unplaced.max(0) as usize,
+            self.warnings,
+            moves.max(0) as usize,
+        )
+    }
+}
+
+/// A move tried: how to undo it, and what the day would cost after it.
+struct Trial {
+    undo: Vec<(usize, Option<Cell>)>,
+    /// The new share of each time the move touches.
+    parts: Vec<(usize, Part)>,
+    part: Part,
+    moves: i64,
+    cost: Cost,
+}
+
+/// The search keeps the cost of the day as the sum of independent shares: one per time
+/// (slots that overlap one another, usually one slot) for the sessions placed there, and
+/// one per session in the tray. Every rule that depends on where sessions are looks at one
+/// session or at sessions at the same time, so a move is weighed by the one or two times
+/// it touches instead of the whole day. The rules that do not depend on placement
+/// (a contribution in two sessions, the unscheduled contributions) are left out of the
+/// shares: they cost the same whatever the search does, and the reported cost is the full
+/// one.
 struct Search {
     day: Day,
     capacities: HashMap<i64, i64>,
     /// For each slot, the slots that overlap it (itself included).
     overlapping: HashMap<i64, Vec<i64>>,
+    /// For each slot, its time: the slots linked to it by overlaps.
+    time_of: HashMap<i64, usize>,
     cells: Vec<Cell>,
     start: Vec<Option<Cell>>,
     movable: Vec<bool>,
+    /// What each session costs when it is in the tray.
+    tray: Vec<Part>,
+    /// What the sessions placed at each time cost.
+    times: Vec<Part>,
+    /// The sum of the shares, and the sessions moved from where they started.
+    part: Part,
+    moves: i64,
 }
 
 impl Search {
@@ -220,54 +300,194 @@ impl Search {
             .iter()
             .map(|s| !s.pinned && (!only_unplaced || s.placement.is_none()))
             .collect();
-        let overlapping = day
+        let overlapping: HashMap<i64, Vec<i64>> = day
             .slots
             .iter()
             .map(|a| {
                 let with = day
                     .slots
                     .iter()
-                    .filter(|b| {
-                        a.date == b.date
-                            && a.start < b.end.unwrap_or(b.start)
-                            && b.start < a.end.unwrap_or(a.start)
-                            || a.id == b.id
-                    })
+                    .filter(|b| a.id == b.id || rules::overlap(a, b))
                     .map(|b| b.id)
                     .collect();
                 (a.id, with)
             })
             .collect();
-        Search {
+        // Times: the slots joined by overlaps, each slot with the lowest-numbered one it
+        // reaches.
+        let mut time_of: HashMap<i64, usize> = HashMap::new();
+        let mut times = 0;
+        for slot in &day.slots {
+            if time_of.contains_key(&slot.id) {
+                continue;
+            }
+            let mut stack = vec![slot.id];
+            while let Some(id) = stack.pop() {
+                if time_of.insert(id, times).is_none() {
+                    stack.extend(overlapping.get(&id).into_iter().flatten().copied());
+                }
+            }
+            times += 1;
+        }
+        let mut search = Search {
             capacities: day.rooms.iter().map(|r| (r.id, r.capacity)).collect(),
             overlapping,
+            time_of,
             day,
             cells,
             start,
             movable,
+            tray: vec![],
+            times: vec![Part::default(); times],
+            part: Part::default(),
+            moves: 0,
+        };
+        search.tray = (0..search.day.sessions.len())
+            .map(|i| search.in_the_tray(i))
+            .collect();
+        search.recount();
+        search
+    }
+
+    /// Works out every share again, from the placements as they are.
+    fn recount(&mut self) {
+        for t in 0..self.times.len() {
+            self.times[t] = self.at(t);
         }
+        let tray: Part = (0..self.day.sessions.len())
+            .filter(|&i| self.day.sessions[i].placement.is_none())
+            .map(|i| self.tray[i])
+            .fold(Part::default(), |a, b| a + b);
+        self.part = self.times.iter().fold(tray, |a, &b| a + b);
+        self.moves = (0..self.day.sessions.len())
+            .filter(|&i| self.moved(i, self.day.sessions[i].placement))
+            .count() as i64;
+    }
+
+    fn moved(&self, i: usize, placement: Option<Cell>) -> bool {
+        self.start[i].is_some() && placement != self.start[i]
+    }
+
+    fn programme(&self) -> rules::Programme<'_> {
+        rules::Programme {
+            rooms: &self.day.rooms,
+            slots: &self.day.slots,
+            sessions: &self.day.sessions,
+            unscheduled: &[],
+            seated: &self.day.seated,
+        }
+    }
+
+    /// The estimate of session `i`'s audience where it is now (or none, when entered).
+    fn estimate(&self, i: usize) -> Option<super::Estimate> {
+        let s = &self.day.sessions[i];
+        if s.expected_audience.is_some() {
+            return None;
+        }
+        let basis = Basis {
+            wishes: self.day.wishes.clone(),
+            capacities: self.capacities.clone(),
+            sessions: &self.day.sessions,
+        };
+        basis.estimate(s.id, s.kind, s.placement.as_ref())
+    }
+
+    /// The share of the rules that depend on placement: `contribution_twice` does not.
+    fn share(&self, of: &[usize]) -> Part {
+        let sessions: Vec<&SessionView> = of.iter().map(|&i| &self.day.sessions[i]).collect();
+        let warnings = rules::check_sessions(&self.programme(), &sessions);
+        let kept: Vec<Warning> = warnings
+            .into_iter()
+            .filter(|w| w.code != "contribution_twice")
+            .collect();
+        Part::of(&kept)
+    }
+
+    /// What session `i` costs in the tray.
+    fn in_the_tray(&mut self, i: usize) -> Part {
+        let placement = self.day.sessions[i].placement.take();
+        self.day.sessions[i].estimate = self.estimate(i);
+        let part = self.share(&[i]);
+        self.day.sessions[i].placement = placement;
+        part
+    }
+
+    /// What the sessions placed at time `t` cost, their audiences estimated for their
+    /// neighbours there.
+    fn at(&mut self, t: usize) -> Part {
+        let here: Vec<usize> = (0..self.day.sessions.len())
+            .filter(|&i| {
+                self.day.sessions[i]
+                    .placement
+                    .is_some_and(|c| self.time_of.get(&c.slot_id) == Some(&t))
+            })
+            .collect();
+        for &i in &here {
+            self.day.sessions[i].estimate = self.estimate(i);
+        }
+        self.share(&here)
+    }
+
+    /// Weighs the day after a move already made on the placements (`undo` says what
+    /// they were): the shares of the times it touches, the tray, the moves.
+    fn weigh(&mut self, undo: Vec<(usize, Option<Cell>)>) -> Trial {
+        let mut part = self.part;
+        let mut moves = self.moves;
+        let mut touched = BTreeSet::new();
+        for &(k, old) in &undo {
+            let new = self.day.sessions[k].placement;
+            for cell in [old, new].into_iter().flatten() {
+                if let Some(&t) = self.time_of.get(&cell.slot_id) {
+                    touched.insert(t);
+                }
+            }
+            if old.is_none() {
+                part = part - self.tray[k];
+            }
+            if new.is_none() {
+                part = part + self.tray[k];
+            }
+            moves += self.moved(k, new) as i64 - self.moved(k, old) as i64;
+        }
+        let mut parts = Vec::with_capacity(touched.len());
+        for t in touched {
+            let share = self.at(t);
+            part = part - self.times[t] + share;
+            parts.push((t, share));
+        }
+        Trial {
+            undo,
+            parts,
+            part,
+            moves,
+            cost: part.with_moves(moves),
+        }
+    }
+
+    fn keep(&mut self, trial: Trial) {
+        for (t, share) in trial.parts {
+            self.times[t] = share;
+        }
+        self.part = trial.part;
+        self.moves = trial.moves;
+    }
+
+    fn revert(&mut self, trial: Trial) {
+        for (k, placement) in trial.undo.into_iter().rev() {
+            self.day.sessions[k].placement = placement;
+        }
+    }
+
+    /// What the search minimises: the full cost but the rules it cannot change.
+    fn now(&self) -> Cost {
+        self.part.with_moves(self.moves)
     }
 
     /// The warnings of the sessions as they are placed now, audiences estimated again
     /// for the new neighbours as the grid does.
     fn warnings(&mut self) -> Vec<Warning> {
-        let estimates: Vec<_> = {
-            let basis = Basis {
-                wishes: self.day.wishes.clone(),
-                capacities: self.capacities.clone(),
-                sessions: &self.day.sessions,
-            };
-            self.day
-                .sessions
-                .iter()
-                .map(|s| match s.expected_audience {
-                    Some(_) => None,
-                    None => basis.estimate(s.id, s.kind, s.placement.as_ref()),
-                })
-                .collect()
-        };
-        for (s, e) in self.day.sessions.iter_mut().zip(estimates) {
-            s.estimate = e;
+        for i in 0..self.day.sessions.len() {
+            self.day.sessions[i].estimate = self.estimate(i);
         }
         rules::check(&rules::Programme {
             rooms: &self.day.rooms,
@@ -278,26 +498,13 @@ impl Search {
         })
     }
 
+    /// The full cost, every rule evaluated: what the proposal reports.
     fn cost(&mut self) -> Cost {
         let warnings = self.warnings();
-        let (mut hard, mut unplaced, mut soft) = (0, 0, 0);
-        for w in &warnings {
-            if is_hard(w) {
-                hard += 1;
-            } else if w.code == "unplaced" && !w.sessions.is_empty() {
-                unplaced += 1;
-            } else {
-                soft += weight(w.severity);
-            }
-        }
-        let moves = self
-            .day
-            .sessions
-            .iter()
-            .zip(&self.start)
-            .filter(|(s, start)| start.is_some() && s.placement != **start)
-            .count();
-        Cost::new(hard, unplaced, soft, moves)
+        let moves = (0..self.day.sessions.len())
+            .filter(|&i| self.moved(i, self.day.sessions[i].placement))
+            .count() as i64;
+        Part::of(&warnings).with_moves(moves)
     }
 
     /// Whether session `i` could be in `cell` without breaking a hard rule that can be
@@ -337,8 +544,9 @@ impl Search {
 
     /// Places the sessions of the tray one by one in the empty cell where they cost least,
     /// the largest audiences and the most people first; one that only fits by breaking
-    /// a hard rule stays in the tray.
-    fn place_the_tray(&mut self) {
+    /// a hard rule stays in the tray. Past the time limit, a session takes the first cell
+    /// that breaks no hard rule.
+    fn place_the_tray(&mut self, began: Instant, limit: Duration) {
         let mut order: Vec<usize> = (0..self.day.sessions.len())
             .filter(|&i| self.movable[i] && self.day.sessions[i].placement.is_none())
             .collect();
@@ -351,21 +559,28 @@ impl Search {
             )
         });
         for i in order {
-            let mut best = self.cost();
-            let mut best_cell = None;
+            let mut best: Option<(Cost, Cell)> = None;
             for c in 0..self.cells.len() {
                 let cell = self.cells[c];
                 if self.occupant(cell).is_some() || !self.may_host(i, cell) {
                     continue;
                 }
                 self.day.sessions[i].placement = Some(cell);
-                let cost = self.cost();
-                if cost < best {
-                    best = cost;
-                    best_cell = Some(cell);
+                let cost = self.weigh(vec![(i, None)]).cost;
+                self.day.sessions[i].placement = None;
+                // Lower than staying in the tray means no hard rule more.
+                if cost < best.map_or_else(|| self.now(), |(b, _)| b) {
+                    best = Some((cost, cell));
+                }
+                if best.is_some() && began.elapsed() >= limit {
+                    break;
                 }
             }
-            self.day.sessions[i].placement = best_cell;
+            if let Some((_, cell)) = best {
+                self.day.sessions[i].placement = Some(cell);
+                let trial = self.weigh(vec![(i, None)]);
+                self.keep(trial);
+            }
         }
     }
 
@@ -392,7 +607,7 @@ impl Search {
 
     /// Late acceptance hill climbing: a step is kept when it costs no more than now, or
     /// than the cost `LENGTH` steps ago.
-    fn improve(&mut self, options: &PlanOptions) -> usize {
+    fn improve(&mut self, options: &PlanOptions, began: Instant) -> usize {
         const LENGTH: usize = 40;
         let movable: Vec<usize> = (0..self.day.sessions.len())
             .filter(|&i| self.movable[i])
@@ -401,10 +616,9 @@ impl Search {
             return 0;
         }
         let mut rng = fastrand::Rng::with_seed(options.seed);
-        let mut now = self.cost();
+        let mut now = self.now();
         let mut history = vec![now; LENGTH];
         let mut best = (now, self.placements());
-        let began = Instant::now();
         let mut step = 0;
         while step < options.steps && began.elapsed() < options.time_limit {
             let i = movable[rng.usize(..movable.len())];
@@ -413,23 +627,23 @@ impl Search {
             let Some(undo) = self.apply(i, cell) else {
                 continue;
             };
-            let cost = self.cost();
+            let trial = self.weigh(undo);
             let slot = step % LENGTH;
-            if cost <= now || cost <= history[slot] {
-                now = cost;
+            if trial.cost <= now || trial.cost <= history[slot] {
+                now = trial.cost;
+                self.keep(trial);
                 if now < best.0 {
                     best = (now, self.placements());
                 }
             } else {
-                for (k, placement) in undo.into_iter().rev() {
-                    self.day.sessions[k].placement = placement;
-                }
+                self.revert(trial);
             }
             history[slot] = now;
         }
         for (s, p) in self.day.sessions.iter_mut().zip(best.1) {
             s.placement = p;
         }
+        self.recount();
         step
     }
 
@@ -441,10 +655,11 @@ impl Search {
 /// Proposes where every session goes. Pure: the caller applies it, or shows it.
 pub fn propose(day: Day, options: &PlanOptions) -> Proposal {
     let made_from = day.fingerprint();
+    let began = Instant::now();
     let mut search = Search::new(day, options.only_unplaced);
     let before = search.cost();
-    search.place_the_tray();
-    let steps = search.improve(options);
+    search.place_the_tray(began, options.time_limit);
+    let steps = search.improve(options, began);
     let after = search.cost();
     let warnings = search.warnings();
     let sessions = &search.day.sessions;
@@ -568,5 +783,73 @@ fn capitalise(text: &str) -> String {
     match chars.next() {
         Some(first) => first.to_uppercase().chain(chars).collect(),
         None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use strum::VariantArray;
+
+    use super::*;
+
+    /// The shares the search adds up differ from the full cost by the rules no placement
+    /// changes, and by nothing else: a move weighed by its times costs what the whole
+    /// day says.
+    #[test]
+    fn a_move_weighed_by_its_times_costs_what_the_whole_day_says() {
+        let dir = tempfile::tempdir().unwrap();
+        let project = crate::demo::write(&dir.path().join("demo.journee"), false).unwrap();
+        let demo = project.plan_day().unwrap();
+        // And the demo with every audience to estimate from the registrants' wishes.
+        let mut estimated = demo.clone();
+        for s in &mut estimated.sessions {
+            s.expected_audience = None;
+        }
+        for kind in SessionKind::VARIANTS {
+            estimated.wishes.insert(*kind, 90);
+        }
+        for day in [demo, estimated] {
+            weigh_300_moves(Search::new(day, false));
+        }
+    }
+
+    fn weigh_300_moves(mut search: Search) {
+        let offset = |search: &mut Search| {
+            let full = search.cost();
+            let now = search.now();
+            (
+                full.hard as i64 - now.hard as i64,
+                full.unplaced as i64 - now.unplaced as i64,
+                full.warnings - now.warnings,
+                full.moves as i64 - now.moves as i64,
+            )
+        };
+        let constant = offset(&mut search);
+        let mut rng = fastrand::Rng::with_seed(3);
+        let mut kept = 0;
+        for _ in 0..300 {
+            let i = rng.usize(..search.day.sessions.len());
+            let cell = search.cells[rng.usize(..search.cells.len())];
+            let Some(undo) = search.apply(i, cell) else {
+                continue;
+            };
+            let trial = search.weigh(undo);
+            if rng.bool() {
+                search.keep(trial);
+                kept += 1;
+            } else {
+                search.revert(trial);
+            }
+            assert_eq!(offset(&mut search), constant);
+        }
+        assert!(kept > 20, "only {kept} moves tried");
+        // Taken out of the grid, too.
+        let placed = (0..search.day.sessions.len())
+            .find(|&i| search.day.sessions[i].placement.is_some())
+            .unwrap();
+        let was = search.day.sessions[placed].placement.take();
+        let trial = search.weigh(vec![(placed, was)]);
+        search.keep(trial);
+        assert_eq!(offset(&mut search), constant);
     }
 }

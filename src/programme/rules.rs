@@ -38,7 +38,14 @@ pub struct Programme<'a> {
 /// message, then what they name. The screen shows them in this order and places a new
 /// warning by its rank in it.
 pub fn check(p: &Programme) -> Vec<Warning> {
-    let ctx = Context::new(p);
+    let all: Vec<&SessionView> = p.sessions.iter().collect();
+    check_sessions(p, &all)
+}
+
+/// The warnings about `sessions` alone, as if there were no others (`p.sessions` is not
+/// read): the plan's search weighs a move by the sessions of the times it touches.
+pub(crate) fn check_sessions(p: &Programme, sessions: &[&SessionView]) -> Vec<Warning> {
+    let ctx = Context::new(p, sessions);
     let mut out = Vec::new();
     capacity(&ctx, &mut out);
     room_clash(&ctx, &mut out);
@@ -66,6 +73,7 @@ pub fn check(p: &Programme) -> Vec<Warning> {
 
 struct Context<'a> {
     p: &'a Programme<'a>,
+    sessions: &'a [&'a SessionView],
     rooms: HashMap<i64, &'a Room>,
     slots: HashMap<i64, &'a Slot>,
     /// Placed sessions: (session, room, slot).
@@ -84,19 +92,19 @@ fn span(slot: &Slot) -> (NaiveDate, NaiveTime, NaiveTime) {
     (slot.date, slot.start, end)
 }
 
-fn overlap(a: &Slot, b: &Slot) -> bool {
+pub(crate) fn overlap(a: &Slot, b: &Slot) -> bool {
     let (da, sa, ea) = span(a);
     let (db, sb, eb) = span(b);
     da == db && sa < eb && sb < ea
 }
 
 impl<'a> Context<'a> {
-    fn new(p: &'a Programme<'a>) -> Context<'a> {
+    fn new(p: &'a Programme<'a>, sessions: &'a [&'a SessionView]) -> Context<'a> {
         let rooms: HashMap<i64, &Room> = p.rooms.iter().map(|r| (r.id, r)).collect();
         let slots: HashMap<i64, &Slot> = p.slots.iter().map(|s| (s.id, s)).collect();
-        let placed: Vec<_> = p
-            .sessions
+        let placed: Vec<_> = sessions
             .iter()
+            .copied()
             .filter_map(|s| {
                 let cell = s.placement?;
                 Some((s, *rooms.get(&cell.room_id)?, *slots.get(&cell.slot_id)?))
@@ -139,6 +147,7 @@ impl<'a> Context<'a> {
             .collect();
         Context {
             p,
+            sessions,
             rooms,
             slots,
             placed,
@@ -408,7 +417,7 @@ fn room_kind(ctx: &Context, out: &mut Vec<Warning>) {
 }
 
 fn unplaced(ctx: &Context, out: &mut Vec<Warning>) {
-    for session in ctx.p.sessions {
+    for &session in ctx.sessions {
         let placed = session.placement.is_some_and(|c| {
             ctx.rooms.contains_key(&c.room_id) && ctx.slots.contains_key(&c.slot_id)
         });
@@ -444,7 +453,7 @@ fn unplaced(ctx: &Context, out: &mut Vec<Warning>) {
 /// A contribution in a session while the selection says it is not retained: its speakers
 /// would be printed in the programme and on badges. An error once the session is placed.
 fn contribution_not_retained(ctx: &Context, out: &mut Vec<Warning>) {
-    for session in ctx.p.sessions {
+    for &session in ctx.sessions {
         let placed = session.placement.is_some();
         for c in &session.contributions {
             let Some(status) = Status::parse(&c.status).filter(|s| *s != Status::Retenue) else {
@@ -480,7 +489,7 @@ fn contribution_twice(ctx: &Context, out: &mut Vec<Warning>) {
     /// A contribution's title, and the sessions it is in: (id, title).
     type Found<'a> = (&'a str, Vec<(i64, &'a str)>);
     let mut in_sessions: HashMap<i64, Found> = HashMap::new();
-    for session in ctx.p.sessions {
+    for &session in ctx.sessions {
         for c in &session.contributions {
             in_sessions
                 .entry(c.submission_id)
@@ -511,7 +520,7 @@ fn contribution_twice(ctx: &Context, out: &mut Vec<Warning>) {
 }
 
 fn balance(ctx: &Context, out: &mut Vec<Warning>) {
-    for session in ctx.p.sessions {
+    for &session in ctx.sessions {
         let mut speakers: HashMap<i64, &str> = HashMap::new();
         for person in session.participants().filter(|p| p.role == "intervenant") {
             speakers.insert(person.person_id, &person.actor_type);
