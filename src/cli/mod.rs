@@ -663,7 +663,7 @@ fn run(command: Command) -> Result<(), Error> {
             if json {
                 print_json(&proposal);
             } else {
-                say!("{}", proposal_text(&project, &proposal, apply)?);
+                say!("{}", proposal_text(&proposal, apply));
             }
         }
         Command::Demo { file, force } => {
@@ -768,31 +768,14 @@ fn print_warnings_summary(project: &Project) -> Result<(), Error> {
 }
 
 /// A proposal as the organiser reads it: what moves, what stays out and why, the score.
-fn proposal_text(
-    project: &Project,
-    proposal: &journee::programme::plan::Proposal,
-    applied: bool,
-) -> Result<String, Error> {
-    let day = project.day()?;
-    let cell = |c: &Option<journee::programme::Cell>| match c {
-        None => "le bac".to_string(),
-        Some(c) => {
-            let room = day.rooms.iter().find(|r| r.id == c.room_id);
-            let slot = day.slots.iter().find(|s| s.id == c.slot_id);
-            format!(
-                "{}, {}",
-                room.map_or("?", |r| r.name.as_str()),
-                slot.map_or(String::new(), |s| s.time_range())
-            )
-        }
-    };
+fn proposal_text(proposal: &journee::programme::plan::Proposal, applied: bool) -> String {
     let mut out = String::new();
     for m in &proposal.moved {
         out.push_str(&format!(
             "  {} : {} → {}\n",
             m.title,
-            cell(&m.from),
-            cell(&m.to)
+            m.from_label.as_deref().unwrap_or("le bac"),
+            m.to_label.as_deref().unwrap_or("le bac")
         ));
     }
     for u in &proposal.unplaceable {
@@ -819,7 +802,7 @@ fn proposal_text(
     } else {
         "Rien n'a été modifié : --apply applique la proposition.\n"
     });
-    Ok(out.replace(" : ", "\u{a0}: ").replace(" ; ", "\u{a0}; "))
+    out.replace(" : ", "\u{a0}: ").replace(" ; ", "\u{a0}; ")
 }
 
 /// A mistake in the command line, in French (clap speaks English).

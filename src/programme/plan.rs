@@ -11,9 +11,12 @@
 //! with the reason, in French.
 //!
 //! The search: the sessions to place are put one by one where they cost least, the most
-//! constrained first; then late acceptance hill climbing (Burke & Bykov) moves and swaps
-//! sessions for a fixed number of steps, drawn from a seeded generator: the same seed
-//! gives the same proposal. A time limit stops it early on a slow machine.
+//! constrained first; then hill climbing moves and swaps sessions (or sends one to the
+//! tray), taking every step that costs no more than now, until a number of steps passes
+//! without a better day. Steps are drawn from a seeded generator and counted, not timed:
+//! the same seed gives the same proposal. A time limit stops it early on a slow machine.
+//! Why this engine and not a solver: README.md; its figures against an exact solver:
+//! bench/README.md.
 
 use std::collections::{BTreeSet, HashMap};
 use std::time::{Duration, Instant};
@@ -32,8 +35,11 @@ pub struct PlanOptions {
     /// Place only the sessions in the tray; those on the grid stay where they are.
     pub only_unplaced: bool,
     pub seed: u64,
-    /// Steps of the search after the first placing.
+    /// Steps of the search after the first placing, at most.
     pub steps: usize,
+    /// Steps without a better day after which the search stops, at most: fewer when
+    /// few sessions need a place or break a hard rule (`PATIENCE_PER_SESSION` each).
+    pub patience: usize,
     /// Stops the search earlier, whatever the steps left.
     pub time_limit: Duration,
 }
@@ -43,7 +49,8 @@ impl Default for PlanOptions {
         PlanOptions {
             only_unplaced: false,
             seed: 1,
-            steps: 4_000,
+            steps: 100_000,
+            patience: 30_000,
             time_limit: Duration::from_millis(900),
         }
     }
@@ -64,6 +71,10 @@ pub struct Move {
     pub title: String,
     pub from: Option<Cell>,
     pub to: Option<Cell>,
+    /// « Salle Lamartine, 10:00–11:30 » (the date too when the event has several days);
+    /// none for the tray.
+    pub from_label: Option<String>,
+    pub to_label: Option<String>,
 }
 
 /// The cost of a programme: lower is better. Hard rules broken weigh more than anything
@@ -173,6 +184,11 @@ fn weight(severity: Severity) -> i64 {
         Severity::Info => 1,
     }
 }
+
+/// Steps without a better day the search allows per session to mend (in the tray, or
+/// breaking a hard rule), and in any case.
+const PATIENCE_PER_SESSION: usize = 500;
+const PATIENCE_MIN: usize = 2_000;
 
 /// What moving a session away from its cell costs: less than a warning it takes away,
 /// more than a note (the organisers chose that cell for reasons the rules do not know).
@@ -584,31 +600,41 @@ impl Search {
         }
     }
 
-    /// Moves a session to a cell, swapping with its occupant; returns how to undo it.
-    fn apply(&mut self, i: usize, cell: Cell) -> Option<Vec<(usize, Option<Cell>)>> {
+    /// Moves a session to a cell (or to the tray), swapping with its occupant, or sending
+    /// the occupant to the tray when it cannot take the session's cell; returns how to
+    /// undo it. Sending to the tray lets a session that breaks a hard rule where it is
+    /// leave, and one that blocks a better placing make way.
+    fn apply(&mut self, i: usize, cell: Option<Cell>) -> Option<Vec<(usize, Option<Cell>)>> {
         let from = self.day.sessions[i].placement;
-        if from == Some(cell) {
+        if from == cell {
             return None;
         }
+        let Some(cell) = cell else {
+            self.day.sessions[i].placement = None;
+            return Some(vec![(i, from)]);
+        };
         if !self.may_host(i, cell) {
             return None;
         }
         let mut undo = vec![(i, from)];
         if let Some(j) = self.occupant(cell) {
-            if !self.movable[j] || from.is_some_and(|back| !self.may_host(j, back)) {
+            if !self.movable[j] {
                 return None;
             }
             undo.push((j, Some(cell)));
-            self.day.sessions[j].placement = from;
+            self.day.sessions[j].placement = from.filter(|&back| self.may_host(j, back));
         }
         self.day.sessions[i].placement = Some(cell);
         Some(undo)
     }
 
-    /// Late acceptance hill climbing: a step is kept when it costs no more than now, or
-    /// than the cost `LENGTH` steps ago.
+    /// Hill climbing that also takes the moves costing the same as now (to an empty cell
+    /// at the same time, a swap of two alike sessions): on a grid most moves change
+    /// nothing, and walking across them is what gets the search out of a local minimum.
+    /// It stops after `options.steps`, or `options.patience` steps without a better day,
+    /// or at the time limit. (Late acceptance with longer histories and fewer steps was measured
+    /// against it: bench/README.md.)
     fn improve(&mut self, options: &PlanOptions, began: Instant) -> usize {
-        const LENGTH: usize = 40;
         let movable: Vec<usize> = (0..self.day.sessions.len())
             .filter(|&i| self.movable[i])
             .collect();
@@ -617,28 +643,29 @@ impl Search {
         }
         let mut rng = fastrand::Rng::with_seed(options.seed);
         let mut now = self.now();
-        let mut history = vec![now; LENGTH];
-        let mut best = (now, self.placements());
+        let mut best = (now, self.placements(), 0);
         let mut step = 0;
-        while step < options.steps && began.elapsed() < options.time_limit {
+        while step < options.steps
+            && step - best.2 < options.patience
+            && began.elapsed() < options.time_limit
+        {
             let i = movable[rng.usize(..movable.len())];
-            let cell = self.cells[rng.usize(..self.cells.len())];
+            // One draw in as many as there are cells sends the session to the tray.
+            let cell = self.cells.get(rng.usize(..=self.cells.len())).copied();
             step += 1;
             let Some(undo) = self.apply(i, cell) else {
                 continue;
             };
             let trial = self.weigh(undo);
-            let slot = step % LENGTH;
-            if trial.cost <= now || trial.cost <= history[slot] {
+            if trial.cost <= now {
                 now = trial.cost;
                 self.keep(trial);
                 if now < best.0 {
-                    best = (now, self.placements());
+                    best = (now, self.placements(), step);
                 }
             } else {
                 self.revert(trial);
             }
-            history[slot] = now;
         }
         for (s, p) in self.day.sessions.iter_mut().zip(best.1) {
             s.placement = p;
@@ -658,8 +685,23 @@ pub fn propose(day: Day, options: &PlanOptions) -> Proposal {
     let began = Instant::now();
     let mut search = Search::new(day, options.only_unplaced);
     let before = search.cost();
+    // A re-plan after one change has little to mend: it looks as long as that needs, not
+    // as long as a whole day from an empty grid.
+    let to_mend: BTreeSet<i64> = search
+        .warnings()
+        .iter()
+        .filter(|w| is_hard(w) || w.code == "unplaced")
+        .flat_map(|w| w.sessions.iter().copied())
+        .collect();
+    let patience = (to_mend.len() * PATIENCE_PER_SESSION).clamp(PATIENCE_MIN, options.patience);
     search.place_the_tray(began, options.time_limit);
-    let steps = search.improve(options, began);
+    let steps = search.improve(
+        &PlanOptions {
+            patience,
+            ..options.clone()
+        },
+        began,
+    );
     let after = search.cost();
     let warnings = search.warnings();
     let sessions = &search.day.sessions;
@@ -672,6 +714,8 @@ pub fn propose(day: Day, options: &PlanOptions) -> Proposal {
             title: s.title.clone(),
             from: *start,
             to: s.placement,
+            from_label: start.map(|c| cell_label(&search.day, c)),
+            to_label: s.placement.map(|c| cell_label(&search.day, c)),
         })
         .collect();
     let placements = sessions
@@ -700,6 +744,47 @@ pub fn propose(day: Day, options: &PlanOptions) -> Proposal {
         unplaceable,
         steps,
         made_from,
+    }
+}
+
+/// What a day costs with its sessions where `placements` put them (the others in the
+/// tray), moves counted from where they are in `day`: to weigh a grid made elsewhere (by
+/// hand, or by another solver in the benchmark) exactly as a proposal is weighed.
+pub fn score(day: Day, placements: &[Placement]) -> (Cost, Vec<Warning>) {
+    let mut search = Search::new(day, false);
+    for s in &mut search.day.sessions {
+        s.placement = placements.iter().find(|p| p.session == s.id).map(|p| Cell {
+            room_id: p.room,
+            slot_id: p.slot,
+        });
+    }
+    (search.cost(), search.warnings())
+}
+
+/// The cost of these warnings, with that many sessions moved.
+pub fn cost_of(warnings: &[Warning], moves: usize) -> Cost {
+    Part::of(warnings).with_moves(moves as i64)
+}
+
+/// A cell as the organisers name it: the room, then the time.
+fn cell_label(day: &Day, cell: Cell) -> String {
+    let room = day
+        .rooms
+        .iter()
+        .find(|r| r.id == cell.room_id)
+        .map_or("?", |r| r.name.as_str());
+    let Some(slot) = day.slots.iter().find(|s| s.id == cell.slot_id) else {
+        return room.to_string();
+    };
+    let several_days = day.slots.iter().any(|s| s.date != slot.date);
+    if several_days {
+        format!(
+            "{room}, {} {}",
+            slot.date.format("%d/%m"),
+            slot.time_range()
+        )
+    } else {
+        format!("{room}, {}", slot.time_range())
     }
 }
 
@@ -829,7 +914,7 @@ mod tests {
         let mut kept = 0;
         for _ in 0..300 {
             let i = rng.usize(..search.day.sessions.len());
-            let cell = search.cells[rng.usize(..search.cells.len())];
+            let cell = search.cells.get(rng.usize(..=search.cells.len())).copied();
             let Some(undo) = search.apply(i, cell) else {
                 continue;
             };

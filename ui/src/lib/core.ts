@@ -565,7 +565,12 @@ backups_dir: string | null,
 project: string | null, project_backups: string | null, };
 
 export type Placement = { session: number, room: number, slot: number, };
-export type Move = { session: number, title: string, from: Cell | null, to: Cell | null, };
+export type Move = { session: number, title: string, from: Cell | null, to: Cell | null, 
+/**
+ * « Salle Lamartine, 10:00–11:30 » (the date too when the event has several days);
+ * none for the tray.
+ */
+from_label: string | null, to_label: string | null, };
 export type Cost = { hard: number, unplaced: number, 
 /**
  * The warnings' weights, and the moves'.
