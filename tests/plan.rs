@@ -286,3 +286,64 @@ fn a_proposal_made_before_another_writer_changed_the_day_is_refused() {
     project.apply_proposal(&again).unwrap();
     assert_eq!(project.check().unwrap(), again.warnings);
 }
+
+#[test]
+fn a_session_pinned_in_the_tray_or_with_a_contribution_not_retained_stays_out_and_says_why() {
+    let (_dir, mut project) = demo_project();
+    let sessions = project.sessions().unwrap();
+    // One with a contribution put back on the waiting list, taken off the grid.
+    let with = sessions
+        .iter()
+        .find(|s| s.contributions.len() == 1)
+        .expect("a session with one contribution");
+    let contribution = &with.contributions[0];
+    project
+        .set_status(
+            contribution.submission_id,
+            journee::model::Status::ListeAttente,
+        )
+        .unwrap();
+    project.unplace(with.id).unwrap();
+    // One pinned in the tray.
+    let pinned = sessions
+        .iter()
+        .find(|s| s.id != with.id && s.placement.is_some())
+        .unwrap();
+    project.unplace(pinned.id).unwrap();
+    project.pin(pinned.id, true).unwrap();
+
+    let proposal = project.propose(&options(3)).unwrap();
+    let reason = |id: i64| {
+        proposal
+            .unplaceable
+            .iter()
+            .find(|u| u.session == id)
+            .map(|u| u.reason.clone())
+            .unwrap_or_else(|| panic!("session {id} left out"))
+    };
+    let why = reason(with.id);
+    assert!(
+        why.ends_with(&format!(
+            "reste dans le bac\u{a0}: la contribution «\u{a0}{}\u{a0}» n’est pas retenue \
+             (retenez-la ou retirez-la de la session).",
+            contribution.title
+        )),
+        "{why}"
+    );
+    let why = reason(pinned.id);
+    assert!(
+        why.ends_with(
+            "est épinglée dans le bac\u{a0}: retirez l’épingle pour qu’elle soit placée."
+        ),
+        "{why}"
+    );
+    // Applied, the proposal makes no error of any kind.
+    project.apply_proposal(&proposal).unwrap();
+    let errors: Vec<_> = project
+        .check()
+        .unwrap()
+        .into_iter()
+        .filter(|w| w.severity == Severity::Error)
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+}

@@ -734,17 +734,22 @@ fn session(command: SessionCommand) -> Result<(), Error> {
             } else {
                 for s in &sessions {
                     sayln!(
-                        "{:>4}  {:<13} {:<3} {} ({} contributions){}",
+                        "{:>4}  {:<13} {:<3} {} ({}){}{}",
                         s.id,
                         s.kind.code(),
                         s.language,
                         s.title,
-                        s.contributions.len(),
+                        plural(
+                            s.contributions.len() as i64,
+                            "contribution",
+                            "contributions"
+                        ),
                         if s.placement.is_none() {
                             " — non placée"
                         } else {
                             ""
-                        }
+                        },
+                        if s.pinned { " — épinglée" } else { "" }
                     );
                 }
             }
@@ -761,8 +766,9 @@ fn print_warnings_summary(project: &Project) -> Result<(), Error> {
         .filter(|w| w.severity == Severity::Error)
         .count();
     sayln!(
-        "Fait. {} avertissements dont {errors} erreurs (journee check pour le détail).",
-        warnings.len()
+        "Fait. {} dont {} (journee check pour le détail).",
+        plural(warnings.len() as i64, "avertissement", "avertissements"),
+        plural(errors as i64, "erreur", "erreurs")
     );
     Ok(())
 }
@@ -798,9 +804,9 @@ fn proposal_text(proposal: &journee::programme::plan::Proposal, applied: bool) -
         after.warnings
     ));
     out.push_str(if applied {
-        "Proposition appliquée (journee undo l'annule).\n"
+        "Proposition appliquée (journee undo l’annule).\n"
     } else {
-        "Rien n'a été modifié : --apply applique la proposition.\n"
+        "Rien n’a été modifié : --apply applique la proposition.\n"
     });
     out.replace(" : ", "\u{a0}: ").replace(" ; ", "\u{a0}; ")
 }

@@ -198,6 +198,9 @@ const MOVE: i64 = 20;
 fn is_hard(w: &Warning) -> bool {
     match w.code {
         "person_clash" | "room_clash" | "room_kind" => true,
+        // A contribution not retained, printed on the programme and the badges once its
+        // session is placed: an error the proposal must not make.
+        "contribution_not_retained" => w.severity == Severity::Error,
         // Over capacity, entered or estimated; « near » (info) is only worth knowing.
         "capacity" => w.severity != Severity::Info,
         _ => false,
@@ -793,6 +796,34 @@ fn why_not(search: &Search, session: &SessionView) -> String {
     let day = &search.day;
     let title = format!("«\u{a0}{}\u{a0}»", session.title);
     let what = format!("{} {title}", article(session.kind));
+    if session.pinned {
+        return format!(
+            "{} est épinglée dans le bac\u{a0}: retirez l’épingle pour qu’elle soit placée.",
+            capitalise(&what)
+        );
+    }
+    let not_retained: Vec<String> = session
+        .contributions
+        .iter()
+        .filter(|c| {
+            crate::model::Status::parse(&c.status)
+                .is_some_and(|s| s != crate::model::Status::Retenue)
+        })
+        .map(|c| format!("«\u{a0}{}\u{a0}»", c.title))
+        .collect();
+    if !not_retained.is_empty() {
+        let names =
+            crate::words::list_fr(&not_retained.iter().map(String::as_str).collect::<Vec<_>>());
+        let (contributions, are, them) = if not_retained.len() > 1 {
+            ("les contributions", "ne sont pas retenues", "les")
+        } else {
+            ("la contribution", "n’est pas retenue", "la")
+        };
+        return format!(
+            "{} reste dans le bac\u{a0}: {contributions} {names} {are} (retenez-{them} ou retirez-{them} de la session).",
+            capitalise(&what)
+        );
+    }
     let suitable: Vec<&Room> = day
         .rooms
         .iter()
