@@ -517,13 +517,14 @@ impl Search {
         })
     }
 
-    /// The full cost, every rule evaluated: what the proposal reports.
-    fn cost(&mut self) -> Cost {
+    /// The full cost, every rule evaluated, and the warnings it comes from: what the
+    /// proposal reports.
+    fn cost(&mut self) -> (Cost, Vec<Warning>) {
         let warnings = self.warnings();
         let moves = (0..self.day.sessions.len())
             .filter(|&i| self.moved(i, self.day.sessions[i].placement))
             .count() as i64;
-        Part::of(&warnings).with_moves(moves)
+        (Part::of(&warnings).with_moves(moves), warnings)
     }
 
     /// Whether session `i` could be in `cell` without breaking a hard rule that can be
@@ -687,11 +688,10 @@ pub fn propose(day: Day, options: &PlanOptions) -> Proposal {
     let made_from = day.fingerprint();
     let began = Instant::now();
     let mut search = Search::new(day, options.only_unplaced);
-    let before = search.cost();
+    let (before, at_first) = search.cost();
     // A re-plan after one change has little to mend: it looks as long as that needs, not
     // as long as a whole day from an empty grid.
-    let to_mend: BTreeSet<i64> = search
-        .warnings()
+    let to_mend: BTreeSet<i64> = at_first
         .iter()
         .filter(|w| is_hard(w) || w.code == "unplaced")
         .flat_map(|w| w.sessions.iter().copied())
@@ -705,8 +705,7 @@ pub fn propose(day: Day, options: &PlanOptions) -> Proposal {
         },
         began,
     );
-    let after = search.cost();
-    let warnings = search.warnings();
+    let (after, warnings) = search.cost();
     let sessions = &search.day.sessions;
     let moved = sessions
         .iter()
@@ -761,7 +760,7 @@ pub fn score(day: Day, placements: &[Placement]) -> (Cost, Vec<Warning>) {
             slot_id: p.slot,
         });
     }
-    (search.cost(), search.warnings())
+    search.cost()
 }
 
 /// The cost of these warnings, with that many sessions moved.
@@ -931,7 +930,7 @@ mod tests {
 
     fn weigh_300_moves(mut search: Search) {
         let offset = |search: &mut Search| {
-            let full = search.cost();
+            let (full, _) = search.cost();
             let now = search.now();
             (
                 full.hard as i64 - now.hard as i64,
