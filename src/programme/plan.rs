@@ -283,6 +283,7 @@ struct Trial {
 /// one.
 struct Search {
     day: Day,
+    index: rules::Index,
     capacities: HashMap<i64, i64>,
     /// For each slot, the slots that overlap it (itself included).
     overlapping: HashMap<i64, Vec<i64>>,
@@ -348,7 +349,15 @@ impl Search {
             }
             times += 1;
         }
+        let index = rules::Index::new(&rules::Programme {
+            rooms: &day.rooms,
+            slots: &day.slots,
+            sessions: &day.sessions,
+            unscheduled: &day.unscheduled,
+            seated: &day.seated,
+        });
         let mut search = Search {
+            index,
             capacities: day.rooms.iter().map(|r| (r.id, r.capacity)).collect(),
             overlapping,
             time_of,
@@ -413,13 +422,10 @@ impl Search {
 
     /// The share of the rules that depend on placement: `contribution_twice` does not.
     fn share(&self, of: &[usize]) -> Part {
-        let sessions: Vec<&SessionView> = of.iter().map(|&i| &self.day.sessions[i]).collect();
-        let warnings = rules::check_sessions(&self.programme(), &sessions);
-        let kept: Vec<Warning> = warnings
-            .into_iter()
-            .filter(|w| w.code != "contribution_twice")
-            .collect();
-        Part::of(&kept)
+        let mut warnings =
+            rules::check_sessions(&self.programme(), &self.index, of, rules::Detail::Counts);
+        warnings.retain(|w| w.code != "contribution_twice");
+        Part::of(&warnings)
     }
 
     /// What session `i` costs in the tray.

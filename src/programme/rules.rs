@@ -38,15 +38,95 @@ pub struct Programme<'a> {
 /// message, then what they name. The screen shows them in this order and places a new
 /// warning by its rank in it.
 pub fn check(p: &Programme) -> Vec<Warning> {
-    let all: Vec<&SessionView> = p.sessions.iter().collect();
-    check_sessions(p, &all)
+    let all: Vec<usize> = (0..p.sessions.len()).collect();
+    check_sessions(p, &Index::new(p), &all, Detail::Messages)
 }
 
-/// The warnings about `sessions` alone, as if there were no others (`p.sessions` is not
-/// read): the plan's search weighs a move by the sessions of the times it touches.
-pub(crate) fn check_sessions(p: &Programme, sessions: &[&SessionView]) -> Vec<Warning> {
-    let ctx = Context::new(p, sessions);
-    let mut out = Vec::new();
+/// Whether the rules write their warnings' messages. The plan's search weighs thousands
+/// of moves by their warnings' codes and severities alone: it asks for `Counts`, whose
+/// warnings have empty messages and come in no particular order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Detail {
+    Messages,
+    Counts,
+}
+
+/// What the rules look up again and again, worked out once from `p.sessions`, which it
+/// must keep matching but for placements and estimates: where each room and slot is, and
+/// for each session its people and its participants' organisations, folded and numbered
+/// so that two spellings of one organisation compare equal.
+pub(crate) struct Index {
+    rooms: HashMap<i64, usize>,
+    slots: HashMap<i64, usize>,
+    /// Sorted, without repeats.
+    people: Vec<Vec<i64>>,
+    /// One per participant, in `participants()` order (none for a blank organisation).
+    organisation_of: Vec<Vec<Option<u32>>>,
+    /// Sorted, without repeats.
+    organisations: Vec<Vec<u32>>,
+}
+
+impl Index {
+    pub(crate) fn new(p: &Programme) -> Index {
+        let mut numbers: HashMap<String, u32> = HashMap::new();
+        let mut organisation_of = Vec::with_capacity(p.sessions.len());
+        for s in p.sessions {
+            let of: Vec<Option<u32>> = s
+                .participants()
+                .map(|person| {
+                    let key = organisation_key(&person.organisation);
+                    if key.is_empty() {
+                        return None;
+                    }
+                    let next = numbers.len() as u32;
+                    Some(*numbers.entry(key).or_insert(next))
+                })
+                .collect();
+            organisation_of.push(of);
+        }
+        Index {
+            rooms: p.rooms.iter().enumerate().map(|(i, r)| (r.id, i)).collect(),
+            slots: p.slots.iter().enumerate().map(|(i, s)| (s.id, i)).collect(),
+            people: p
+                .sessions
+                .iter()
+                .map(|s| sorted(s.participants().map(|p| p.person_id).collect()))
+                .collect(),
+            organisations: organisation_of
+                .iter()
+                .map(|of| sorted(of.iter().flatten().copied().collect()))
+                .collect(),
+            organisation_of,
+        }
+    }
+}
+
+fn sorted<T: Ord>(mut v: Vec<T>) -> Vec<T> {
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
+/// What two sorted lists without repeats have in common.
+fn common<'v, T: Ord + Copy>(a: &'v [T], b: &'v [T]) -> impl Iterator<Item = T> + 'v {
+    a.iter()
+        .copied()
+        .filter(move |x| b.binary_search(x).is_ok())
+}
+
+/// The warnings about the sessions of `p.sessions` at positions `of`, as if there were no
+/// others: the plan's search weighs a move by the sessions of the times it touches.
+pub(crate) fn check_sessions(
+    p: &Programme,
+    index: &Index,
+    of: &[usize],
+    detail: Detail,
+) -> Vec<Warning> {
+    let ctx = Context::new(p, index, of);
+    let mut out = Found {
+        detail,
+        warnings: Vec::new(),
+    };
     capacity(&ctx, &mut out);
     room_clash(&ctx, &mut out);
     person_clash(&ctx, &mut out);
@@ -58,31 +138,62 @@ pub(crate) fn check_sessions(p: &Programme, sessions: &[&SessionView]) -> Vec<Wa
     language(&ctx, &mut out);
     contribution_not_retained(&ctx, &mut out);
     contribution_twice(&ctx, &mut out);
-    out.sort_by(|a, b| {
-        (a.severity, a.code, &a.message, &a.sessions, a.room, a.slot).cmp(&(
-            b.severity,
-            b.code,
-            &b.message,
-            &b.sessions,
-            b.room,
-            b.slot,
-        ))
-    });
+    let mut out = out.warnings;
+    if detail == Detail::Messages {
+        out.sort_by(|a, b| {
+            (a.severity, a.code, &a.message, &a.sessions, a.room, a.slot).cmp(&(
+                b.severity,
+                b.code,
+                &b.message,
+                &b.sessions,
+                b.room,
+                b.slot,
+            ))
+        });
+    }
     out
+}
+
+/// Where the rules put what they find; the message is written only when asked for.
+struct Found {
+    detail: Detail,
+    warnings: Vec<Warning>,
+}
+
+impl Found {
+    fn add(
+        &mut self,
+        code: &'static str,
+        severity: Severity,
+        sessions: Vec<i64>,
+        room: Option<i64>,
+        slot: Option<i64>,
+        message: impl FnOnce() -> String,
+    ) {
+        let message = match self.detail {
+            Detail::Messages => message(),
+            Detail::Counts => String::new(),
+        };
+        self.warnings.push(Warning {
+            code,
+            severity,
+            message,
+            sessions,
+            room,
+            slot,
+        });
+    }
 }
 
 struct Context<'a> {
     p: &'a Programme<'a>,
-    sessions: &'a [&'a SessionView],
-    rooms: HashMap<i64, &'a Room>,
-    slots: HashMap<i64, &'a Slot>,
-    /// Placed sessions: (session, room, slot).
+    index: &'a Index,
+    sessions: Vec<&'a SessionView>,
+    /// Placed sessions: (session, room, slot), and each one's position in `p.sessions`.
     placed: Vec<(&'a SessionView, &'a Room, &'a Slot)>,
+    at: Vec<usize>,
     /// Pairs of placed sessions whose slots overlap (indexes into `placed`, i < j).
     parallel: Vec<(usize, usize)>,
-    /// For each placed session: who takes part, and their organisations (folded).
-    people: Vec<BTreeSet<i64>>,
-    organisations: Vec<BTreeSet<String>>,
 }
 
 fn span(slot: &Slot) -> (NaiveDate, NaiveTime, NaiveTime) {
@@ -99,30 +210,35 @@ pub(crate) fn overlap(a: &Slot, b: &Slot) -> bool {
 }
 
 impl<'a> Context<'a> {
-    fn new(p: &'a Programme<'a>, sessions: &'a [&'a SessionView]) -> Context<'a> {
-        let rooms: HashMap<i64, &Room> = p.rooms.iter().map(|r| (r.id, r)).collect();
-        let slots: HashMap<i64, &Slot> = p.slots.iter().map(|s| (s.id, s)).collect();
-        let placed: Vec<_> = sessions
-            .iter()
-            .copied()
-            .filter_map(|s| {
-                let cell = s.placement?;
-                Some((s, *rooms.get(&cell.room_id)?, *slots.get(&cell.slot_id)?))
-            })
-            .collect();
-        // Slots overlap rarely and are few: compare slots, then the sessions in them.
-        let mut by_slot: HashMap<i64, Vec<usize>> = HashMap::new();
-        for (i, (_, _, slot)) in placed.iter().enumerate() {
-            by_slot.entry(slot.id).or_default().push(i);
+    fn new(p: &'a Programme<'a>, index: &'a Index, of: &[usize]) -> Context<'a> {
+        let mut placed = Vec::new();
+        let mut at = Vec::new();
+        for &k in of {
+            let s = &p.sessions[k];
+            let Some(cell) = s.placement else { continue };
+            let (Some(&room), Some(&slot)) = (
+                index.rooms.get(&cell.room_id),
+                index.slots.get(&cell.slot_id),
+            ) else {
+                continue;
+            };
+            placed.push((s, &p.rooms[room], &p.slots[slot]));
+            at.push(k);
         }
-        let slot_ids: Vec<i64> = by_slot.keys().copied().collect();
+        // Slots overlap rarely and are few: compare slots, then the sessions in them.
+        let mut by_slot: Vec<(i64, Vec<usize>)> = Vec::new();
+        for (i, (_, _, slot)) in placed.iter().enumerate() {
+            match by_slot.iter_mut().find(|(id, _)| *id == slot.id) {
+                Some((_, here)) => here.push(i),
+                None => by_slot.push((slot.id, vec![i])),
+            }
+        }
         let mut parallel = Vec::new();
-        for (x, a) in slot_ids.iter().enumerate() {
-            for b in &slot_ids[x..] {
-                if a != b && !overlap(slots[a], slots[b]) {
+        for (x, (a, left)) in by_slot.iter().enumerate() {
+            for (b, right) in &by_slot[x..] {
+                if a != b && !overlap(placed[left[0]].2, placed[right[0]].2) {
                     continue;
                 }
-                let (left, right) = (&by_slot[a], &by_slot[b]);
                 for &i in left {
                     for &j in right {
                         if a != b || i < j {
@@ -132,29 +248,22 @@ impl<'a> Context<'a> {
                 }
             }
         }
-        let people = placed
-            .iter()
-            .map(|(s, _, _)| s.participants().map(|p| p.person_id).collect())
-            .collect();
-        let organisations = placed
-            .iter()
-            .map(|(s, _, _)| {
-                s.participants()
-                    .map(|p| organisation_key(&p.organisation))
-                    .filter(|o| !o.is_empty())
-                    .collect()
-            })
-            .collect();
         Context {
             p,
-            sessions,
-            rooms,
-            slots,
+            index,
+            sessions: of.iter().map(|&k| &p.sessions[k]).collect(),
             placed,
+            at,
             parallel,
-            people,
-            organisations,
         }
+    }
+
+    fn people(&self, i: usize) -> &'a [i64] {
+        &self.index.people[self.at[i]]
+    }
+
+    fn organisations(&self, i: usize) -> &'a [u32] {
+        &self.index.organisations[self.at[i]]
     }
 }
 
@@ -162,7 +271,7 @@ fn quoted(text: &str) -> String {
     format!("«\u{a0}{text}\u{a0}»")
 }
 
-fn capacity(ctx: &Context, out: &mut Vec<Warning>) {
+fn capacity(ctx: &Context, out: &mut Found) {
     for (session, room, slot) in &ctx.placed {
         let Some(audience) = session.audience() else {
             continue;
@@ -173,103 +282,99 @@ fn capacity(ctx: &Context, out: &mut Vec<Warning>) {
             .estimate
             .as_ref()
             .filter(|_| session.expected_audience.is_none());
-        let (severity, message) = match (super::fit(Some(audience), room.capacity), estimate) {
-            (super::Fit::TooSmall, Some(estimate)) => (
-                Severity::Warning,
-                format!(
-                    "{} attendrait environ {audience}\u{a0}personnes, une estimation ({}), la salle {} \
-                     a {}\u{a0}places\u{a0}: indiquez le public attendu si vous le connaissez.",
-                    quoted(&session.title),
-                    estimate.explained(session.kind),
-                    quoted(&room.name),
-                    room.capacity
-                ),
-            ),
-            (super::Fit::TooSmall, None) => (
-                Severity::Error,
-                format!(
-                    "{} attend {audience}\u{a0}personnes, la salle {} n’a que {}\u{a0}places.",
-                    quoted(&session.title),
-                    quoted(&room.name),
-                    room.capacity
-                ),
-            ),
+        let severity = match (super::fit(Some(audience), room.capacity), estimate) {
+            (super::Fit::TooSmall, Some(_)) => Severity::Warning,
+            (super::Fit::TooSmall, None) => Severity::Error,
             // Full but fitting: worth knowing (no seat to spare), not a problem to solve.
-            (super::Fit::Near, estimate) => (
-                Severity::Info,
-                format!(
-                    "{} remplira la salle {}\u{a0}: {}{} pour {}.",
-                    quoted(&session.title),
-                    quoted(&room.name),
-                    if estimate.is_some() { "environ " } else { "" },
-                    crate::words::plural(audience, "personne", "personnes"),
-                    crate::words::plural(room.capacity, "place", "places"),
-                ),
-            ),
+            (super::Fit::Near, _) => Severity::Info,
             _ => continue,
         };
-        out.push(Warning {
-            code: "capacity",
+        let message = || match (severity, estimate) {
+            (Severity::Warning, Some(estimate)) => format!(
+                "{} attendrait environ {audience}\u{a0}personnes, une estimation ({}), la salle {} \
+                 a {}\u{a0}places\u{a0}: indiquez le public attendu si vous le connaissez.",
+                quoted(&session.title),
+                estimate.explained(session.kind),
+                quoted(&room.name),
+                room.capacity
+            ),
+            (Severity::Error, _) => format!(
+                "{} attend {audience}\u{a0}personnes, la salle {} n’a que {}\u{a0}places.",
+                quoted(&session.title),
+                quoted(&room.name),
+                room.capacity
+            ),
+            _ => format!(
+                "{} remplira la salle {}\u{a0}: {}{} pour {}.",
+                quoted(&session.title),
+                quoted(&room.name),
+                if estimate.is_some() { "environ " } else { "" },
+                crate::words::plural(audience, "personne", "personnes"),
+                crate::words::plural(room.capacity, "place", "places"),
+            ),
+        };
+        out.add(
+            "capacity",
             severity,
+            vec![session.id],
+            Some(room.id),
+            Some(slot.id),
             message,
-            sessions: vec![session.id],
-            room: Some(room.id),
-            slot: Some(slot.id),
-        });
+        );
     }
 }
 
-fn room_clash(ctx: &Context, out: &mut Vec<Warning>) {
+fn room_clash(ctx: &Context, out: &mut Found) {
     for &(i, j) in &ctx.parallel {
         let (a, room_a, slot_a) = ctx.placed[i];
         let (b, room_b, _) = ctx.placed[j];
         if room_a.id == room_b.id {
-            out.push(Warning {
-                code: "room_clash",
-                severity: Severity::Error,
-                message: format!(
-                    "{} et {} occupent la salle {} en même temps ({}).",
-                    quoted(&a.title),
-                    quoted(&b.title),
-                    quoted(&room_a.name),
-                    slot_a.time_range()
-                ),
-                sessions: vec![a.id, b.id],
-                room: Some(room_a.id),
-                slot: Some(slot_a.id),
-            });
+            out.add(
+                "room_clash",
+                Severity::Error,
+                vec![a.id, b.id],
+                Some(room_a.id),
+                Some(slot_a.id),
+                || {
+                    format!(
+                        "{} et {} occupent la salle {} en même temps ({}).",
+                        quoted(&a.title),
+                        quoted(&b.title),
+                        quoted(&room_a.name),
+                        slot_a.time_range()
+                    )
+                },
+            );
         }
     }
 }
 
-fn person_clash(ctx: &Context, out: &mut Vec<Warning>) {
+fn person_clash(ctx: &Context, out: &mut Found) {
     for &(i, j) in &ctx.parallel {
         let (a, _, slot) = ctx.placed[i];
         let (b, _, _) = ctx.placed[j];
-        if ctx.people[i].is_disjoint(&ctx.people[j]) {
-            continue;
-        }
-        let theirs = &ctx.people[j];
-        let mut seen = BTreeSet::new();
-        for person in a.participants().filter(|p| theirs.contains(&p.person_id)) {
-            if !seen.insert(person.person_id) {
-                continue;
-            }
-            out.push(Warning {
-                code: "person_clash",
-                severity: Severity::Error,
-                message: format!(
-                    "{} {} est attendu·e à la fois dans {} et dans {} ({}).",
-                    person.first_name,
-                    person.last_name,
-                    quoted(&a.title),
-                    quoted(&b.title),
-                    slot.time_range()
-                ),
-                sessions: vec![a.id, b.id],
-                room: None,
-                slot: Some(slot.id),
-            });
+        for id in common(ctx.people(i), ctx.people(j)) {
+            out.add(
+                "person_clash",
+                Severity::Error,
+                vec![a.id, b.id],
+                None,
+                Some(slot.id),
+                || {
+                    let person = a
+                        .participants()
+                        .find(|p| p.person_id == id)
+                        .expect("a person of the session");
+                    format!(
+                        "{} {} est attendu·e à la fois dans {} et dans {} ({}).",
+                        person.first_name,
+                        person.last_name,
+                        quoted(&a.title),
+                        quoted(&b.title),
+                        slot.time_range()
+                    )
+                },
+            );
         }
     }
 }
@@ -278,34 +383,33 @@ fn organisation_key(name: &str) -> String {
     deunicode::deunicode(name.trim()).to_lowercase()
 }
 
-fn same_organisation(ctx: &Context, out: &mut Vec<Warning>) {
+fn same_organisation(ctx: &Context, out: &mut Found) {
     for &(i, j) in &ctx.parallel {
         let (a, _, slot) = ctx.placed[i];
         let (b, _, _) = ctx.placed[j];
-        if ctx.organisations[i].is_disjoint(&ctx.organisations[j]) {
-            continue;
-        }
-        let theirs = &ctx.organisations[j];
-        let mut seen = BTreeSet::new();
-        for person in a.participants() {
-            let key = organisation_key(&person.organisation);
-            if key.is_empty() || !theirs.contains(&key) || !seen.insert(key) {
-                continue;
-            }
-            out.push(Warning {
-                code: "same_organisation",
-                severity: Severity::Info,
-                message: format!(
-                    "{} est représentée en même temps dans {} et dans {} ({}).",
-                    person.organisation,
-                    quoted(&a.title),
-                    quoted(&b.title),
-                    slot.time_range()
-                ),
-                sessions: vec![a.id, b.id],
-                room: None,
-                slot: Some(slot.id),
-            });
+        for key in common(ctx.organisations(i), ctx.organisations(j)) {
+            out.add(
+                "same_organisation",
+                Severity::Info,
+                vec![a.id, b.id],
+                None,
+                Some(slot.id),
+                || {
+                    // Named as the first of the session's people from it wrote it.
+                    let (person, _) = a
+                        .participants()
+                        .zip(&ctx.index.organisation_of[ctx.at[i]])
+                        .find(|(_, of)| **of == Some(key))
+                        .expect("someone from the organisation");
+                    format!(
+                        "{} est représentée en même temps dans {} et dans {} ({}).",
+                        person.organisation,
+                        quoted(&a.title),
+                        quoted(&b.title),
+                        slot.time_range()
+                    )
+                },
+            );
         }
     }
 }
@@ -314,11 +418,12 @@ fn slot_minutes(slot: &Slot) -> Option<i64> {
     slot.end.map(|end| (end - slot.start).num_minutes())
 }
 
-fn duration(ctx: &Context, out: &mut Vec<Warning>) {
-    for (session, room, slot) in &ctx.placed {
+fn duration(ctx: &Context, out: &mut Found) {
+    for &(session, room, slot) in &ctx.placed {
         let Some(available) = slot_minutes(slot) else {
             continue;
         };
+        let at = || (vec![session.id], Some(room.id), Some(slot.id));
         if session.kind == SessionKind::Centrifugeuse {
             // Each table hears its projects one after the other.
             let tables = (room.capacity / table::SEATS as i64).max(1) as usize;
@@ -332,16 +437,12 @@ fn duration(ctx: &Context, out: &mut Vec<Warning>) {
             }
             for &(_, table, count) in ctx.p.seated.iter().filter(|(s, _, _)| *s == session.id) {
                 if count > table::SEATS {
-                    out.push(Warning {
-                        code: "duration",
-                        severity: Severity::Warning,
-                        message: format!(
+                    let (sessions, room_id, slot_id) = at();
+                    out.add("duration", Severity::Warning, sessions, room_id, slot_id, || {
+                        format!(
                             "{}\u{a0}: la table {table} a {count}\u{a0}personnes pour 5 + 1\u{a0}places (un porteur de projet, quatre pairs, un animateur).",
                             quoted(&session.title)
-                        ),
-                        sessions: vec![session.id],
-                        room: Some(room.id),
-                        slot: Some(slot.id),
+                        )
                     });
                 }
             }
@@ -350,33 +451,25 @@ fn duration(ctx: &Context, out: &mut Vec<Warning>) {
             let projects = busiest.max(spread);
             let needed = projects as i64 * table::MINUTES_PER_PROJECT;
             if needed > available {
-                out.push(Warning {
-                    code: "duration",
-                    severity: Severity::Warning,
-                    message: format!(
+                let (sessions, room_id, slot_id) = at();
+                out.add("duration", Severity::Warning, sessions, room_id, slot_id, || {
+                    format!(
                         "{}\u{a0}: {projects}\u{a0}projets par table demandent {needed}\u{a0}min, le créneau {} en offre {available}.",
                         quoted(&session.title),
                         slot.time_range()
-                    ),
-                    sessions: vec![session.id],
-                    room: Some(room.id),
-                    slot: Some(slot.id),
+                    )
                 });
             }
         } else {
             let needed = session.programme_minutes();
             if needed > available {
-                out.push(Warning {
-                    code: "duration",
-                    severity: Severity::Warning,
-                    message: format!(
+                let (sessions, room_id, slot_id) = at();
+                out.add("duration", Severity::Warning, sessions, room_id, slot_id, || {
+                    format!(
                         "{}\u{a0}: les interventions et questions durent {needed}\u{a0}min, le créneau {} en offre {available}.",
                         quoted(&session.title),
                         slot.time_range()
-                    ),
-                    sessions: vec![session.id],
-                    room: Some(room.id),
-                    slot: Some(slot.id),
+                    )
                 });
             }
         }
@@ -395,101 +488,102 @@ pub(crate) fn suits(session: SessionKind, room: RoomKind) -> bool {
     }
 }
 
-fn room_kind(ctx: &Context, out: &mut Vec<Warning>) {
+fn room_kind(ctx: &Context, out: &mut Found) {
     for (session, room, slot) in &ctx.placed {
         if !suits(session.kind, room.kind) {
-            out.push(Warning {
-                code: "room_kind",
-                severity: Severity::Warning,
-                message: format!(
-                    "{} ({}) est placée dans {}, une salle de type {}.",
-                    quoted(&session.title),
-                    session.kind.label_fr().to_lowercase(),
-                    quoted(&room.name),
-                    room.kind.label_fr()
-                ),
-                sessions: vec![session.id],
-                room: Some(room.id),
-                slot: Some(slot.id),
-            });
+            out.add(
+                "room_kind",
+                Severity::Warning,
+                vec![session.id],
+                Some(room.id),
+                Some(slot.id),
+                || {
+                    format!(
+                        "{} ({}) est placée dans {}, une salle de type {}.",
+                        quoted(&session.title),
+                        session.kind.label_fr().to_lowercase(),
+                        quoted(&room.name),
+                        room.kind.label_fr()
+                    )
+                },
+            );
         }
     }
 }
 
-fn unplaced(ctx: &Context, out: &mut Vec<Warning>) {
-    for &session in ctx.sessions {
+fn unplaced(ctx: &Context, out: &mut Found) {
+    for &session in &ctx.sessions {
         let placed = session.placement.is_some_and(|c| {
-            ctx.rooms.contains_key(&c.room_id) && ctx.slots.contains_key(&c.slot_id)
+            ctx.index.rooms.contains_key(&c.room_id) && ctx.index.slots.contains_key(&c.slot_id)
         });
         if !placed {
-            out.push(Warning {
-                code: "unplaced",
-                severity: Severity::Info,
-                message: format!(
-                    "La session {} n’est sur aucun créneau.",
-                    quoted(&session.title)
-                ),
-                sessions: vec![session.id],
-                room: None,
-                slot: None,
-            });
+            out.add(
+                "unplaced",
+                Severity::Info,
+                vec![session.id],
+                None,
+                None,
+                || {
+                    format!(
+                        "La session {} n’est sur aucun créneau.",
+                        quoted(&session.title)
+                    )
+                },
+            );
         }
     }
     for (id, title) in ctx.p.unscheduled {
-        out.push(Warning {
-            code: "unplaced",
-            severity: Severity::Warning,
-            message: format!(
+        out.add("unplaced", Severity::Warning, vec![], None, None, || {
+            format!(
                 "La contribution retenue {} (n°\u{a0}{id}) n’est dans aucune session.",
                 quoted(title)
-            ),
-            sessions: vec![],
-            room: None,
-            slot: None,
+            )
         });
     }
 }
 
 /// A contribution in a session while the selection says it is not retained: its speakers
 /// would be printed in the programme and on badges. An error once the session is placed.
-fn contribution_not_retained(ctx: &Context, out: &mut Vec<Warning>) {
-    for &session in ctx.sessions {
+fn contribution_not_retained(ctx: &Context, out: &mut Found) {
+    for &session in &ctx.sessions {
         let placed = session.placement.is_some();
         for c in &session.contributions {
             let Some(status) = Status::parse(&c.status).filter(|s| *s != Status::Retenue) else {
                 continue;
             };
-            out.push(Warning {
-                code: "contribution_not_retained",
-                severity: if placed {
+            out.add(
+                "contribution_not_retained",
+                if placed {
                     Severity::Error
                 } else {
                     Severity::Warning
                 },
-                message: format!(
-                    "La contribution {} (n°\u{a0}{}) figure dans la session {} alors qu’elle \
-                     n’est pas retenue (statut «\u{a0}{}\u{a0}»)\u{a0}: retenez-la ou retirez-la \
-                     de la session.",
-                    quoted(&c.title),
-                    c.submission_id,
-                    quoted(&session.title),
-                    status.label_fr()
-                ),
-                sessions: vec![session.id],
-                room: session.placement.map(|p| p.room_id),
-                slot: session.placement.map(|p| p.slot_id),
-            });
+                vec![session.id],
+                session.placement.map(|p| p.room_id),
+                session.placement.map(|p| p.slot_id),
+                || {
+                    format!(
+                        "La contribution {} (n°\u{a0}{}) figure dans la session {} alors qu’elle \
+                         n’est pas retenue (statut «\u{a0}{}\u{a0}»)\u{a0}: retenez-la ou retirez-la \
+                         de la session.",
+                        quoted(&c.title),
+                        c.submission_id,
+                        quoted(&session.title),
+                        status.label_fr()
+                    )
+                },
+            );
         }
     }
 }
 
 /// The same contribution in two sessions or more: presented twice, or one of them is a
 /// leftover.
-fn contribution_twice(ctx: &Context, out: &mut Vec<Warning>) {
+fn contribution_twice(ctx: &Context, out: &mut Found) {
     /// A contribution's title, and the sessions it is in: (id, title).
-    type Found<'a> = (&'a str, Vec<(i64, &'a str)>);
-    let mut in_sessions: HashMap<i64, Found> = HashMap::new();
-    for &session in ctx.sessions {
+    type Seen<'a> = (&'a str, Vec<(i64, &'a str)>);
+    let mut in_sessions: HashMap<i64, Seen> = HashMap::new();
+    for &session in &ctx.sessions {
         for c in &session.contributions {
             in_sessions
                 .entry(c.submission_id)
@@ -502,25 +596,28 @@ fn contribution_twice(ctx: &Context, out: &mut Vec<Warning>) {
         if sessions.len() < 2 {
             continue;
         }
-        let names: Vec<String> = sessions.iter().map(|(_, t)| quoted(t)).collect();
-        out.push(Warning {
-            code: "contribution_twice",
-            severity: Severity::Warning,
-            message: format!(
-                "La contribution {} (n°\u{a0}{id}) figure dans {} sessions\u{a0}: {}.",
-                quoted(title),
-                sessions.len(),
-                names.join(", ")
-            ),
-            sessions: sessions.iter().map(|(s, _)| *s).collect(),
-            room: None,
-            slot: None,
-        });
+        let ids = sessions.iter().map(|(s, _)| *s).collect();
+        out.add(
+            "contribution_twice",
+            Severity::Warning,
+            ids,
+            None,
+            None,
+            || {
+                let names: Vec<String> = sessions.iter().map(|(_, t)| quoted(t)).collect();
+                format!(
+                    "La contribution {} (n°\u{a0}{id}) figure dans {} sessions\u{a0}: {}.",
+                    quoted(title),
+                    sessions.len(),
+                    names.join(", ")
+                )
+            },
+        );
     }
 }
 
-fn balance(ctx: &Context, out: &mut Vec<Warning>) {
-    for &session in ctx.sessions {
+fn balance(ctx: &Context, out: &mut Found) {
+    for &session in &ctx.sessions {
         let mut speakers: HashMap<i64, &str> = HashMap::new();
         for person in session.participants().filter(|p| p.role == "intervenant") {
             speakers.insert(person.person_id, &person.actor_type);
@@ -534,19 +631,21 @@ fn balance(ctx: &Context, out: &mut Vec<Warning>) {
             if kind == "autre" {
                 continue;
             }
-            out.push(Warning {
-                code: "balance",
-                severity: Severity::Warning,
-                message: format!(
-                    "Les {} intervenant·es de {} sont tous du même type d’acteur ({}).",
-                    speakers.len(),
-                    quoted(&session.title),
-                    actor_label(kind)
-                ),
-                sessions: vec![session.id],
-                room: session.placement.map(|c| c.room_id),
-                slot: session.placement.map(|c| c.slot_id),
-            });
+            out.add(
+                "balance",
+                Severity::Warning,
+                vec![session.id],
+                session.placement.map(|c| c.room_id),
+                session.placement.map(|c| c.slot_id),
+                || {
+                    format!(
+                        "Les {} intervenant·es de {} sont tous du même type d’acteur ({}).",
+                        speakers.len(),
+                        quoted(&session.title),
+                        actor_label(kind)
+                    )
+                },
+            );
         }
     }
 }
@@ -555,21 +654,23 @@ fn actor_label(code: &str) -> &'static str {
     crate::model::ActorType::parse(code).map_or("autres", |a| a.plural_fr())
 }
 
-fn language(ctx: &Context, out: &mut Vec<Warning>) {
+fn language(ctx: &Context, out: &mut Found) {
     for (session, room, slot) in &ctx.placed {
         if session.language == "en" && !room.interpretation {
-            out.push(Warning {
-                code: "language",
-                severity: Severity::Warning,
-                message: format!(
-                    "{} est en anglais, et la salle {} n’a pas d’interprétation notée.",
-                    quoted(&session.title),
-                    quoted(&room.name)
-                ),
-                sessions: vec![session.id],
-                room: Some(room.id),
-                slot: Some(slot.id),
-            });
+            out.add(
+                "language",
+                Severity::Warning,
+                vec![session.id],
+                Some(room.id),
+                Some(slot.id),
+                || {
+                    format!(
+                        "{} est en anglais, et la salle {} n’a pas d’interprétation notée.",
+                        quoted(&session.title),
+                        quoted(&room.name)
+                    )
+                },
+            );
         }
     }
 }
