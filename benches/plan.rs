@@ -484,6 +484,44 @@ fn replan(planned: &Day, what: &str) {
     );
 }
 
+/// How the proposal varies with the seed: for seeds 1 to `n`, how many reach each cost,
+/// and the mean and slowest times.
+fn spread(instances: &[Instance], n: u64, references: Option<&Path>) {
+    for inst in instances {
+        let mut costs = std::collections::BTreeMap::new();
+        let (mut total, mut slowest) = (Duration::ZERO, Duration::ZERO);
+        for seed in 1..=n {
+            let began = Instant::now();
+            let after = propose(inst.day.clone(), &options(seed)).score.after;
+            let took = began.elapsed();
+            total += took;
+            slowest = slowest.max(took);
+            let key = (after.hard, after.unplaced, after.soft);
+            *costs.entry(key).or_insert(0) += 1;
+        }
+        let best = references.and_then(|d| reference(inst, d));
+        let costs: Vec<String> = costs
+            .iter()
+            .map(|((hard, unplaced, soft), count)| {
+                let gap = best.as_ref().map_or(String::new(), |(b, _)| {
+                    format!(
+                        " ({:+.1} %)",
+                        (*soft - b.soft) as f64 * 100.0 / b.soft as f64
+                    )
+                });
+                format!("{soft}{gap} ×{count} (dures {hard}, hors grille {unplaced})")
+            })
+            .collect();
+        println!(
+            "{}: {}; moyenne {}, au plus {}",
+            inst.name,
+            costs.join(", "),
+            ms(total / n as u32),
+            ms(slowest)
+        );
+    }
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     let dir_after = |flag: &str| {
@@ -504,6 +542,14 @@ fn main() {
         return;
     }
     let references = dir_after("--reference");
+    if let Some(n) = args
+        .iter()
+        .position(|a| a == "--seeds")
+        .and_then(|i| args.get(i + 1)?.parse::<u64>().ok())
+    {
+        spread(&instances, n, references.as_deref());
+        return;
+    }
     for inst in &instances {
         println!("plan: {}", inst.name);
         let mut last = None;

@@ -6,6 +6,7 @@
 //! with every session of its kind, which is only a first idea. The estimate keeps how it
 //! was made, so that the screen and the warnings can say so.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use rusqlite::Connection;
@@ -31,18 +32,19 @@ pub fn count_wishes(conn: &Connection) -> Result<HashMap<SessionKind, i64>> {
     Ok(counts)
 }
 
-/// What the estimates are made from.
+/// What the estimates are made from (borrowed by the plan's search, which estimates
+/// thousands of times from the same counts).
 pub struct Basis<'a> {
-    pub wishes: HashMap<SessionKind, i64>,
-    pub capacities: HashMap<i64, i64>,
+    pub wishes: Cow<'a, HashMap<SessionKind, i64>>,
+    pub capacities: Cow<'a, HashMap<i64, i64>>,
     pub sessions: &'a [SessionView],
 }
 
 impl<'a> Basis<'a> {
     pub fn new(conn: &Connection, rooms: &[Room], sessions: &'a [SessionView]) -> Result<Self> {
         Ok(Basis {
-            wishes: count_wishes(conn)?,
-            capacities: rooms.iter().map(|r| (r.id, r.capacity)).collect(),
+            wishes: Cow::Owned(count_wishes(conn)?),
+            capacities: Cow::Owned(rooms.iter().map(|r| (r.id, r.capacity)).collect()),
             sessions,
         })
     }

@@ -18,9 +18,11 @@
 //! Why this engine and not a solver: README.md; its figures against an exact solver:
 //! bench/README.md.
 
+use std::borrow::Cow;
 use std::collections::{BTreeSet, HashMap};
 use std::time::{Duration, Instant};
 
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -49,7 +51,7 @@ impl Default for PlanOptions {
         PlanOptions {
             only_unplaced: false,
             seed: 1,
-            steps: 100_000,
+            steps: 200_000,
             patience: 30_000,
             time_limit: Duration::from_millis(900),
         }
@@ -190,6 +192,12 @@ fn weight(severity: Severity) -> i64 {
 const PATIENCE_PER_SESSION: usize = 500;
 const PATIENCE_MIN: usize = 2_000;
 
+/// The annealing's steps times the sessions it moves: a step costs more on a larger day,
+/// which the climbing alone already solves (bench/README.md), so fewer steps there.
+const ANNEAL_WORK: usize = 4_000_000;
+/// The annealing's first temperature, in the warnings' weights (a note is 1).
+const ANNEAL_START: f64 = 1.5;
+
 /// What moving a session away from its cell costs: less than a warning it takes away,
 /// more than a note (the organisers chose that cell for reasons the rules do not know).
 const MOVE: i64 = 20;
@@ -286,10 +294,13 @@ struct Search {
     index: rules::Index,
     capacities: HashMap<i64, i64>,
     /// For each slot, the slots that overlap it (itself included).
-    overlapping: HashMap<i64, Vec<i64>>,
+    overlapping: FxHashMap<i64, Vec<i64>>,
     /// For each slot, its time: the slots linked to it by overlaps.
-    time_of: HashMap<i64, usize>,
+    time_of: FxHashMap<i64, usize>,
     cells: Vec<Cell>,
+    /// For each session, the cells whose room suits it: its kind, and an entered audience
+    /// within its seats. The search draws among them only.
+    suited: Vec<Vec<Cell>>,
     start: Vec<Option<Cell>>,
     movable: Vec<bool>,
     /// What each session costs when it is in the tray.
@@ -320,7 +331,7 @@ impl Search {
             .iter()
             .map(|s| !s.pinned && (!only_unplaced || s.placement.is_none()))
             .collect();
-        let overlapping: HashMap<i64, Vec<i64>> = day
+        let overlapping: FxHashMap<i64, Vec<i64>> = day
             .slots
             .iter()
             .map(|a| {
@@ -335,7 +346,7 @@ impl Search {
             .collect();
         // Times: the slots joined by overlaps, each slot with the lowest-numbered one it
         // reaches.
-        let mut time_of: HashMap<i64, usize> = HashMap::new();
+        let mut time_of: FxHashMap<i64, usize> = FxHashMap::default();
         let mut times = 0;
         for slot in &day.slots {
             if time_of.contains_key(&slot.id) {
@@ -363,6 +374,7 @@ impl Search {
             time_of,
             day,
             cells,
+            suited: vec![],
             start,
             movable,
             tray: vec![],
@@ -370,6 +382,25 @@ impl Search {
             part: Part::default(),
             moves: 0,
         };
+        search.suited = search
+            .day
+            .sessions
+            .iter()
+            .map(|s| {
+                search
+                    .cells
+                    .iter()
+                    .filter(|c| {
+                        search.day.rooms.iter().any(|r| {
+                            r.id == c.room_id
+                                && rules::suits(s.kind, r.kind)
+                                && s.expected_audience.is_none_or(|a| a <= r.capacity)
+                        })
+                    })
+                    .copied()
+                    .collect()
+            })
+            .collect();
         search.tray = (0..search.day.sessions.len())
             .map(|i| search.in_the_tray(i))
             .collect();
@@ -413,18 +444,18 @@ impl Search {
             return None;
         }
         let basis = Basis {
-            wishes: self.day.wishes.clone(),
-            capacities: self.capacities.clone(),
+            wishes: Cow::Borrowed(&self.day.wishes),
+            capacities: Cow::Borrowed(&self.capacities),
             sessions: &self.day.sessions,
         };
         basis.estimate(s.id, s.kind, s.placement.as_ref())
     }
 
-    /// The share of the rules that depend on placement: `contribution_twice` does not.
+    /// The share of the rules that depend on placement (the counting mode leaves the
+    /// others out).
     fn share(&self, of: &[usize]) -> Part {
-        let mut warnings =
+        let warnings =
             rules::check_sessions(&self.programme(), &self.index, of, rules::Detail::Counts);
-        warnings.retain(|w| w.code != "contribution_twice");
         Part::of(&warnings)
     }
 
@@ -551,14 +582,24 @@ impl Search {
         let Some(at_once) = self.overlapping.get(&cell.slot_id) else {
             return false;
         };
-        let people: BTreeSet<i64> = session.participants().map(|p| p.person_id).collect();
+        let people = &self.index.people;
         !self.day.sessions.iter().enumerate().any(|(j, other)| {
             j != i
                 && other
                     .placement
                     .is_some_and(|c| c != cell && at_once.contains(&c.slot_id))
-                && other.participants().any(|p| people.contains(&p.person_id))
+                && rules::common(&people[i], &people[j]).next().is_some()
         })
+    }
+
+    /// An empty cell where session `i` may go, drawn at random.
+    fn free_cell(&self, i: usize, rng: &mut fastrand::Rng) -> Option<Cell> {
+        let free: Vec<Cell> = self.suited[i]
+            .iter()
+            .copied()
+            .filter(|&c| self.occupant(c).is_none() && self.may_host(i, c))
+            .collect();
+        (!free.is_empty()).then(|| free[rng.usize(..free.len())])
     }
 
     fn occupant(&self, cell: Cell) -> Option<usize> {
@@ -610,11 +651,18 @@ impl Search {
         }
     }
 
-    /// Moves a session to a cell (or to the tray), swapping with its occupant, or sending
-    /// the occupant to the tray when it cannot take the session's cell; returns how to
-    /// undo it. Sending to the tray lets a session that breaks a hard rule where it is
-    /// leave, and one that blocks a better placing make way.
-    fn apply(&mut self, i: usize, cell: Option<Cell>) -> Option<Vec<(usize, Option<Cell>)>> {
+    /// Moves a session to a cell (or to the tray), swapping with its occupant; when the
+    /// occupant cannot take the session's cell, it goes to an empty cell that suits it
+    /// (a chain of three a swap cannot make: an English session into the one room with
+    /// interpretation, whose occupant is too large for the room it leaves), else to the
+    /// tray. Returns how to undo it. Sending to the tray lets a session that breaks a hard
+    /// rule where it is leave, and one that blocks a better placing make way.
+    fn apply(
+        &mut self,
+        i: usize,
+        cell: Option<Cell>,
+        rng: &mut fastrand::Rng,
+    ) -> Option<Vec<(usize, Option<Cell>)>> {
         let from = self.day.sessions[i].placement;
         if from == cell {
             return None;
@@ -632,7 +680,10 @@ impl Search {
                 return None;
             }
             undo.push((j, Some(cell)));
-            self.day.sessions[j].placement = from.filter(|&back| self.may_host(j, back));
+            self.day.sessions[j].placement = match from.filter(|&back| self.may_host(j, back)) {
+                Some(back) => Some(back),
+                None => self.free_cell(j, rng),
+            };
         }
         self.day.sessions[i].placement = Some(cell);
         Some(undo)
@@ -641,10 +692,13 @@ impl Search {
     /// Hill climbing that also takes the moves costing the same as now (to an empty cell
     /// at the same time, a swap of two alike sessions): on a grid most moves change
     /// nothing, and walking across them is what gets the search out of a local minimum.
-    /// It stops after `options.steps`, or `options.patience` steps without a better day,
-    /// or at the time limit. (Late acceptance with longer histories and fewer steps was measured
-    /// against it: bench/README.md.)
-    fn improve(&mut self, options: &PlanOptions, began: Instant) -> usize {
+    /// The first `anneal` steps also take a worse move now and then (simulated
+    /// annealing): a note more at first one time in two, less and less often, a warning
+    /// more practically never, a hard rule or a session left out never. It stops after
+    /// `options.steps`, or `options.patience` steps without a better day once the
+    /// annealing is over, or at the time limit; the best day seen is kept. (Late acceptance,
+    /// restarts and moves aimed at warnings were measured against it: bench/README.md.)
+    fn improve(&mut self, options: &PlanOptions, anneal: usize, began: Instant) -> usize {
         let movable: Vec<usize> = (0..self.day.sessions.len())
             .filter(|&i| self.movable[i])
             .collect();
@@ -656,18 +710,28 @@ impl Search {
         let mut best = (now, self.placements(), 0);
         let mut step = 0;
         while step < options.steps
-            && step - best.2 < options.patience
+            && (step < anneal || step - best.2 < options.patience)
             && began.elapsed() < options.time_limit
         {
             let i = movable[rng.usize(..movable.len())];
-            // One draw in as many as there are cells sends the session to the tray.
-            let cell = self.cells.get(rng.usize(..=self.cells.len())).copied();
+            // One draw in as many as there are cells for it sends the session to the tray.
+            let suited = &self.suited[i];
+            let cell = suited.get(rng.usize(..=suited.len())).copied();
             step += 1;
-            let Some(undo) = self.apply(i, cell) else {
+            let Some(undo) = self.apply(i, cell, &mut rng) else {
                 continue;
             };
             let trial = self.weigh(undo);
-            if trial.cost <= now {
+            let taken = trial.cost <= now
+                || (step < anneal
+                    && (trial.cost.hard, trial.cost.unplaced) == (now.hard, now.unplaced)
+                    && {
+                        // From ANNEAL_START down to a hundredth of it.
+                        let t = ANNEAL_START * 0.01f64.powf(step as f64 / anneal as f64);
+                        let worse = (trial.cost.soft - now.soft) as f64;
+                        rng.f64() < (-worse / t).exp()
+                    });
+            if taken {
                 now = trial.cost;
                 self.keep(trial);
                 if now < best.0 {
@@ -704,11 +768,20 @@ pub fn propose(day: Day, options: &PlanOptions) -> Proposal {
         .collect();
     let patience = (to_mend.len() * PATIENCE_PER_SESSION).clamp(PATIENCE_MIN, options.patience);
     search.place_the_tray(began, options.time_limit);
+    // Annealing is for making a grid (most sessions to place): a re-plan mends one,
+    // moving as little as it can, and climbs only.
+    let movable = search.movable.iter().filter(|&&m| m).count();
+    let anneal = if to_mend.len() * 2 > movable {
+        (ANNEAL_WORK / movable.max(1)).min(options.steps / 2)
+    } else {
+        0
+    };
     let steps = search.improve(
         &PlanOptions {
             patience,
             ..options.clone()
         },
+        anneal,
         began,
     );
     let (after, warnings) = search.cost();
@@ -951,7 +1024,7 @@ mod tests {
         for _ in 0..300 {
             let i = rng.usize(..search.day.sessions.len());
             let cell = search.cells.get(rng.usize(..=search.cells.len())).copied();
-            let Some(undo) = search.apply(i, cell) else {
+            let Some(undo) = search.apply(i, cell, &mut rng) else {
                 continue;
             };
             let trial = search.weigh(undo);
