@@ -347,3 +347,33 @@ fn a_session_pinned_in_the_tray_or_with_a_contribution_not_retained_stays_out_an
         .collect();
     assert!(errors.is_empty(), "{errors:#?}");
 }
+
+#[test]
+fn from_an_empty_grid_the_opening_plenary_goes_to_its_slot_alone() {
+    let (_dir, mut project) = demo_project();
+    for s in project.sessions().unwrap() {
+        project.unplace(s.id).unwrap();
+    }
+    let day = project.day().unwrap();
+    let opening = day
+        .slots
+        .iter()
+        .find(|s| s.label == "Plénière d’ouverture")
+        .expect("the template labels the 09:00 slot");
+    let sessions = project.sessions().unwrap();
+    let plenary = sessions
+        .iter()
+        .find(|s| s.kind == SessionKind::Pleniere)
+        .unwrap();
+    for seed in [1, 2, 3] {
+        let proposal = project.propose(&options(seed)).unwrap();
+        let at_nine: Vec<i64> = proposal
+            .placements
+            .iter()
+            .filter(|p| p.slot == opening.id)
+            .map(|p| p.session)
+            .collect();
+        assert_eq!(at_nine, [plenary.id], "seed {seed}: {proposal:#?}");
+        assert!(proposal.unplaceable.is_empty(), "{proposal:#?}");
+    }
+}

@@ -1053,3 +1053,66 @@ fn the_grid_is_sent_only_what_changed_since_its_last_answer() {
     );
     assert!(again.removed.is_empty() && again.warnings_removed.is_empty());
 }
+
+#[test]
+fn a_session_away_from_the_slot_named_after_it_and_sessions_during_a_plenary() {
+    let mut g = grid();
+    // The label as the call for contributions writes it, the title as the team typed it.
+    g.slots[0].label = "Plenière d'ouverture en hémicycle".into();
+    g.slots[1].label = "Plénière".into();
+    let titled = |id, kind, cell, title: &str| SessionView {
+        title: title.into(),
+        ..session(id, kind, None, cell)
+    };
+    let check_with = |sessions: &[SessionView]| {
+        check(&Programme {
+            rooms: &g.rooms,
+            slots: &g.slots,
+            sessions,
+            unscheduled: &[],
+            seated: &[],
+        })
+    };
+
+    let away = check_with(&[
+        titled(1, "pleniere", Some((1, 2)), "Plénière d’ouverture"),
+        titled(2, "pleniere", Some((1, 3)), "Plénière de clôture"),
+    ]);
+    let planned = codes(&away, "planned_slot");
+    assert_eq!(severities(&planned), [(Severity::Warning, vec![1])]);
+    assert_eq!(
+        planned[0].message,
+        "«\u{a0}Plénière d’ouverture\u{a0}» est placée à 11:30–13:00 alors que le créneau \
+         10:00–11:30 porte son nom."
+    );
+    assert_eq!((planned[0].room, planned[0].slot), (Some(1), Some(2)));
+
+    let home = check_with(&[
+        titled(1, "pleniere", Some((1, 1)), "Plénière d’ouverture"),
+        titled(2, "atelier", Some((3, 1)), "Un atelier"),
+        titled(3, "table_ronde", Some((1, 2)), "Une table ronde"),
+        titled(4, "atelier", Some((4, 2)), "Un atelier à côté"),
+        // 10:30–11:00 overlaps the plenary's 10:00–11:30.
+        titled(5, "centrifugeuse", Some((2, 3)), "Une centrifugeuse"),
+    ]);
+    assert!(codes(&home, "planned_slot").is_empty(), "{home:#?}");
+    let during = codes(&home, "during_plenary");
+    assert_eq!(
+        severities(&during),
+        [
+            (Severity::Warning, vec![2, 1]),
+            (Severity::Warning, vec![5, 1])
+        ],
+        "a round table is not a plenary: what runs beside it is no warning"
+    );
+    assert_eq!(
+        during[0].message,
+        "«\u{a0}Un atelier\u{a0}» a lieu pendant la plénière «\u{a0}Plénière d’ouverture\u{a0}» \
+         (10:00–11:30)."
+    );
+    assert_eq!(
+        (during[1].room, during[1].slot),
+        (Some(2), Some(3)),
+        "marked on the cell of the session beside the plenary"
+    );
+}

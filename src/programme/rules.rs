@@ -10,12 +10,13 @@ use ts_rs::TS;
 
 use super::SessionView;
 use crate::common::Severity;
-use crate::model::{table, Room, RoomKind, SessionKind, Slot, Status};
+use crate::model::{table, Room, RoomKind, SessionKind, Slot, SlotKind, Status};
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, TS)]
 pub struct Warning {
     /// Stable: capacity, room_clash, person_clash, same_organisation, duration, room_kind,
-    /// unplaced, balance, language, contribution_not_retained, contribution_twice.
+    /// unplaced, balance, language, contribution_not_retained, contribution_twice,
+    /// planned_slot, during_plenary.
     pub code: &'static str,
     pub severity: Severity,
     pub message: String,
@@ -67,6 +68,8 @@ pub(crate) struct Index {
     organisation_of: Vec<Vec<Option<u32>>>,
     /// Sorted, without repeats.
     organisations: Vec<Vec<u32>>,
+    /// The session slots whose label is the session's title (« Plénière d’ouverture »).
+    planned: Vec<Vec<i64>>,
 }
 
 impl Index {
@@ -100,8 +103,39 @@ impl Index {
                 .map(|of| sorted(of.iter().flatten().copied().collect()))
                 .collect(),
             organisation_of,
+            planned: p
+                .sessions
+                .iter()
+                .map(|s| {
+                    p.slots
+                        .iter()
+                        .filter(|slot| {
+                            slot.kind == SlotKind::Session && names(&slot.label, &s.title)
+                        })
+                        .map(|slot| slot.id)
+                        .collect()
+                })
+                .collect(),
         }
     }
+}
+
+/// Letters and digits only, without accents or case: « Plénière d’ouverture » and
+/// "pleniere d'ouverture" read the same.
+fn folded(text: &str) -> String {
+    let plain = deunicode::deunicode(text).to_lowercase();
+    plain
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Whether a slot's label names a session: its title, or its title and more
+/// (« Plénière d’ouverture en hémicycle »).
+fn names(label: &str, title: &str) -> bool {
+    let (label, title) = (folded(label), folded(title));
+    !title.is_empty() && (label == title || label.starts_with(&format!("{title} ")))
 }
 
 fn sorted<T: Ord>(mut v: Vec<T>) -> Vec<T> {
@@ -139,6 +173,8 @@ pub(crate) fn check_sessions(
     unplaced(&ctx, &mut out);
     language(&ctx, &mut out);
     contribution_not_retained(&ctx, &mut out);
+    planned_slot(&ctx, &mut out);
+    during_plenary(&ctx, &mut out);
     if detail == Detail::Messages {
         balance(&ctx, &mut out);
         contribution_twice(&ctx, &mut out);
@@ -673,6 +709,62 @@ fn language(ctx: &Context, out: &mut Found) {
                         "{} est en anglais, et la salle {} n’a pas d’interprétation notée.",
                         quoted(&session.title),
                         quoted(&room.name)
+                    )
+                },
+            );
+        }
+    }
+}
+
+/// A session placed away from the slot whose label is its title: the organisers wrote
+/// where it goes when they made the slots.
+fn planned_slot(ctx: &Context, out: &mut Found) {
+    for (i, &(session, room, slot)) in ctx.placed.iter().enumerate() {
+        let planned = &ctx.index.planned[ctx.at[i]];
+        if planned.is_empty() || planned.contains(&slot.id) {
+            continue;
+        }
+        out.add(
+            "planned_slot",
+            Severity::Warning,
+            vec![session.id],
+            Some(room.id),
+            Some(slot.id),
+            || {
+                let at = ctx.p.slots.iter().find(|s| s.id == planned[0]);
+                format!(
+                    "{} est placée à {} alors que le créneau {} porte son nom.",
+                    quoted(&session.title),
+                    slot.time_range(),
+                    at.map_or_else(String::new, |s| s.time_range())
+                )
+            },
+        );
+    }
+}
+
+/// A session at the same time as a plenary: the plenary is for everyone, what runs beside
+/// it takes people from it or has few.
+fn during_plenary(ctx: &Context, out: &mut Found) {
+    for &(i, j) in &ctx.parallel {
+        for (other, plenary) in [(i, j), (j, i)] {
+            let (other, room, slot) = ctx.placed[other];
+            let (plenary, _, during) = ctx.placed[plenary];
+            if plenary.kind != SessionKind::Pleniere || other.kind == SessionKind::Pleniere {
+                continue;
+            }
+            out.add(
+                "during_plenary",
+                Severity::Warning,
+                vec![other.id, plenary.id],
+                Some(room.id),
+                Some(slot.id),
+                || {
+                    format!(
+                        "{} a lieu pendant la plénière {} ({}).",
+                        quoted(&other.title),
+                        quoted(&plenary.title),
+                        during.time_range()
                     )
                 },
             );

@@ -137,7 +137,8 @@ export type Severity = "error" | "warning" | "info";
 export type Warning = { 
 /**
  * Stable: capacity, room_clash, person_clash, same_organisation, duration, room_kind,
- * unplaced, balance, language, contribution_not_retained, contribution_twice.
+ * unplaced, balance, language, contribution_not_retained, contribution_twice,
+ * planned_slot, during_plenary.
  */
 code: string, severity: Severity, message: string, sessions: Array<number>, room: number | null, slot: number | null, };
 export type KeyedWarning = { key: string, 
@@ -148,7 +149,8 @@ export type KeyedWarning = { key: string,
 position: number, 
 /**
  * Stable: capacity, room_clash, person_clash, same_organisation, duration, room_kind,
- * unplaced, balance, language, contribution_not_retained, contribution_twice.
+ * unplaced, balance, language, contribution_not_retained, contribution_twice,
+ * planned_slot, during_plenary.
  */
 code: string, severity: Severity, message: string, sessions: Array<number>, room: number | null, slot: number | null, };
 export type VersionInfo = { name: string, created_at: string, };

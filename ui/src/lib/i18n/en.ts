@@ -566,6 +566,8 @@ export const en: Record<keyof typeof fr, string> = {
   "code.language": "Language",
   "code.contribution_not_retained": "Contribution not retained",
   "code.contribution_twice": "Contribution in two sessions",
+  "code.planned_slot": "Planned slot",
+  "code.during_plenary": "During a plenary",
 
   "form.save": "Save",
   "form.add": "Add",

@@ -566,6 +566,8 @@ export const fr = {
   "code.language": "Langue",
   "code.contribution_not_retained": "Contribution non retenue",
   "code.contribution_twice": "Contribution en double",
+  "code.planned_slot": "Créneau prévu",
+  "code.during_plenary": "Pendant une plénière",
 
   "form.save": "Enregistrer",
   "form.add": "Ajouter",
