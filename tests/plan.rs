@@ -191,6 +191,15 @@ fn the_command_line_proposes_applies_and_answers_json() {
     assert!(text.contains("Proposition appliquée"), "{text}");
     let undone = ok(journee(&["undo", s(&file)]));
     assert!(undone.contains("Programme proposé"), "{undone}");
+
+    // A negative seed is a value to refuse in French, not an unknown option.
+    let negative = journee(&["plan", s(&file), "--seed", "-1"]);
+    assert_eq!(negative.status.code(), Some(1));
+    let said = String::from_utf8_lossy(&negative.stderr);
+    assert!(
+        said.contains("valeur «\u{a0}-1\u{a0}» impossible pour --seed"),
+        "{said}"
+    );
 }
 
 #[test]
@@ -234,6 +243,12 @@ fn a_pinned_session_never_moves_and_the_pin_is_undoable() {
         "--off",
     ]));
     assert!(out.contains("désépinglée"), "{out}");
+
+    // Taking a pinned session off the grid keeps its pin, and says so.
+    let id = moving.session.to_string();
+    ok(journee(&["pin", s(project.path()), &id]));
+    let out = ok(journee(&["unplace", s(project.path()), &id]));
+    assert!(out.contains("reste épinglée"), "{out}");
 }
 
 #[test]

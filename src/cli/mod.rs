@@ -234,10 +234,10 @@ enum Command {
         #[arg(long)]
         only_unplaced: bool,
         /// Graine de la recherche : la même graine donne la même proposition.
-        #[arg(long, default_value_t = 1)]
+        #[arg(long, default_value_t = 1, allow_negative_numbers = true)]
         seed: u64,
         /// Temps de recherche au plus, en millisecondes.
-        #[arg(long, default_value_t = 900)]
+        #[arg(long, default_value_t = 900, allow_negative_numbers = true)]
         time_limit: u64,
         /// Applique la proposition (une étape, annulable avec « journee undo »).
         #[arg(long)]
@@ -513,6 +513,19 @@ fn run(command: Command) -> Result<(), Error> {
         Command::Unplace { file, session } => {
             let mut project = open(&file)?;
             project.unplace(session)?;
+            // A pin kept in the tray is a choice (« leave it out »), but not one the
+            // organiser may know they made by unplacing.
+            if project
+                .sessions()?
+                .iter()
+                .any(|s| s.id == session && s.pinned)
+            {
+                println!(
+                    "La session n°\u{a0}{session} reste épinglée\u{a0}: «\u{a0}journee plan\u{a0}» la \
+                     laissera dans le bac («\u{a0}journee pin {} {session} --off\u{a0}» retire l’épingle).",
+                    file.display()
+                );
+            }
             print_warnings_summary(&project)?;
         }
         Command::Check { file, json } => {
