@@ -1059,7 +1059,10 @@ fn a_session_away_from_the_slot_named_after_it_and_sessions_during_a_plenary() {
     let mut g = grid();
     // The label as the call for contributions writes it, the title as the team typed it.
     g.slots[0].label = "Plenière d'ouverture en hémicycle".into();
+    // Names both plenaries below: names neither.
     g.slots[1].label = "Plénière".into();
+    // The start of one title only.
+    g.slots[2].label = "Première table ronde".into();
     let titled = |id, kind, cell, title: &str| SessionView {
         title: title.into(),
         ..session(id, kind, None, cell)
@@ -1077,9 +1080,20 @@ fn a_session_away_from_the_slot_named_after_it_and_sessions_during_a_plenary() {
     let away = check_with(&[
         titled(1, "pleniere", Some((1, 2)), "Plénière d’ouverture"),
         titled(2, "pleniere", Some((1, 3)), "Plénière de clôture"),
+        // A shorter title does not claim the slot of a longer one.
+        titled(6, "pleniere", Some((3, 2)), "Plénière"),
+        titled(
+            7,
+            "table_ronde",
+            Some((2, 2)),
+            "Première table ronde : les govtech",
+        ),
     ]);
     let planned = codes(&away, "planned_slot");
-    assert_eq!(severities(&planned), [(Severity::Warning, vec![1])]);
+    assert_eq!(
+        severities(&planned),
+        [(Severity::Warning, vec![1]), (Severity::Warning, vec![7])]
+    );
     assert_eq!(
         planned[0].message,
         "«\u{a0}Plénière d’ouverture\u{a0}» est placée à 11:30–13:00 alors que le créneau \
@@ -1114,5 +1128,15 @@ fn a_session_away_from_the_slot_named_after_it_and_sessions_during_a_plenary() {
         (during[1].room, during[1].slot),
         (Some(2), Some(3)),
         "marked on the cell of the session beside the plenary"
+    );
+
+    let two = check_with(&[
+        titled(1, "pleniere", Some((1, 1)), "Plénière d’ouverture"),
+        titled(2, "pleniere", Some((2, 1)), "Plénière bis"),
+    ]);
+    assert_eq!(
+        severities(&codes(&two, "during_plenary")),
+        [(Severity::Warning, vec![1, 2])],
+        "two plenaries at once, said once"
     );
 }

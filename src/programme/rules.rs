@@ -103,39 +103,58 @@ impl Index {
                 .map(|of| sorted(of.iter().flatten().copied().collect()))
                 .collect(),
             organisation_of,
-            planned: p
-                .sessions
-                .iter()
-                .map(|s| {
-                    p.slots
-                        .iter()
-                        .filter(|slot| {
-                            slot.kind == SlotKind::Session && names(&slot.label, &s.title)
-                        })
-                        .map(|slot| slot.id)
-                        .collect()
-                })
-                .collect(),
+            planned: planned(p),
         }
     }
 }
 
+/// For each session, the session slots whose label names it: its title (« Plénière
+/// d’ouverture »), its title and more (« … en hémicycle »: the longest such title wins,
+/// so a session « Plénière » does not claim it), or the start of its title and of no other
+/// session's (« Première table ronde » for « Première table ronde : les govtech… »).
+/// Accents, case and punctuation aside.
+fn planned(p: &Programme) -> Vec<Vec<i64>> {
+    let titles: Vec<String> = p.sessions.iter().map(|s| folded(&s.title)).collect();
+    let mut planned = vec![Vec::new(); p.sessions.len()];
+    for slot in p.slots.iter().filter(|s| s.kind == SlotKind::Session) {
+        let label = folded(&slot.label);
+        if label.is_empty() {
+            continue;
+        }
+        let within =
+            |t: &String| !t.is_empty() && (*t == label || label.starts_with(&format!("{t} ")));
+        let longest = titles.iter().filter(|t| within(t)).map(String::len).max();
+        let named: Vec<usize> = match longest {
+            Some(len) => (0..titles.len())
+                .filter(|&k| within(&titles[k]) && titles[k].len() == len)
+                .collect(),
+            None => {
+                let starting: Vec<usize> = (0..titles.len())
+                    .filter(|&k| titles[k].starts_with(&format!("{label} ")))
+                    .collect();
+                if starting.len() == 1 {
+                    starting
+                } else {
+                    vec![]
+                }
+            }
+        };
+        for k in named {
+            planned[k].push(slot.id);
+        }
+    }
+    planned
+}
+
 /// Letters and digits only, without accents or case: « Plénière d’ouverture » and
 /// "pleniere d'ouverture" read the same.
-fn folded(text: &str) -> String {
+pub(crate) fn folded(text: &str) -> String {
     let plain = deunicode::deunicode(text).to_lowercase();
     plain
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .collect::<Vec<_>>()
         .join(" ")
-}
-
-/// Whether a slot's label names a session: its title, or its title and more
-/// (« Plénière d’ouverture en hémicycle »).
-fn names(label: &str, title: &str) -> bool {
-    let (label, title) = (folded(label), folded(title));
-    !title.is_empty() && (label == title || label.starts_with(&format!("{title} ")))
 }
 
 fn sorted<T: Ord>(mut v: Vec<T>) -> Vec<T> {
@@ -744,13 +763,14 @@ fn planned_slot(ctx: &Context, out: &mut Found) {
 }
 
 /// A session at the same time as a plenary: the plenary is for everyone, what runs beside
-/// it takes people from it or has few.
+/// it takes people from it or has few. Two plenaries at once are said once.
 fn during_plenary(ctx: &Context, out: &mut Found) {
     for &(i, j) in &ctx.parallel {
-        for (other, plenary) in [(i, j), (j, i)] {
+        for (turn, (other, plenary)) in [(i, j), (j, i)].into_iter().enumerate() {
             let (other, room, slot) = ctx.placed[other];
             let (plenary, _, during) = ctx.placed[plenary];
-            if plenary.kind != SessionKind::Pleniere || other.kind == SessionKind::Pleniere {
+            let both = other.kind == SessionKind::Pleniere;
+            if plenary.kind != SessionKind::Pleniere || (both && turn == 1) {
                 continue;
             }
             out.add(
