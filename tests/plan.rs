@@ -364,7 +364,7 @@ fn a_session_pinned_in_the_tray_or_with_a_contribution_not_retained_stays_out_an
 }
 
 #[test]
-fn from_an_empty_grid_the_opening_plenary_goes_to_its_slot_alone() {
+fn from_an_empty_grid_the_plenary_goes_to_its_slot_alone_and_round_tables_in_order() {
     let (_dir, mut project) = demo_project();
     for s in project.sessions().unwrap() {
         project.unplace(s.id).unwrap();
@@ -390,5 +390,28 @@ fn from_an_empty_grid_the_opening_plenary_goes_to_its_slot_alone() {
             .collect();
         assert_eq!(at_nine, [plenary.id], "seed {seed}: {proposal:#?}");
         assert!(proposal.unplaceable.is_empty(), "{proposal:#?}");
+        // The round tables as numbered: Première, Deuxième, Troisième, Quatrième.
+        let mut round_tables: Vec<(&str, (chrono::NaiveDate, chrono::NaiveTime))> = sessions
+            .iter()
+            .filter(|s| s.kind == SessionKind::TableRonde)
+            .map(|s| {
+                let cell = proposal.placements.iter().find(|p| p.session == s.id);
+                let slot = day
+                    .slots
+                    .iter()
+                    .find(|t| Some(t.id) == cell.map(|c| c.slot));
+                (s.title.as_str(), slot.map(|t| (t.date, t.start)).unwrap())
+            })
+            .collect();
+        round_tables.sort_by_key(|(_, when)| *when);
+        let order: Vec<&str> = round_tables
+            .iter()
+            .map(|(title, _)| title.split(' ').next().unwrap())
+            .collect();
+        assert_eq!(
+            order,
+            ["Première", "Deuxième", "Troisième", "Quatrième"],
+            "seed {seed}"
+        );
     }
 }

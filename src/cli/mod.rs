@@ -803,7 +803,7 @@ fn proposal_text(proposal: &journee::programme::plan::Proposal, applied: bool) -
     let (before, after) = (&proposal.score.before, &proposal.score.after);
     out.push_str(&format!(
         "{} ; règles dures enfreintes : {} → {} ; sessions hors grille : {} → {} ; \
-         poids des avertissements : {} → {}.\n",
+         poids des avertissements (30 par «\u{a0}attention\u{a0}», 1 par «\u{a0}info\u{a0}») : {} → {}, {}.\n",
         plural(
             proposal.moved.len() as i64,
             "session déplacée",
@@ -814,7 +814,12 @@ fn proposal_text(proposal: &journee::programme::plan::Proposal, applied: bool) -
         before.unplaced,
         after.unplaced,
         before.warnings,
-        after.warnings
+        after.warnings,
+        plural(
+            proposal.warnings.len() as i64,
+            "avertissement restant",
+            "avertissements restants"
+        )
     ));
     out.push_str(if applied {
         "Proposition appliquée (journee undo l’annule).\n"

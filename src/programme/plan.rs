@@ -19,7 +19,7 @@
 //! bench/README.md.
 
 use std::borrow::Cow;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::time::{Duration, Instant};
 
 use rustc_hash::FxHashMap;
@@ -748,9 +748,152 @@ impl Search {
         step
     }
 
+    /// Puts numbered sessions of one kind (« Première table ronde », « Deuxième table
+    /// ronde »…, « Atelier 1 », « Atelier 2 »…) in the order of their numbers across the
+    /// cells they hold, when that costs nothing more: among grids the rules weigh the same,
+    /// the one the organisers' numbering reads right. Not a rule: the order is a
+    /// preference the grid may have reasons to break, and the rules look at one time
+    /// at once.
+    fn follow_numbering(&mut self) {
+        let mut series: BTreeMap<(String, String), Vec<(u32, usize)>> = BTreeMap::new();
+        for (k, s) in self.day.sessions.iter().enumerate() {
+            if !self.movable[k] || s.placement.is_none() {
+                continue;
+            }
+            if let Some((words, number)) = numbered(&s.title) {
+                let key = (s.kind.label_fr().to_string(), words);
+                series.entry(key).or_default().push((number, k));
+            }
+        }
+        for (_, mut members) in series {
+            members.sort();
+            if members.len() < 2 || members.windows(2).any(|w| w[0].0 == w[1].0) {
+                continue;
+            }
+            let when = |cell: Cell| {
+                let slot = self.day.slots.iter().find(|s| s.id == cell.slot_id);
+                let room = self.day.rooms.iter().position(|r| r.id == cell.room_id);
+                (slot.map(|s| (s.date, s.start)), room)
+            };
+            let mut cells: Vec<Cell> = members
+                .iter()
+                .filter_map(|&(_, k)| self.day.sessions[k].placement)
+                .collect();
+            cells.sort_by_key(|&c| when(c));
+            // The sessions alone, in their cells put in order; else everything at their
+            // times, which keeps who runs beside whom (the notes about that stay the same).
+            let alone: Vec<(usize, Cell)> = members
+                .iter()
+                .map(|&(_, k)| k)
+                .zip(cells.iter().copied())
+                .collect();
+            if !self.try_moves(&alone) {
+                let slots: Vec<i64> = cells.iter().map(|c| c.slot_id).collect();
+                let mut to: HashMap<i64, i64> = HashMap::new();
+                for (&(_, k), &slot) in members.iter().zip(&slots) {
+                    if let Some(from) = self.day.sessions[k].placement {
+                        to.insert(from.slot_id, slot);
+                    }
+                }
+                if to.len() < members.len() {
+                    continue; // two of them at one time
+                }
+                let mut all = Vec::new();
+                for (k, s) in self.day.sessions.iter().enumerate() {
+                    let Some(cell) = s.placement else { continue };
+                    let Some(&slot) = to.get(&cell.slot_id) else {
+                        continue;
+                    };
+                    if !self.movable[k] {
+                        all.clear();
+                        break;
+                    }
+                    all.push((
+                        k,
+                        Cell {
+                            room_id: cell.room_id,
+                            slot_id: slot,
+                        },
+                    ));
+                }
+                if !all.is_empty() {
+                    self.try_moves(&all);
+                }
+            }
+        }
+    }
+
+    /// Puts each session in its cell and keeps it all when the day costs no more; returns
+    /// whether it did.
+    fn try_moves(&mut self, moves: &[(usize, Cell)]) -> bool {
+        let mut undo = Vec::new();
+        for &(k, cell) in moves {
+            let old = self.day.sessions[k].placement;
+            if old != Some(cell) {
+                undo.push((k, old));
+                self.day.sessions[k].placement = Some(cell);
+            }
+        }
+        if undo.is_empty() {
+            return true;
+        }
+        let trial = self.weigh(undo);
+        if trial.cost <= self.now() {
+            self.keep(trial);
+            true
+        } else {
+            self.revert(trial);
+            false
+        }
+    }
+
     fn placements(&self) -> Vec<Option<Cell>> {
         self.day.sessions.iter().map(|s| s.placement).collect()
     }
+}
+
+/// The number in a session's title, and the title's head without it (the words before
+/// « : »): « Troisième table ronde : … » is (« table ronde », 3), « Atelier 2 » is
+/// (« atelier », 2).
+fn numbered(title: &str) -> Option<(String, u32)> {
+    const ORDINALS: [&str; 10] = [
+        "premier",
+        "deuxieme",
+        "troisieme",
+        "quatrieme",
+        "cinquieme",
+        "sixieme",
+        "septieme",
+        "huitieme",
+        "neuvieme",
+        "dixieme",
+    ];
+    let head = title.split(':').next().unwrap_or_default();
+    let words: Vec<String> = rules::folded(head).split(' ').map(str::to_string).collect();
+    let number = |word: &str| -> Option<u32> {
+        match word {
+            "premiere" | "1re" | "1ere" | "1er" => Some(1),
+            "second" | "seconde" => Some(2),
+            _ => ORDINALS
+                .iter()
+                .position(|o| *o == word)
+                .map(|i| i as u32 + 1)
+                .or_else(|| {
+                    let digits = word.trim_end_matches(['e', 'm', 'r']);
+                    let rest = &word[digits.len()..];
+                    let suffix = matches!(rest, "" | "e" | "eme" | "er" | "re" | "ere");
+                    digits.parse().ok().filter(|_| suffix)
+                }),
+        }
+    };
+    let (n, rest) = match (words.first(), words.last()) {
+        (Some(first), _) if number(first).is_some() => (number(first)?, &words[1..]),
+        (_, Some(last)) if last.chars().all(|c| c.is_ascii_digit()) => {
+            (last.parse().ok()?, &words[..words.len() - 1])
+        }
+        _ => return None,
+    };
+    (!rest.is_empty()).then(|| (rest.join(" "), n))
 }
 
 /// Proposes where every session goes. Pure: the caller applies it, or shows it.
@@ -784,6 +927,7 @@ pub fn propose(day: Day, options: &PlanOptions) -> Proposal {
         anneal,
         began,
     );
+    search.follow_numbering();
     let (after, warnings) = search.cost();
     let sessions = &search.day.sessions;
     let moved = sessions
@@ -989,6 +1133,24 @@ mod tests {
     /// The shares the search adds up differ from the full cost by the rules no placement
     /// changes, and by nothing else: a move weighed by its times costs what the whole
     /// day says.
+    #[test]
+    fn numbers_are_read_from_ordinals_and_trailing_figures() {
+        let read = |t| numbered(t);
+        let series = |w: &str, n| Some((w.to_string(), n));
+        assert_eq!(
+            read("Première table ronde : les govtech"),
+            series("table ronde", 1)
+        );
+        assert_eq!(read("Quatrième table ronde"), series("table ronde", 4));
+        assert_eq!(read("2e table ronde : x"), series("table ronde", 2));
+        assert_eq!(read("1re plénière"), series("pleniere", 1));
+        assert_eq!(read("Atelier 3 : données ouvertes"), series("atelier", 3));
+        assert_eq!(read("Table ronde n° 10"), series("table ronde ndeg", 10));
+        assert_eq!(read("Retours d’expérience : 3 villes"), None);
+        assert_eq!(read("Atelier"), None);
+        assert_eq!(read("3"), None);
+    }
+
     #[test]
     fn a_move_weighed_by_its_times_costs_what_the_whole_day_says() {
         let dir = tempfile::tempdir().unwrap();
